@@ -1,0 +1,5 @@
+package com.campaignledger.campaign.api;
+
+/** The campaign was deleted; its history stays in the ledger. */
+public record CampaignDeletedEvent(CampaignId campaignId, CampaignStatus previousStatus) {
+}

@@ -1,0 +1,303 @@
+package com.campaignledger.campaign.command;
+
+import com.campaignledger.campaign.api.AddNumbersCommand;
+import com.campaignledger.campaign.api.ArchiveCampaignCommand;
+import com.campaignledger.campaign.api.CampaignArchivedEvent;
+import com.campaignledger.campaign.api.CampaignCreatedEvent;
+import com.campaignledger.campaign.api.CampaignDeletedEvent;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignPatch;
+import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
+import com.campaignledger.campaign.api.CampaignSettings;
+import com.campaignledger.campaign.api.CampaignSettingsRules;
+import com.campaignledger.campaign.api.CampaignStartedEvent;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.CampaignStoppedEvent;
+import com.campaignledger.campaign.api.CampaignUpdatedEvent;
+import com.campaignledger.campaign.api.ContactNumber;
+import com.campaignledger.campaign.api.CreateCampaignCommand;
+import com.campaignledger.campaign.api.DeleteCampaignCommand;
+import com.campaignledger.campaign.api.DeleteQuestionsCommand;
+import com.campaignledger.campaign.api.DeleteTransferNumbersCommand;
+import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
+import com.campaignledger.campaign.api.FieldChange;
+import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
+import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.campaign.api.NumbersAdded;
+import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.QuestionsDeletedEvent;
+import com.campaignledger.campaign.api.RevisionedCommand;
+import com.campaignledger.campaign.api.StartCampaignCommand;
+import com.campaignledger.campaign.api.StopCampaignCommand;
+import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
+import com.campaignledger.campaign.api.UpdateCampaignCommand;
+import com.campaignledger.campaign.api.UpdateDialRatioCommand;
+import com.campaignledger.campaign.api.Violation;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.campaignledger.campaign.api.CampaignStatus.ARCHIVED;
+import static com.campaignledger.campaign.api.CampaignStatus.FINISHED;
+import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
+import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
+import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * A CCC campaign: its settings, its call list and its status machine
+ * (SETUP -START-> RUNNING -STOP-> STOPPED -START-> RUNNING; SETUP|STOPPED|FINISHED -ARCHIVE-> ARCHIVED).
+ * <p>
+ * Command handlers check; only event sourcing handlers change fields. {@code revision} counts the events
+ * that change what GET shows and is the resource's ETag: unlike Axon's sequence number, it will not move
+ * with every dial attempt once calls are recorded on the campaign.
+ */
+@Aggregate(snapshotTriggerDefinition = "campaignSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+class Campaign {
+
+    private static final Set<CampaignStatus> EDITABLE = EnumSet.of(SETUP, RUNNING, STOPPED, FINISHED);
+    private static final Set<CampaignStatus> ACCEPTS_NUMBERS = EnumSet.of(SETUP, RUNNING, STOPPED);
+
+    @AggregateIdentifier
+    private CampaignId campaignId;
+    private String accountId;
+    private CampaignStatus status;
+    private CampaignSettings settings;
+    private double dialRatio;
+    private Set<String> numbers;
+    private long revision;
+
+    protected Campaign() {
+        // for Axon and for snapshots
+    }
+
+    @CommandHandler
+    Campaign(CreateCampaignCommand command) {
+        requireValid(command.settings().violations());
+        requireValid(numberViolations(command.numbers()));
+        apply(new CampaignCreatedEvent(command.campaignId(), command.accountId(), command.settings()));
+        if (!command.numbers().isEmpty()) {
+            // Events applied in a constructor are handled after it returns: no state to read yet.
+            addNumbers(command.campaignId(), Set.of(), command.numbers());
+        }
+    }
+
+    @CommandHandler
+    long handle(UpdateCampaignCommand command) {
+        checkRevision(command);
+        requireStatus(EDITABLE, "update", null);
+        CampaignSettings updated = settings.with(command.patch());
+        requireValid(updated.violations());
+        List<FieldChange> changes = CampaignPatch.changes(settings, updated);
+        if (!changes.isEmpty()) {
+            apply(new CampaignUpdatedEvent(campaignId, updated, changes));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(StartCampaignCommand command) {
+        checkRevision(command);
+        requireStatus(EnumSet.of(SETUP, STOPPED), "START", null);
+        List<String> missing = new ArrayList<>();
+        if (numbers.isEmpty()) {
+            missing.add("it has no numbers to call");
+        }
+        if (settings.fromNumber() == null) {
+            missing.add("it has no fromNumber (caller id)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalCampaignTransitionException(status, "START", String.join(" and ", missing));
+        }
+        apply(new CampaignStartedEvent(campaignId, status));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(StopCampaignCommand command) {
+        checkRevision(command);
+        requireStatus(EnumSet.of(RUNNING), "STOP", null);
+        apply(new CampaignStoppedEvent(campaignId, status));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(ArchiveCampaignCommand command) {
+        checkRevision(command);
+        requireStatus(EnumSet.of(SETUP, STOPPED, FINISHED), "ARCHIVE", null);
+        apply(new CampaignArchivedEvent(campaignId, status));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(DeleteCampaignCommand command) {
+        checkRevision(command);
+        if (status == RUNNING) {
+            throw new IllegalCampaignTransitionException(status, "delete", "stop it first");
+        }
+        apply(new CampaignDeletedEvent(campaignId, status));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(DeleteTransferNumbersCommand command) {
+        checkRevision(command);
+        requireStatus(EDITABLE, "delete the transfer numbers of", null);
+        if (!settings.transferNumbers().isEmpty()) {
+            apply(new TransferNumbersDeletedEvent(campaignId, settings.transferNumbers()));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(DeleteQuestionsCommand command) {
+        checkRevision(command);
+        requireStatus(EDITABLE, "delete the questions of", null);
+        if (!settings.questions().isEmpty()) {
+            apply(new QuestionsDeletedEvent(campaignId, settings.questions()));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(UpdateDialRatioCommand command) {
+        checkRevision(command);
+        requireStatus(EDITABLE, "change the dial ratio of", null);
+        double ratio = command.ratio();
+        if (Double.isNaN(ratio) || ratio < UpdateDialRatioCommand.MIN_RATIO || ratio > UpdateDialRatioCommand.MAX_RATIO) {
+            throw new InvalidCampaignException(List.of(new Violation("ratio",
+                    "must be between " + UpdateDialRatioCommand.MIN_RATIO + " and " + UpdateDialRatioCommand.MAX_RATIO)));
+        }
+        if (ratio != dialRatio) {
+            apply(new DialRatioUpdatedEvent(campaignId, dialRatio, ratio));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    NumbersAdded handle(AddNumbersCommand command) {
+        checkRevision(command);
+        requireStatus(ACCEPTS_NUMBERS, "add numbers to", null);
+        requireValid(numberViolations(command.numbers()));
+        return addNumbers(campaignId, numbers, command.numbers());
+    }
+
+    private NumbersAdded addNumbers(CampaignId id, Set<String> existing, List<ContactNumber> requested) {
+        Set<String> seen = new HashSet<>();
+        List<ContactNumber> added = new ArrayList<>();
+        for (ContactNumber n : requested) {
+            if (!existing.contains(n.number()) && seen.add(n.number())) {
+                added.add(n);
+            }
+        }
+        int skipped = requested.size() - added.size();
+        if (!added.isEmpty() || skipped > 0) {
+            apply(new NumbersAddedEvent(id, added, skipped));
+        }
+        return new NumbersAdded(added.size(), skipped, revision);
+    }
+
+    private static List<Violation> numberViolations(List<ContactNumber> numbers) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            String number = numbers.get(i).number();
+            if (number == null || !CampaignSettingsRules.E164.matcher(number).matches()) {
+                violations.add(new Violation("numbers[" + i + "].number", "must be a phone number in E.164"));
+            }
+        }
+        return violations;
+    }
+
+    private void checkRevision(RevisionedCommand command) {
+        if (command.expectedRevision() != null && command.expectedRevision() != revision) {
+            throw new CampaignRevisionMismatchException(command.expectedRevision(), revision);
+        }
+    }
+
+    private void requireStatus(Set<CampaignStatus> allowed, String command, String why) {
+        if (!allowed.contains(status)) {
+            throw new IllegalCampaignTransitionException(status, command, why);
+        }
+    }
+
+    private static void requireValid(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidCampaignException(violations);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CampaignCreatedEvent event) {
+        campaignId = event.campaignId();
+        accountId = event.accountId();
+        settings = event.settings();
+        status = SETUP;
+        dialRatio = UpdateDialRatioCommand.MIN_RATIO;
+        numbers = new HashSet<>();
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignUpdatedEvent event) {
+        settings = event.settings();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignStartedEvent event) {
+        status = RUNNING;
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignStoppedEvent event) {
+        status = STOPPED;
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignArchivedEvent event) {
+        status = ARCHIVED;
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignDeletedEvent event) {
+        revision++;
+        markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(TransferNumbersDeletedEvent event) {
+        settings = settings.with(CampaignPatch.of(java.util.Collections.singletonMap("transferNumbers", null)));
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(QuestionsDeletedEvent event) {
+        settings = settings.with(CampaignPatch.of(java.util.Collections.singletonMap("questions", null)));
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(DialRatioUpdatedEvent event) {
+        dialRatio = event.newRatio();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(NumbersAddedEvent event) {
+        event.added().forEach(n -> numbers.add(n.number()));
+        revision++;
+    }
+}
