@@ -1,0 +1,300 @@
+package com.campaignledger.campaign;
+
+import com.campaignledger.campaign.api.AddNumbersCommand;
+import com.campaignledger.campaign.api.ArchiveCampaignCommand;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignSettings;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.ContactNumber;
+import com.campaignledger.campaign.api.CreateCampaignCommand;
+import com.campaignledger.campaign.api.DeleteCampaignCommand;
+import com.campaignledger.campaign.api.DeleteQuestionsCommand;
+import com.campaignledger.campaign.api.DeleteTransferNumbersCommand;
+import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.campaign.api.NumbersAdded;
+import com.campaignledger.campaign.api.StartCampaignCommand;
+import com.campaignledger.campaign.api.StopCampaignCommand;
+import com.campaignledger.campaign.api.UpdateCampaignCommand;
+import com.campaignledger.campaign.api.UpdateDialRatioCommand;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.projections.campaign.CampaignAsOf;
+import com.campaignledger.projections.campaign.CampaignPage;
+import com.campaignledger.projections.campaign.CampaignSort;
+import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.projections.campaign.FindCampaignAsOfQuery;
+import com.campaignledger.projections.campaign.FindCampaignQuery;
+import com.campaignledger.projections.campaign.ListCampaignsQuery;
+import com.campaignledger.web.ETags;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import com.campaignledger.web.ResourceNotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * CallFire's CccService campaign operations as REST: commands go to the Campaign aggregate through Axon,
+ * reads come from the campaign read model (or, with {@code asOf}, from the event store itself).
+ */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final CommandExecutor executor;
+    private final CampaignRequestReader reader;
+    private final ContactNumbers contactNumbers;
+    private final CampaignIds ids;
+    private final ObjectMapper json;
+    private final int maxPageSize;
+
+    CampaignController(CommandGateway commands, QueryGateway queries, CommandExecutor executor,
+                       CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids, ObjectMapper json,
+                       @Value("${ledger.max-page-size}") int maxPageSize) {
+        this.commands = commands;
+        this.queries = queries;
+        this.executor = executor;
+        this.reader = reader;
+        this.contactNumbers = contactNumbers;
+        this.ids = ids;
+        this.json = json;
+        this.maxPageSize = maxPageSize;
+    }
+
+    /** CreateCccCampaign: 201 with the new id. */
+    @PostMapping
+    ResponseEntity<?> create(@RequestBody JsonNode body, HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignRequest request = reader.read(body, true);
+        // Checked here too, so a refused campaign costs no id from the sequence.
+        CampaignSettings settings = CampaignSettings.named(null).with(request.patch(CampaignId.of(1)));
+        if (!settings.violations().isEmpty()) {
+            throw new InvalidCampaignException(settings.violations());
+        }
+        return execute(http, key(key, request.requestId()), body, context -> {
+            CampaignId id = ids.next();
+            CampaignSettings withPasscode = CampaignSettings.named(null).with(request.patch(id));
+            send(context, new CreateCampaignCommand(id, context.accountId(), withPasscode, request.numbers()));
+            long version = request.numbers().isEmpty() ? 1 : 2;
+            return ResponseEntity.created(URI.create("/api/campaigns/" + id.value()))
+                    .eTag(ETags.of(version))
+                    .body(Map.of("id", id.value()));
+        });
+    }
+
+    /** QueryCccCampaigns. */
+    @GetMapping
+    CampaignListResponse list(@RequestParam(required = false) String name,
+                              @RequestParam(required = false) CampaignStatus status,
+                              @RequestParam(required = false) String label,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "20") int size,
+                              @RequestParam(defaultValue = "id") String sort,
+                              HttpServletRequest http) {
+        if (page < 0) {
+            throw new RequestValidationException("page", "must not be negative");
+        }
+        if (size < 1 || size > maxPageSize) {
+            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
+        }
+        String[] order = sort.split(",", 2);
+        CampaignSort by;
+        try {
+            by = CampaignSort.valueOf(order[0].trim());
+        } catch (IllegalArgumentException e) {
+            throw new RequestValidationException("sort", "must be one of " + List.of(CampaignSort.values())
+                    + ", optionally followed by ,asc or ,desc");
+        }
+        boolean descending = order.length > 1 && order[1].trim().equalsIgnoreCase("desc");
+        if (order.length > 1 && !descending && !order[1].trim().equalsIgnoreCase("asc")) {
+            throw new RequestValidationException("sort", "direction must be asc or desc");
+        }
+        CampaignPage result = queries.query(new ListCampaignsQuery(RequestContext.of(http).accountId(), name, status,
+                label, page, size, by, descending), CampaignPage.class).join();
+        return CampaignListResponse.of(result);
+    }
+
+    /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */
+    @GetMapping("/{id}")
+    ResponseEntity<CampaignResponse> get(@PathVariable long id, @RequestParam(required = false) Instant asOf,
+                                         HttpServletRequest http) {
+        String account = RequestContext.of(http).accountId();
+        if (asOf != null) {
+            CampaignAsOf past = queries.query(new FindCampaignAsOfQuery(id, account, asOf), CampaignAsOf.class).join();
+            if (!past.exists()) {
+                throw notFound(id);
+            }
+            if (past.view() == null) {
+                throw new ResourceNotFoundException("Campaign " + id + " did not exist yet at " + asOf
+                        + "; it was created at " + past.created(), Map.of("created", past.created().toString()));
+            }
+            return ResponseEntity.ok().eTag(ETags.of(past.view().version())).body(CampaignResponse.of(past.view()));
+        }
+        CampaignView view = find(id, account);
+        if (view.deleted()) {
+            throw new ResourceNotFoundException("Campaign " + id + " was deleted; its history is kept");
+        }
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(CampaignResponse.of(view));
+    }
+
+    /** UpdateCccCampaign: only the fields sent change; {@code null} clears a field. */
+    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, HttpServletRequest http,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        CampaignRequest request = reader.read(body, false);
+        return execute(http, key(key, request.requestId()), body, context ->
+                accepted(campaignId, send(context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
+    }
+
+    /** ControlCccCampaign: START, STOP or ARCHIVE. */
+    @PostMapping("/{id}/control")
+    ResponseEntity<?> control(@PathVariable long id, @Valid @RequestBody ControlRequest body, HttpServletRequest http,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        Object command = switch (body.command()) {
+            case START -> new StartCampaignCommand(campaignId, expected);
+            case STOP -> new StopCampaignCommand(campaignId, expected);
+            case ARCHIVE -> new ArchiveCampaignCommand(campaignId, expected);
+        };
+        return execute(http, key(key, body.requestId()), body, context -> accepted(campaignId, send(context, command)));
+    }
+
+    /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<?> delete(@PathVariable long id, HttpServletRequest http,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return execute(http, key, null, context -> {
+            send(context, new DeleteCampaignCommand(campaignId, expected));
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    /** DeleteCccCampaignTransferNumbers. */
+    @DeleteMapping("/{id}/transfer-numbers")
+    ResponseEntity<?> deleteTransferNumbers(@PathVariable long id, HttpServletRequest http,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return execute(http, key, null, context ->
+                accepted(campaignId, send(context, new DeleteTransferNumbersCommand(campaignId, expected))));
+    }
+
+    /** DeleteCccCampaignQuestions. */
+    @DeleteMapping("/{id}/questions")
+    ResponseEntity<?> deleteQuestions(@PathVariable long id, HttpServletRequest http,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return execute(http, key, null, context ->
+                accepted(campaignId, send(context, new DeleteQuestionsCommand(campaignId, expected))));
+    }
+
+    /** updateRatio. */
+    @PutMapping("/{id}/dial-ratio")
+    ResponseEntity<?> dialRatio(@PathVariable long id, @Valid @RequestBody DialRatioRequest body, HttpServletRequest http,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return execute(http, key(key, body.requestId()), body, context ->
+                accepted(campaignId, send(context, new UpdateDialRatioCommand(campaignId, body.ratio(), expected))));
+    }
+
+    /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
+    @PostMapping("/{id}/numbers")
+    ResponseEntity<?> addNumbers(@PathVariable long id, @RequestBody List<NumberRequest> body, HttpServletRequest http,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        List<ContactNumber> numbers = contactNumbers.normalize(body, "");
+        return execute(http, key, body, context -> {
+            NumbersAdded added = send(context, new AddNumbersCommand(campaignId, numbers, expected));
+            return ResponseEntity.ok().eTag(ETags.of(added.revision()))
+                    .body(new NumbersAddedResponse(id, added.added(), added.duplicatesSkipped(), added.revision()));
+        });
+    }
+
+    private ResponseEntity<?> execute(HttpServletRequest http, String key, Object body,
+                                      Function<RequestContext, ResponseEntity<?>> action) {
+        String request = http.getMethod() + " " + http.getRequestURI() + "\n" + canonical(body);
+        return executor.execute(RequestContext.of(http), key, request, action);
+    }
+
+    private <R> R send(RequestContext context, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
+    }
+
+    private static ResponseEntity<?> accepted(CampaignId id, long version) {
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new CommandAccepted(id.value(), version));
+    }
+
+    private CampaignView find(long id, String account) {
+        Optional<CampaignView> view = queries.query(new FindCampaignQuery(id, account),
+                ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
+        return view.orElseThrow(() -> notFound(id));
+    }
+
+    private static ResourceNotFoundException notFound(long id) {
+        return new ResourceNotFoundException("No campaign " + id);
+    }
+
+    private static CampaignId campaignId(long id) {
+        if (id <= 0) {
+            throw new ResourceNotFoundException("No campaign " + id);
+        }
+        return CampaignId.of(id);
+    }
+
+    private static String key(String header, String requestId) {
+        if (header != null && requestId != null && !header.equals(requestId)) {
+            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
+        }
+        return header != null ? header : requestId;
+    }
+
+    private String canonical(Object body) {
+        try {
+            return body == null ? "" : json.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package com.campaignledger.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on a relational database without Axon Server: the snake_case table names of our Flyway migrations,
+ * a JSON serializer of its own for everything stored, and the metadata every event carries.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** Metadata keys copied from each command to the events it causes (and on to the commands those cause). */
+    public static final String ACTOR = "actor";
+    public static final String ACCOUNT_ID = "accountId";
+    public static final String REQUEST_ID = "requestId";
+    public static final String CORRELATION_ID = "correlationId";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new GenericSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .sagaIdColumn("saga_id")
+                .revisionColumn("revision")
+                .sagaTypeColumn("saga_type")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .build());
+    }
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /**
+     * The mapper of everything Axon stores (events, snapshots, tokens, sagas). It is not the REST API's
+     * mapper: API settings such as rejecting unknown properties must never change what is stored, and
+     * events written today must stay readable after their classes gain fields.
+     */
+    @Bean
+    public ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /** Snapshots keep loading a long-lived campaign cheap; they are taken on Axon's snapshotter, after the command. */
+    @Bean
+    public SnapshotTriggerDefinition campaignSnapshotTrigger(Snapshotter snapshotter,
+                                                             @Value("${ledger.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Actor, account, request id and correlation id travel from each command to every event it causes. */
+    @Bean
+    public CorrelationDataProvider ledgerCorrelationData() {
+        return new SimpleCorrelationDataProvider(ACTOR, ACCOUNT_ID, REQUEST_ID, CORRELATION_ID);
+    }
+}

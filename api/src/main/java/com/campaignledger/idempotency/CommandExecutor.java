@@ -1,0 +1,132 @@
+package com.campaignledger.idempotency;
+
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs a command request: idempotently when it carries a key (CallFire's RequestId or an
+ * Idempotency-Key header), and again when another writer appended to the same aggregate at the same
+ * moment (the event store's unique (aggregate, sequence) constraint caught it, so nothing was lost).
+ * <p>
+ * With a key, the key, the events and the first response are written in one transaction: a repeat gets
+ * that response and writes nothing; a crash leaves either all of them or none.
+ */
+@Component
+public class CommandExecutor {
+
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final int MAX_ATTEMPTS = 5;
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
+    private final IdempotencyStore store;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    CommandExecutor(IdempotencyStore store, TransactionTemplate transactions, ObjectMapper json) {
+        this.store = store;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /**
+     * Runs {@code action} for this request.
+     *
+     * @param key     the idempotency key, or null
+     * @param request what identifies the request beside the key: method, path and body
+     */
+    public ResponseEntity<?> execute(RequestContext context, String key, String request,
+                                     Function<RequestContext, ResponseEntity<?>> action) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw new RequestValidationException("requestId", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        RequestContext keyed = context.withRequestId(key);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (key == null) {
+                    return action.apply(keyed);
+                }
+                return transactions.execute(tx -> once(keyed, key, fingerprint(request), action));
+            } catch (ConcurrencyException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Concurrent append on attempt {}, retrying", attempt);
+            }
+        }
+    }
+
+    private ResponseEntity<?> once(RequestContext context, String key, String fingerprint,
+                                   Function<RequestContext, ResponseEntity<?>> action) {
+        if (!store.claim(context.accountId(), key, fingerprint)) {
+            IdempotencyStore.StoredResponse stored = store.find(context.accountId(), key)
+                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
+            if (!stored.fingerprint().equals(fingerprint)) {
+                throw new IdempotencyKeyReusedException(key);
+            }
+            return replay(stored);
+        }
+        ResponseEntity<?> response = action.apply(context);
+        Map<String, String> headers = new LinkedHashMap<>();
+        KEPT_HEADERS.forEach(h -> {
+            String value = response.getHeaders().getFirst(h);
+            if (value != null) {
+                headers.put(h, value);
+            }
+        });
+        store.complete(context.accountId(), key, response.getStatusCode().value(), write(headers),
+                response.hasBody() ? write(response.getBody()) : null);
+        return response;
+    }
+
+    private ResponseEntity<?> replay(IdempotencyStore.StoredResponse stored) {
+        try {
+            Map<String, String> headers = json.readValue(stored.headers(), new TypeReference<>() { });
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status()).header(REPLAYED_HEADER, "true");
+            headers.forEach(builder::header);
+            JsonNode body = stored.body() == null ? null : json.readTree(stored.body());
+            return body == null ? builder.build() : builder.body(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored response unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+    }
+
+    private static String fingerprint(String request) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

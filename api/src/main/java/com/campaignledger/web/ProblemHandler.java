@@ -1,0 +1,189 @@
+package com.campaignledger.web;
+
+import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
+import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
+import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.idempotency.IdempotencyKeyReusedException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error as RFC 9457 problem+json: a clear {@code detail} and, for bad input, {@code errors} naming
+ * each field. Business rules from the domain keep their meaning: 409 for a state that forbids the command,
+ * 412 for a stale If-Match, 404 for an id the ledger does not know.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(RequestValidationException.class)
+    ProblemDetail invalidRequest(RequestValidationException e) {
+        return invalid(e.violations());
+    }
+
+    @ExceptionHandler(InvalidCampaignException.class)
+    ProblemDetail invalidCampaign(InvalidCampaignException e) {
+        return invalid(e.violations());
+    }
+
+    @ExceptionHandler(IllegalCampaignTransitionException.class)
+    ProblemDetail illegalTransition(IllegalCampaignTransitionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed in the campaign's status");
+        problem.setProperty("currentStatus", e.currentStatus());
+        problem.setProperty("command", e.command());
+        return problem;
+    }
+
+    @ExceptionHandler(CampaignRevisionMismatchException.class)
+    ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                e.getMessage() + ": read it again and retry with the new ETag");
+        problem.setTitle("The campaign has changed");
+        problem.setProperty("currentVersion", e.actual());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.actual())).body(problem);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        String what = describe(String.valueOf(e.getAggregateIdentifier()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                e instanceof AggregateDeletedException ? what + " was deleted" : "No " + what);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ProblemDetail notFound(ResourceNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrent(ConcurrencyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The campaign was changed by another request at the same moment, repeatedly; retry the request");
+        problem.setTitle("Concurrent change");
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("Idempotency key reused with another request");
+        return problem;
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ProblemDetail preconditionFailed(PreconditionFailedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+        problem.setTitle("Precondition failed");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another value"
+                : e.getRequiredType().isEnum() ? "one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
+                : "a " + e.getRequiredType().getSimpleName();
+        return invalid(List.of(new Violation(e.getName(), "must be " + expected)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+            }
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return ResponseEntity.badRequest().body(invalid(List.of(JsonErrors.violation(mapping))));
+            }
+            if (cause instanceof JsonProcessingException json) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "Malformed JSON: " + json.getOriginalMessage());
+                problem.setTitle("Malformed request body");
+                return ResponseEntity.badRequest().body(problem);
+            }
+            cause = cause.getCause();
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable");
+        problem.setTitle("Malformed request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Violation(f.getField(), f.getDefaultMessage())).toList();
+        return ResponseEntity.badRequest().body(invalid(violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<Violation> violations = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new Violation(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(violations));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error; nothing was acknowledged. The request id in the X-Request-Id header finds it in the logs.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    static ProblemDetail invalid(List<Violation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
+                        .orElse("Invalid request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", violations.stream()
+                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        return problem;
+    }
+
+    private static String describe(String aggregateIdentifier) {
+        if (aggregateIdentifier != null && aggregateIdentifier.startsWith("campaign-")) {
+            return "campaign " + aggregateIdentifier.substring("campaign-".length());
+        }
+        return "resource " + aggregateIdentifier;
+    }
+}
