@@ -2,7 +2,10 @@ package com.campaignledger.config;
 
 import com.campaignledger.campaign.api.CampaignSettings;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -11,6 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import java.io.IOException;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The REST API's JSON mapper (spring.jackson.* settings: unknown fields rejected, no type coercion).
@@ -36,6 +43,18 @@ public class JacksonConfig {
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer hidePasscodeHash() {
         return builder -> builder.mixIn(CampaignSettings.class, HidePasscodeHash.class);
+    }
+
+    /** Times of day read back as integrators write them: {@code 09:00}, with seconds only when there are any. */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer timesOfDayAsSent() {
+        return builder -> builder.serializerByType(LocalTime.class, new StdSerializer<>(LocalTime.class) {
+            @Override
+            public void serialize(LocalTime time, JsonGenerator json, SerializerProvider provider) throws IOException {
+                json.writeString(time.getSecond() == 0 && time.getNano() == 0
+                        ? time.format(DateTimeFormatter.ofPattern("HH:mm")) : time.toString());
+            }
+        });
     }
 
     @JsonIgnoreProperties("passcodeHash")

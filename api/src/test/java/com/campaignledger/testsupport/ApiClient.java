@@ -1,0 +1,90 @@
+package com.campaignledger.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** A plain HTTP client for the tests: real requests over loopback, JSON bodies read as trees. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A response: status, headers and the body (as JSON when it is JSON, else as text). */
+    public record Response(int status, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + raw.body(), e);
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Response post(String path, String body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    public Response post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Response patch(String path, String body, Map<String, String> headers) {
+        return send("PATCH", path, body, headers);
+    }
+
+    public Response put(String path, String body) {
+        return send("PUT", path, body, Map.of());
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    public Response send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
