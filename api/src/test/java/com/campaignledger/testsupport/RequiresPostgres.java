@@ -21,6 +21,12 @@ public @interface RequiresPostgres {
 
     class Condition implements ExecutionCondition {
 
+        /** The same decision inside a test method: skips it (or fails it in CI) without PostgreSQL. */
+        public static void check() {
+            ConditionEvaluationResult result = new Condition().evaluateExecutionCondition(null);
+            org.junit.jupiter.api.Assumptions.assumeFalse(result.isDisabled(), result.getReason().orElse(""));
+        }
+
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             if (PostgresTestDatabase.available()) {
