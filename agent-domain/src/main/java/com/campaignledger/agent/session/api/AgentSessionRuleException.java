@@ -1,0 +1,10 @@
+package com.campaignledger.agent.session.api;
+
+/** A command broke a rule of the agent session; the API turns each kind into its own HTTP status. */
+public abstract sealed class AgentSessionRuleException extends RuntimeException
+        permits AgentSessionConflictException, AgentSessionNotFoundException {
+
+    protected AgentSessionRuleException(String message) {
+        super(message);
+    }
+}

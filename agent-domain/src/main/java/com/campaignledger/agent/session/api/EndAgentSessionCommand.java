@@ -1,0 +1,14 @@
+package com.campaignledger.agent.session.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * The ledger ends a session for {@code reason} (the campaign finished, the agent left the roster):
+ * at once when the agent is not on a call, otherwise once the current call's response is stored,
+ * so nobody is cut off mid-call.
+ */
+public record EndAgentSessionCommand(@TargetAggregateIdentifier AgentSessionId sessionId, LogoutReason reason,
+                                     Instant at) {
+}
