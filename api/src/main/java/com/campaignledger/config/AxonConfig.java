@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -123,10 +125,30 @@ public class AxonConfig {
                 .build();
     }
 
-    /** Snapshots keep loading a long-lived campaign cheap; they are taken on Axon's snapshotter, after the command. */
+    /**
+     * Snapshots keep loading a long-lived campaign cheap after a restart or a cache miss; they are taken on
+     * Axon's snapshotter, after the command. A campaign of 100,000 numbers snapshots to a few megabytes, so
+     * the threshold is high: between restarts the cache below serves it.
+     */
     @Bean
     public SnapshotTriggerDefinition campaignSnapshotTrigger(Snapshotter snapshotter,
-                                                             @Value("${ledger.snapshot-threshold:100}") int threshold) {
+                                                             @Value("${ledger.snapshot-threshold}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Campaigns stay in memory between commands, so a command on a campaign with 100,000 numbers costs
+     * what it costs on one with ten. Weak references let the garbage collector take them back; another
+     * instance's write makes the next append collide on (aggregate, sequence), which evicts the stale copy.
+     */
+    @Bean
+    public Cache campaignCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition agentSessionSnapshotTrigger(Snapshotter snapshotter,
+                                                                 @Value("${ledger.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

@@ -39,7 +39,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import com.campaignledger.campaign.api.CallRecorded;
+import com.campaignledger.campaign.api.CallResultRecordedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.campaign.api.RetryConfig;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -58,10 +68,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * (SETUP -START-> RUNNING -STOP-> STOPPED -START-> RUNNING; SETUP|STOPPED|FINISHED -ARCHIVE-> ARCHIVED).
  * <p>
  * Command handlers check; only event sourcing handlers change fields. {@code revision} counts the events
- * that change what GET shows and is the resource's ETag: unlike Axon's sequence number, it will not move
- * with every dial attempt once calls are recorded on the campaign.
+ * that change what GET shows and is the resource's ETag: unlike Axon's sequence number, it does not move
+ * with every dial attempt.
  */
-@Aggregate(snapshotTriggerDefinition = "campaignSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "campaignSnapshotTrigger", cache = "campaignCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Campaign {
 
@@ -74,7 +84,10 @@ class Campaign {
     private CampaignStatus status;
     private CampaignSettings settings;
     private double dialRatio;
-    private Set<String> numbers;
+    /** The call list: each number (E.164) and where it stands. */
+    private Map<String, NumberProgress> numbers;
+    /** How many numbers still wait for a final result; the campaign finishes when it reaches 0. */
+    private int openNumbers;
     private long revision;
 
     protected Campaign() {
@@ -110,7 +123,7 @@ class Campaign {
         checkRevision(command);
         requireStatus(EnumSet.of(SETUP, STOPPED), "START", null);
         List<String> missing = new ArrayList<>();
-        if (numbers.isEmpty()) {
+        if (openNumbers == 0) {
             missing.add("it has no numbers to call");
         }
         if (settings.fromNumber() == null) {
@@ -189,7 +202,50 @@ class Campaign {
         checkRevision(command);
         requireStatus(ACCEPTS_NUMBERS, "add numbers to", null);
         requireValid(numberViolations(command.numbers()));
-        return addNumbers(campaignId, numbers, command.numbers());
+        return addNumbers(campaignId, numbers.keySet(), command.numbers());
+    }
+
+    @CommandHandler
+    CallRecorded handle(RecordCallResultCommand command) {
+        requireStatus(EnumSet.of(RUNNING), "record a call for", null);
+        List<Violation> violations = new ArrayList<>();
+        if (command.callId() == null || command.callId().isBlank() || command.callId().length() > 100) {
+            violations.add(new Violation("callId", "is required (at most 100 characters)"));
+        }
+        if (command.result() == null) {
+            violations.add(new Violation("result", "is required"));
+        }
+        if (command.startTime() == null) {
+            violations.add(new Violation("startTime", "is required"));
+        }
+        if (command.durationSeconds() < 0) {
+            violations.add(new Violation("durationSeconds", "must not be negative"));
+        }
+        NumberProgress progress = command.number() == null ? null : numbers.get(command.number());
+        if (progress == null) {
+            violations.add(new Violation("number", "is not a number of this campaign"));
+        }
+        requireValid(violations);
+        if (progress.done()) {
+            throw new IllegalCampaignTransitionException(status, "record a call for",
+                    "number " + command.number() + " already has its final result " + progress.lastResult());
+        }
+        int attempt = progress.attempts() + 1;
+        if (command.attempt() != null && command.attempt() != attempt) {
+            throw new IllegalCampaignTransitionException(status, "record attempt " + command.attempt() + " for",
+                    "number " + command.number() + " is at attempt " + progress.attempts());
+        }
+        RetryConfig retry = settings.retryConfig();
+        boolean retried = retry.retryResults().contains(command.result()) && attempt < retry.maxAttempts();
+        Instant retryAt = retried ? command.startTime().plusSeconds(command.durationSeconds())
+                .plus(Duration.ofMinutes(retry.minutesBetweenAttempts())) : null;
+        apply(new CallResultRecordedEvent(campaignId, command.callId(), command.number(), command.result(), attempt,
+                command.startTime(), command.durationSeconds(), command.agentSessionId(), !retried, retryAt));
+        boolean finished = openNumbers == 0;
+        if (finished) {
+            apply(new CampaignFinishedEvent(campaignId));
+        }
+        return new CallRecorded(attempt, !retried, retryAt, finished);
     }
 
     private NumbersAdded addNumbers(CampaignId id, Set<String> existing, List<ContactNumber> requested) {
@@ -243,7 +299,7 @@ class Campaign {
         settings = event.settings();
         status = SETUP;
         dialRatio = UpdateDialRatioCommand.MIN_RATIO;
-        numbers = new HashSet<>();
+        numbers = new HashMap<>();
         revision = 1;
     }
 
@@ -297,7 +353,23 @@ class Campaign {
 
     @EventSourcingHandler
     void on(NumbersAddedEvent event) {
-        event.added().forEach(n -> numbers.add(n.number()));
+        event.added().forEach(n -> numbers.put(n.number(), NumberProgress.PENDING));
+        openNumbers += event.added().size();
+        revision++;
+    }
+
+    /** A dial attempt changes the number, not what GET shows of the campaign: the revision stays. */
+    @EventSourcingHandler
+    void on(CallResultRecordedEvent event) {
+        numbers.put(event.number(), new NumberProgress(event.attempt(), event.result(), event.retryAt(), event.finalForNumber()));
+        if (event.finalForNumber()) {
+            openNumbers--;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CampaignFinishedEvent event) {
+        status = FINISHED;
         revision++;
     }
 }

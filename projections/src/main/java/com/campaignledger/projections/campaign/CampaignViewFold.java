@@ -3,6 +3,7 @@ package com.campaignledger.projections.campaign;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.CampaignStartedEvent;
@@ -54,6 +55,9 @@ public final class CampaignViewFold {
         }
         if (event instanceof CampaignStoppedEvent) {
             return status(v, CampaignStatus.STOPPED, at);
+        }
+        if (event instanceof CampaignFinishedEvent) {
+            return status(v, CampaignStatus.FINISHED, at);
         }
         if (event instanceof CampaignArchivedEvent) {
             return status(v, CampaignStatus.ARCHIVED, at);

@@ -3,6 +3,7 @@ package com.campaignledger.projections.campaign;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
 import com.campaignledger.campaign.api.CampaignStartedEvent;
 import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
@@ -62,6 +63,11 @@ public class CampaignViewProjection {
 
     @EventHandler
     void on(CampaignArchivedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.campaignId().value(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(CampaignFinishedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.campaignId().value(), event, sequence, at);
     }
 
