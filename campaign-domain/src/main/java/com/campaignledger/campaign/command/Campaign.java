@@ -123,7 +123,7 @@ class Campaign {
         checkRevision(command);
         requireStatus(EnumSet.of(SETUP, STOPPED), "START", null);
         List<String> missing = new ArrayList<>();
-        if (openNumbers == 0) {
+        if (numbers.isEmpty()) {
             missing.add("it has no numbers to call");
         }
         if (settings.fromNumber() == null) {
@@ -133,6 +133,10 @@ class Campaign {
             throw new IllegalCampaignTransitionException(status, "START", String.join(" and ", missing));
         }
         apply(new CampaignStartedEvent(campaignId, status));
+        if (openNumbers == 0) {
+            // Its last calls ended while it was stopped: nothing is left to dial.
+            apply(new CampaignFinishedEvent(campaignId));
+        }
         return revision;
     }
 
@@ -207,7 +211,8 @@ class Campaign {
 
     @CommandHandler
     CallRecorded handle(RecordCallResultCommand command) {
-        requireStatus(EnumSet.of(RUNNING), "record a call for", null);
+        // A call connected before a STOP still ends and is recorded; the dialer starts none while STOPPED.
+        requireStatus(EnumSet.of(RUNNING, STOPPED), "record a call for", null);
         List<Violation> violations = new ArrayList<>();
         if (command.callId() == null || command.callId().isBlank() || command.callId().length() > 100) {
             violations.add(new Violation("callId", "is required (at most 100 characters)"));
@@ -226,6 +231,10 @@ class Campaign {
             violations.add(new Violation("number", "is not a number of this campaign"));
         }
         requireValid(violations);
+        if (command.callId().equals(progress.lastCallId())) {
+            // The same call reported again (a dialer's retry, a redelivered event): already recorded.
+            return new CallRecorded(progress.attempts(), progress.done(), progress.retryAt(), status == FINISHED);
+        }
         if (progress.done()) {
             throw new IllegalCampaignTransitionException(status, "record a call for",
                     "number " + command.number() + " already has its final result " + progress.lastResult());
@@ -241,7 +250,7 @@ class Campaign {
                 .plus(Duration.ofMinutes(retry.minutesBetweenAttempts())) : null;
         apply(new CallResultRecordedEvent(campaignId, command.callId(), command.number(), command.result(), attempt,
                 command.startTime(), command.durationSeconds(), command.agentSessionId(), !retried, retryAt));
-        boolean finished = openNumbers == 0;
+        boolean finished = openNumbers == 0 && status == RUNNING;
         if (finished) {
             apply(new CampaignFinishedEvent(campaignId));
         }
@@ -361,7 +370,8 @@ class Campaign {
     /** A dial attempt changes the number, not what GET shows of the campaign: the revision stays. */
     @EventSourcingHandler
     void on(CallResultRecordedEvent event) {
-        numbers.put(event.number(), new NumberProgress(event.attempt(), event.result(), event.retryAt(), event.finalForNumber()));
+        numbers.put(event.number(), new NumberProgress(event.attempt(), event.result(), event.retryAt(),
+                event.finalForNumber(), event.callId()));
         if (event.finalForNumber()) {
             openNumbers--;
         }

@@ -7,10 +7,10 @@ import java.time.Instant;
 
 /**
  * Where one number of the call list stands: attempts made, the last result, when it may be called again,
- * and whether it is done. Kept small (defaults are left out of snapshots): a campaign may hold 100,000.
+ * whether it is done, and the last call's id (a report of the same call again changes nothing). Kept small (defaults are left out of snapshots): a campaign may hold 100,000.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-record NumberProgress(int attempts, CallResult lastResult, Instant retryAt, boolean done) {
+record NumberProgress(int attempts, CallResult lastResult, Instant retryAt, boolean done, String lastCallId) {
 
-    static final NumberProgress PENDING = new NumberProgress(0, null, null, false);
+    static final NumberProgress PENDING = new NumberProgress(0, null, null, false, null);
 }

@@ -161,27 +161,43 @@ class CampaignCallsTest {
     }
 
     @Test
+    void theSameCallReportedAgainChangesNothing() {
+        Object[] given = running(A, B);
+        fixture.given(given[0], given[1], given[2], recorded("c1", A, CallResult.BUSY, 1, false, T0))
+                .when(call("c1", A, CallResult.BUSY, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CallRecorded(1, false, T0, false));
+    }
+
+    @Test
     void cannotRecordTheSameAttemptTwice() {
         Object[] given = running(A);
         fixture.given(given[0], given[1], given[2], recorded("c1", A, CallResult.BUSY, 1, false, T0))
-                .when(call("c1", A, CallResult.BUSY, 1))
+                .when(call("c2", A, CallResult.BUSY, 1))
                 .expectException(IllegalCampaignTransitionException.class)
                 .expectExceptionMessage(containsString("is at attempt 1"))
                 .expectNoEvents();
     }
 
     @Test
-    void cannotRecordACallUnlessRunning() {
+    void cannotRecordACallBeforeTheCampaignStarts() {
         fixture.given(new CampaignCreatedEvent(ID, "acme", SETTINGS), new NumbersAddedEvent(ID, List.of(new ContactNumber(A, null)), 0))
                 .when(call("c1", A, CallResult.LA, null))
                 .expectException(IllegalCampaignTransitionException.class)
                 .expectExceptionMessage("Cannot record a call for a campaign that is SETUP")
                 .expectNoEvents();
+    }
+
+    @Test
+    void aCallEndingAfterAStopIsRecordedAndTheCampaignFinishesOnItsNextStart() {
         Object[] given = running(A);
-        fixture.given(given[0], given[1], given[2], new CampaignStoppedEvent(ID, CampaignStatus.RUNNING))
+        CampaignStoppedEvent stopped = new CampaignStoppedEvent(ID, CampaignStatus.RUNNING);
+        fixture.given(given[0], given[1], given[2], stopped)
                 .when(call("c1", A, CallResult.LA, null))
-                .expectException(IllegalCampaignTransitionException.class)
-                .expectNoEvents();
+                .expectEvents(recorded("c1", A, CallResult.LA, 1, true, null));
+        fixture.given(given[0], given[1], given[2], stopped, recorded("c1", A, CallResult.LA, 1, true, null))
+                .when(new StartCampaignCommand(ID, null))
+                .expectEvents(new CampaignStartedEvent(ID, CampaignStatus.STOPPED), new CampaignFinishedEvent(ID));
     }
 
     @Test

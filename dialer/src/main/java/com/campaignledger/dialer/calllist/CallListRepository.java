@@ -1,0 +1,150 @@
+package com.campaignledger.dialer.calllist;
+
+import com.campaignledger.agent.session.api.AgentState;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.ContactNumber;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The dialer's tables: campaigns it may dial, their numbers and where each stands, agents and their state. */
+@Repository
+public class CallListRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JdbcTemplate jdbc;
+
+    public CallListRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertCampaign(long campaignId, LocalTime begin, LocalTime end, List<String> dispositions) {
+        jdbc.update("INSERT INTO dialer_campaign (campaign_id, status, dial_ratio, restrict_begin, restrict_end, dispositions) "
+                        + "VALUES (?, ?, 1.0, ?, ?, ?) ON CONFLICT DO NOTHING",
+                campaignId, CampaignStatus.SETUP.name(), text(begin), text(end), write(dispositions));
+    }
+
+    void updateWindow(long campaignId, LocalTime begin, LocalTime end, List<String> dispositions) {
+        jdbc.update("UPDATE dialer_campaign SET restrict_begin = ?, restrict_end = ?, dispositions = ? WHERE campaign_id = ?",
+                text(begin), text(end), write(dispositions), campaignId);
+    }
+
+    void updateStatus(long campaignId, CampaignStatus status) {
+        jdbc.update("UPDATE dialer_campaign SET status = ? WHERE campaign_id = ?", status.name(), campaignId);
+    }
+
+    void updateRatio(long campaignId, double ratio) {
+        jdbc.update("UPDATE dialer_campaign SET dial_ratio = ? WHERE campaign_id = ?", ratio, campaignId);
+    }
+
+    void insertNumbers(long campaignId, List<ContactNumber> numbers) {
+        jdbc.batchUpdate("INSERT INTO dialer_number (campaign_id, number, extra_data, attempts, done) VALUES (?, ?, ?, 0, FALSE) "
+                        + "ON CONFLICT DO NOTHING", numbers, 500,
+                (ps, n) -> {
+                    ps.setLong(1, campaignId);
+                    ps.setString(2, n.number());
+                    ps.setString(3, n.extraData().isEmpty() ? null : write(n.extraData()));
+                });
+    }
+
+    void recordAttempt(long campaignId, String number, int attempt, boolean done, Instant retryAt) {
+        jdbc.update("UPDATE dialer_number SET attempts = ?, done = ?, retry_at = ? WHERE campaign_id = ? AND number = ? "
+                        + "AND attempts < ?",
+                attempt, done, retryAt == null ? null : Timestamp.from(retryAt), campaignId, number, attempt);
+    }
+
+    void upsertAgent(long sessionId, long campaignId, AgentState state, String callId, Instant at) {
+        int updated = jdbc.update("UPDATE dialer_agent SET state = ?, call_id = ?, changed_at = ? WHERE session_id = ?",
+                state.name(), callId, Timestamp.from(at), sessionId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO dialer_agent (session_id, campaign_id, state, call_id, changed_at) VALUES (?, ?, ?, ?, ?)",
+                    sessionId, campaignId, state.name(), callId, Timestamp.from(at));
+        }
+    }
+
+    void removeAgent(long sessionId) {
+        jdbc.update("DELETE FROM dialer_agent WHERE session_id = ?", sessionId);
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM dialer_agent");
+        jdbc.update("DELETE FROM dialer_number");
+        jdbc.update("DELETE FROM dialer_campaign");
+    }
+
+    /** Campaigns the dialer works on: RUNNING ones. */
+    public List<DialerCampaign> runningCampaigns() {
+        return jdbc.query("SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign "
+                        + "WHERE status = ? ORDER BY campaign_id", (rs, i) -> new DialerCampaign(rs.getLong(1), rs.getDouble(2),
+                        time(rs.getString(3)), time(rs.getString(4)), readList(rs.getString(5))),
+                CampaignStatus.RUNNING.name());
+    }
+
+    /** Agent sessions of a campaign waiting for a call. */
+    public List<Long> readyAgents(long campaignId) {
+        return jdbc.queryForList("SELECT session_id FROM dialer_agent WHERE campaign_id = ? AND state = ? ORDER BY changed_at, session_id",
+                Long.class, campaignId, AgentState.READY.name());
+    }
+
+    /** Open agent sessions of a campaign (anything not logged out). */
+    public List<Long> openAgents(long campaignId) {
+        return jdbc.queryForList("SELECT session_id FROM dialer_agent WHERE campaign_id = ?", Long.class, campaignId);
+    }
+
+    /** Up to {@code limit} numbers that may be dialled at {@code now}, leaving out those already ringing. */
+    public List<DueNumber> dueNumbers(long campaignId, Instant now, Collection<String> inFlight, int limit) {
+        return jdbc.query("SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND done = FALSE "
+                        + "AND (retry_at IS NULL OR retry_at <= ?) ORDER BY attempts, number LIMIT ?",
+                        (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
+                        campaignId, Timestamp.from(now), limit + inFlight.size())
+                .stream().filter(n -> !inFlight.contains(n.number())).limit(limit).toList();
+    }
+
+    /** How many numbers of the campaign are not done yet. */
+    public long openNumbers(long campaignId) {
+        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ? AND done = FALSE",
+                Long.class, campaignId);
+        return open == null ? 0 : open;
+    }
+
+    private static String text(LocalTime time) {
+        return time == null ? null : time.toString();
+    }
+
+    private static LocalTime time(String text) {
+        return text == null ? null : LocalTime.parse(text);
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> readList(String json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> readMap(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
