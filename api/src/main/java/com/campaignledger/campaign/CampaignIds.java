@@ -6,15 +6,15 @@ import org.springframework.stereotype.Component;
 
 /** Hands out campaign ids from a database sequence: unique across every instance of the service. */
 @Component
-class CampaignIds {
+public class CampaignIds {
 
     private final JdbcTemplate jdbc;
 
-    CampaignIds(JdbcTemplate jdbc) {
+    public CampaignIds(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    CampaignId next() {
+    public CampaignId next() {
         Long next = jdbc.queryForObject("SELECT nextval('campaign_id_seq')", Long.class);
         return CampaignId.of(next);
     }

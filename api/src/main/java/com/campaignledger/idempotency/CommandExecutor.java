@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -69,13 +70,26 @@ public class CommandExecutor {
                     return action.apply(keyed);
                 }
                 return transactions.execute(tx -> once(keyed, key, fingerprint(request), action));
-            } catch (ConcurrencyException e) {
-                if (attempt == MAX_ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (attempt == MAX_ATTEMPTS || !isCollision(e)) {
                     throw e;
                 }
-                log.debug("Concurrent append on attempt {}, retrying", attempt);
+                log.debug("Concurrent write on attempt {}, retrying: {}", attempt, e.toString());
             }
         }
+    }
+
+    /**
+     * Another writer got there first: an append to the same aggregate (the event store's unique
+     * (aggregate, sequence)), or a row of a table kept in the same transaction (the agent directory).
+     */
+    private static boolean isCollision(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<?> once(RequestContext context, String key, String fingerprint,

@@ -1,5 +1,10 @@
 package com.campaignledger.web;
 
+import com.campaignledger.agent.AgentLoggedOutException;
+import com.campaignledger.agent.session.api.AgentSessionConflictException;
+import com.campaignledger.agent.session.api.AgentSessionNotFoundException;
+import com.campaignledger.agent.session.api.InvalidAgentSessionException;
+import com.campaignledger.campaign.CampaignStatusConflictException;
 import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
@@ -59,6 +64,41 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Not allowed in the campaign's status");
         problem.setProperty("currentStatus", e.currentStatus());
         problem.setProperty("command", e.command());
+        return problem;
+    }
+
+    @ExceptionHandler(CampaignStatusConflictException.class)
+    ProblemDetail campaignStatus(CampaignStatusConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed in the campaign's status");
+        problem.setProperty("currentStatus", e.status());
+        return problem;
+    }
+
+    @ExceptionHandler(AgentSessionConflictException.class)
+    ProblemDetail agentConflict(AgentSessionConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed in the agent's state");
+        problem.setProperty("currentState", e.state());
+        return problem;
+    }
+
+    @ExceptionHandler(AgentSessionNotFoundException.class)
+    ProblemDetail agentNotFound(AgentSessionNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidAgentSessionException.class)
+    ProblemDetail invalidAgent(InvalidAgentSessionException e) {
+        return invalid(List.of(new Violation(e.field(), e.getMessage().substring(e.field().length()).trim())));
+    }
+
+    @ExceptionHandler(AgentLoggedOutException.class)
+    ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Agent logged out");
         return problem;
     }
 

@@ -63,6 +63,11 @@ public class AgentSessionDirectory {
                 Long.class, campaignId).stream().map(AgentSessionId::of).toList();
     }
 
+    /** Whether the session is still open (not logged out); consistent with the events, not eventually. */
+    public boolean isOpen(long sessionId) {
+        return !jdbc.queryForList("SELECT 1 FROM agent_session_open WHERE session_id = ?", Integer.class, sessionId).isEmpty();
+    }
+
     public Optional<Entry> find(long sessionId) {
         return jdbc.query("SELECT session_id, campaign_id, account_id, user_id FROM agent_session_directory WHERE session_id = ?",
                 (rs, i) -> new Entry(AgentSessionId.of(rs.getLong(1)), rs.getLong(2), rs.getString(3), rs.getString(4)),

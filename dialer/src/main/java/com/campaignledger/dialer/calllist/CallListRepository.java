@@ -89,6 +89,12 @@ public class CallListRepository {
                 CampaignStatus.RUNNING.name());
     }
 
+    /** Whether the campaign still takes call results (RUNNING, or STOPPED with calls ending). */
+    public boolean takesCallResults(long campaignId) {
+        return !jdbc.queryForList("SELECT status FROM dialer_campaign WHERE campaign_id = ? AND status IN (?, ?)",
+                String.class, campaignId, CampaignStatus.RUNNING.name(), CampaignStatus.STOPPED.name()).isEmpty();
+    }
+
     /** Agent sessions of a campaign waiting for a call. */
     public List<Long> readyAgents(long campaignId) {
         return jdbc.queryForList("SELECT session_id FROM dialer_agent WHERE campaign_id = ? AND state = ? ORDER BY changed_at, session_id",
@@ -107,6 +113,24 @@ public class CallListRepository {
                         (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
                         campaignId, Timestamp.from(now), limit + inFlight.size())
                 .stream().filter(n -> !inFlight.contains(n.number())).limit(limit).toList();
+    }
+
+    /** The attempts recorded so far for some numbers of a campaign. */
+    public Map<String, Integer> attempts(long campaignId, Collection<String> numbers) {
+        Map<String, Integer> attempts = new java.util.HashMap<>();
+        List<String> list = List.copyOf(numbers);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> args = new java.util.ArrayList<>();
+            args.add(campaignId);
+            args.addAll(chunk);
+            jdbc.query("SELECT number, attempts FROM dialer_number WHERE campaign_id = ? AND number IN (" + marks + ")",
+                    rs -> {
+                        attempts.put(rs.getString(1), rs.getInt(2));
+                    }, args.toArray());
+        }
+        return attempts;
     }
 
     /** How many numbers of the campaign are not done yet. */

@@ -2,6 +2,7 @@ package com.campaignledger.agent.session.command;
 
 import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
 import com.campaignledger.agent.session.api.AgentCallEndedEvent;
+import com.campaignledger.agent.session.api.AgentCallUnansweredEvent;
 import com.campaignledger.agent.session.api.AgentCallbackRepeatedEvent;
 import com.campaignledger.agent.session.api.AgentCallbackSentEvent;
 import com.campaignledger.agent.session.api.AgentLoggedInEvent;
@@ -235,6 +236,10 @@ class AgentSession {
         if (state == ON_CALL) {
             // Hanging up the agent's phone hangs up the call too.
             apply(new AgentCallEndedEvent(sessionId, campaignId, callId, at));
+        }
+        if (state == WRAP_UP) {
+            // The call's response will never come: close its record so the number still gets its result.
+            apply(new AgentCallUnansweredEvent(sessionId, campaignId, callId, number, connectedAt, callEndedAt, reason));
         }
         apply(new AgentLoggedOutEvent(sessionId, campaignId, reason, at));
         return state;

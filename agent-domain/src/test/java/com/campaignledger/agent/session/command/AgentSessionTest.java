@@ -2,6 +2,7 @@ package com.campaignledger.agent.session.command;
 
 import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
 import com.campaignledger.agent.session.api.AgentCallEndedEvent;
+import com.campaignledger.agent.session.api.AgentCallUnansweredEvent;
 import com.campaignledger.agent.session.api.AgentCallbackRepeatedEvent;
 import com.campaignledger.agent.session.api.AgentCallbackSentEvent;
 import com.campaignledger.agent.session.api.AgentLoggedInEvent;
@@ -128,6 +129,10 @@ class AgentSessionTest {
 
     private static AgentLoggedOutEvent loggedOut(LogoutReason reason, Instant at) {
         return new AgentLoggedOutEvent(ID, CAMPAIGN, reason, at);
+    }
+
+    private static AgentCallUnansweredEvent unanswered(Instant endedAt, LogoutReason reason) {
+        return new AgentCallUnansweredEvent(ID, CAMPAIGN, CALL, NUMBER, CONNECTED_AT, endedAt, reason);
     }
 
     private static AgentLogoutRequestedEvent logoutRequested(LogoutReason reason) {
@@ -718,7 +723,7 @@ class AgentSessionTest {
     class Kick {
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY", "WRAP_UP"})
+        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY"})
         void canKickAgentNotOnACall(AgentState state) {
             fixture.given(history(state))
                     .when(new KickAgentCommand(ID, LATER))
@@ -727,18 +732,32 @@ class AgentSessionTest {
         }
 
         @Test
-        void kickDuringACallHangsItUpFirst() {
+        void kickDuringACallHangsItUpAndClosesTheCallWithoutResponse() {
             fixture.given(history(ON_CALL))
                     .when(new KickAgentCommand(ID, LATER))
-                    .expectEvents(ended(CALL, LATER), loggedOut(KICKED, LATER))
+                    .expectEvents(ended(CALL, LATER), unanswered(LATER, KICKED), loggedOut(KICKED, LATER))
                     .expectResultMessagePayload(LOGGED_OUT);
+        }
+
+        @Test
+        void kickDuringWrapUpClosesTheCallWithoutResponse() {
+            fixture.given(history(WRAP_UP))
+                    .when(new KickAgentCommand(ID, LATER))
+                    .expectEvents(unanswered(ENDED_AT, KICKED), loggedOut(KICKED, LATER));
+        }
+
+        @Test
+        void kickAfterTheResponseClosesNothing() {
+            fixture.given(history(WRAP_UP, stored(CALL)))
+                    .when(new KickAgentCommand(ID, LATER))
+                    .expectEvents(loggedOut(KICKED, LATER));
         }
 
         @Test
         void kickDoesNotWaitForARequestedLogout() {
             fixture.given(history(ON_CALL, logoutRequested(CAMPAIGN_FINISHED)))
                     .when(new KickAgentCommand(ID, LATER))
-                    .expectEvents(ended(CALL, LATER), loggedOut(KICKED, LATER));
+                    .expectEvents(ended(CALL, LATER), unanswered(LATER, KICKED), loggedOut(KICKED, LATER));
         }
 
         @Test
@@ -763,7 +782,7 @@ class AgentSessionTest {
     class Logout {
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY", "WRAP_UP"})
+        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY"})
         void canLogOutWhenNotOnACall(AgentState state) {
             fixture.given(history(state))
                     .when(new LogoutAgentCommand(ID, LATER))
@@ -775,7 +794,7 @@ class AgentSessionTest {
         void logoutDuringACallEndsIt() {
             fixture.given(history(ON_CALL))
                     .when(new LogoutAgentCommand(ID, LATER))
-                    .expectEvents(ended(CALL, LATER), loggedOut(LOGOUT, LATER))
+                    .expectEvents(ended(CALL, LATER), unanswered(LATER, LOGOUT), loggedOut(LOGOUT, LATER))
                     .expectResultMessagePayload(LOGGED_OUT);
         }
 

@@ -1,0 +1,232 @@
+package com.campaignledger.agent;
+
+import com.campaignledger.agent.session.api.AgentSessionId;
+import com.campaignledger.agent.session.api.AgentState;
+import com.campaignledger.agent.session.api.KickAgentCommand;
+import com.campaignledger.agent.session.api.LoginAgentCommand;
+import com.campaignledger.agent.session.api.LogoutAgentCommand;
+import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
+import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
+import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
+import com.campaignledger.campaign.CampaignLookup;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.phone.PhoneNumbers;
+import com.campaignledger.projections.agentsession.AgentSessionRepository;
+import com.campaignledger.projections.agentsession.AgentSessionStatistics;
+import com.campaignledger.projections.agentsession.AgentSessionView;
+import com.campaignledger.projections.agentsession.AgentSessionView.CurrentCall;
+import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import com.campaignledger.web.ResourceNotFoundException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Seed 003's Call Center Connect agent operations: the two-step login (callback, then login with the
+ * agent id recited), the connection long-poll, responses, kick and logout, and getAgentStats.
+ */
+@RestController
+@RequestMapping("/api/campaigns/{campaignId}/agents")
+class AgentController {
+
+    static final int MAX_WAIT_SECONDS = 60;
+
+    private final CommandGateway commands;
+    private final CommandExecutor executor;
+    private final CampaignLookup campaigns;
+    private final AgentSessionDirectory directory;
+    private final AgentSessionRepository sessions;
+    private final ConnectionNotifier notifier;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
+                    AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
+                    Clock clock, ObjectMapper json) {
+        this.commands = commands;
+        this.executor = executor;
+        this.campaigns = campaigns;
+        this.directory = directory;
+        this.sessions = sessions;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * sendAgentCallBack: rings the agent and returns the agent id the call recites. For a user whose session on
+     * this campaign is still open it rings again and returns the same id (agents miss calls).
+     */
+    @PostMapping("/callback")
+    ResponseEntity<?> callback(@PathVariable long campaignId, @Valid @RequestBody AgentRequests.Callback body,
+                               HttpServletRequest http,
+                               @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        RequestContext context = RequestContext.of(http);
+        campaigns.requireStatus(campaignId, context.accountId(),
+                EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED), "call back an agent for");
+        String phone = PhoneNumbers.toE164(body.phoneNumber())
+                .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
+        return execute(http, key, body.requestId(), body, ctx -> {
+            Optional<AgentSessionId> open = directory.openSession(campaignId, body.userId());
+            if (open.isPresent()) {
+                send(ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
+                return ResponseEntity.ok(new AgentResponses.Session(open.get().value(), AgentState.CALLBACK_SENT));
+            }
+            AgentSessionId id = directory.nextId();
+            send(ctx, new SendAgentCallbackCommand(id, campaignId, ctx.accountId(), body.userId(), phone, body.musicOnHold()));
+            return ResponseEntity.created(URI.create("/api/agent-sessions/" + id.value()))
+                    .body(new AgentResponses.Session(id.value(), AgentState.CALLBACK_SENT));
+        });
+    }
+
+    /** loginAgent: with the agent id recited and the same userId; the campaign must be RUNNING (or STOPPED: then the agent waits). */
+    @PostMapping("/{agentId}/login")
+    ResponseEntity<?> login(@PathVariable long campaignId, @PathVariable long agentId,
+                            @Valid @RequestBody AgentRequests.Login body, HttpServletRequest http,
+                            @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(),
+                EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED), "log an agent in to");
+        return execute(http, key, body.requestId(), body, ctx -> state(session,
+                send(ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
+    }
+
+    /**
+     * getConnectionForAgent as a long-poll: the call the agent is on (or still has to answer for) at once,
+     * otherwise the next call connected within {@code waitSeconds}; 204 when none came.
+     */
+    @GetMapping("/{agentId}/connection")
+    DeferredResult<ResponseEntity<?>> connection(@PathVariable long campaignId, @PathVariable long agentId,
+                                                 @RequestParam(defaultValue = "30") int waitSeconds, HttpServletRequest http) {
+        if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+            throw new RequestValidationException("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
+        }
+        AgentSessionId session = session(campaignId, agentId, http);
+        if (!directory.isOpen(agentId)) {
+            throw new AgentLoggedOutException(agentId);
+        }
+        String account = RequestContext.of(http).accountId();
+        // Listen first, then look: a call connected in between is not missed.
+        CompletableFuture<CurrentCall> next = notifier.next(agentId);
+        Optional<CurrentCall> now = notifier.known(agentId)
+                .orElseGet(() -> sessions.find(agentId).map(AgentSessionView::currentCall));
+        DeferredResult<ResponseEntity<?>> result = new DeferredResult<>(waitSeconds * 1000L + 1);
+        if (now.isPresent()) {
+            next.cancel(false);
+            result.setResult(connected(session, campaignId, account, now.get()));
+            return result;
+        }
+        result.onTimeout(() -> {
+            next.cancel(false);
+            result.setResult(ResponseEntity.noContent().build());
+        });
+        result.onCompletion(() -> next.cancel(false));
+        next.thenAcceptAsync(call -> result.setResult(call == null
+                ? ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                        new AgentLoggedOutException(agentId).getMessage()))
+                : connected(session, campaignId, account, call)));
+        if (waitSeconds == 0) {
+            result.setResult(ResponseEntity.noContent().build());
+        }
+        return result;
+    }
+
+    /** storeAgentResponse; with {@code answeringMachineTransfer}, answeringMachineTransferStoreAgentResponse. */
+    @PostMapping("/{agentId}/responses")
+    ResponseEntity<?> respond(@PathVariable long campaignId, @PathVariable long agentId,
+                              @Valid @RequestBody AgentRequests.Response body, HttpServletRequest http,
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        return execute(http, key, body.requestId(), body, ctx -> state(session, send(ctx, new StoreAgentResponseCommand(
+                session, body.callId(), body.agentResponse(), body.agentNotes(), Boolean.TRUE.equals(body.lastCall()),
+                Boolean.TRUE.equals(body.answeringMachineTransfer()), clock.instant()))));
+    }
+
+    /** kickAgent: hangs up the agent and logs it out. */
+    @PostMapping("/{agentId}/kick")
+    ResponseEntity<?> kick(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
+                           @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        return execute(http, key, null, null, ctx -> state(session, send(ctx, new KickAgentCommand(session, clock.instant()))));
+    }
+
+    /** The agent logs out. */
+    @PostMapping("/{agentId}/logout")
+    ResponseEntity<?> logout(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        return execute(http, key, null, null, ctx -> state(session, send(ctx, new LogoutAgentCommand(session, clock.instant()))));
+    }
+
+    /** getAgentStats: every agent session of the campaign with seed 003's statistics. */
+    @GetMapping
+    List<AgentSessionStatistics> stats(@PathVariable long campaignId, HttpServletRequest http) {
+        campaigns.require(campaignId, RequestContext.of(http).accountId());
+        return sessions.ofCampaign(campaignId).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList();
+    }
+
+    private ResponseEntity<?> connected(AgentSessionId session, long campaignId, String account, CurrentCall call) {
+        CampaignView campaign = campaigns.require(campaignId, account);
+        return ResponseEntity.ok(new AgentResponses.Connection(session.value(), campaignId, call.callId(), call.number(),
+                call.extraData(), call.connectedAt(), campaign.settings().script(), campaign.settings().questions(),
+                campaign.settings().dispositionLists(), campaign.settings().transferNumbers()));
+    }
+
+    /** The agent id must name a session of this campaign in the caller's account: otherwise it does not exist here. */
+    private AgentSessionId session(long campaignId, long agentId, HttpServletRequest http) {
+        String account = RequestContext.of(http).accountId();
+        return directory.find(agentId)
+                .filter(e -> e.campaignId() == campaignId && e.accountId().equals(account))
+                .map(AgentSessionDirectory.Entry::sessionId)
+                .orElseThrow(() -> new ResourceNotFoundException("No agent " + agentId + " on campaign " + campaignId));
+    }
+
+    private ResponseEntity<?> execute(HttpServletRequest http, String header, String requestId, Object body,
+                                      Function<RequestContext, ResponseEntity<?>> action) {
+        if (header != null && requestId != null && !header.equals(requestId)) {
+            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
+        }
+        String request;
+        try {
+            request = http.getMethod() + " " + http.getRequestURI() + "\n" + (body == null ? "" : json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return executor.execute(RequestContext.of(http), header != null ? header : requestId, request, action);
+    }
+
+    private <R> R send(RequestContext context, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
+    }
+
+    private static ResponseEntity<?> state(AgentSessionId session, Object state) {
+        return ResponseEntity.ok(new AgentResponses.Session(session.value(), (AgentState) state));
+    }
+}

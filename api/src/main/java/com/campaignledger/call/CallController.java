@@ -1,0 +1,79 @@
+package com.campaignledger.call;
+
+import com.campaignledger.campaign.CampaignLookup;
+import com.campaignledger.campaign.api.CallRecorded;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.dialer.CallIds;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.phone.PhoneNumbers;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+
+/** The external dialer's intake: a real telephony platform reports each dial attempt's outcome here. */
+@RestController
+class CallController {
+
+    private final CommandGateway commands;
+    private final CommandExecutor executor;
+    private final CampaignLookup campaigns;
+    private final CallIds callIds;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    CallController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns, CallIds callIds,
+                   Clock clock, ObjectMapper json) {
+        this.commands = commands;
+        this.executor = executor;
+        this.campaigns = campaigns;
+        this.callIds = callIds;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Records a dial attempt on a RUNNING campaign; the number must be on its list. */
+    @PostMapping("/api/campaigns/{campaignId}/calls")
+    ResponseEntity<?> record(@PathVariable long campaignId, @Valid @RequestBody CallReport body, HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        RequestContext context = RequestContext.of(http);
+        campaigns.requireStatus(campaignId, context.accountId(), EnumSet.of(CampaignStatus.RUNNING), "record a call for");
+        String number = PhoneNumbers.toE164(body.number())
+                .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        int seconds = body.durationSeconds() == null ? 0 : body.durationSeconds();
+        if (key != null && body.requestId() != null && !key.equals(body.requestId())) {
+            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
+        }
+        String request;
+        try {
+            request = "POST " + http.getRequestURI() + "\n" + json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return executor.execute(context, key != null ? key : body.requestId(), request, ctx -> {
+            String callId = body.callId() != null ? body.callId() : callIds.next();
+            Instant start = body.startTime() != null ? body.startTime() : clock.instant().minusSeconds(seconds);
+            CallRecorded recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordCallResultCommand(
+                    CampaignId.of(campaignId), callId, number, body.result(), body.attempt(), start, seconds, body.agentId()))
+                    .withMetaData(ctx.metaData()));
+            return ResponseEntity.ok(new CallRecordedResponse(callId, number, recorded.attempt(), recorded.finalForNumber(),
+                    recorded.retryAt(), recorded.campaignFinished()));
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package com.campaignledger.campaign;
+
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.projections.campaign.FindCampaignQuery;
+import com.campaignledger.web.ResourceNotFoundException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads a campaign of the caller's account from the campaign read model, for endpoints that depend on it. */
+@Component
+public class CampaignLookup {
+
+    private final QueryGateway queries;
+
+    CampaignLookup(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public Optional<CampaignView> find(long campaignId, String accountId) {
+        return queries.query(new FindCampaignQuery(campaignId, accountId),
+                ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
+    }
+
+    /** The campaign, or a 404 when the account has no such campaign (or it was deleted). */
+    public CampaignView require(long campaignId, String accountId) {
+        return find(campaignId, accountId).filter(v -> !v.deleted())
+                .orElseThrow(() -> new ResourceNotFoundException("No campaign " + campaignId));
+    }
+
+    /** The campaign, or a 409 naming its status when it is in none of {@code allowed}. */
+    public CampaignView requireStatus(long campaignId, String accountId, Set<CampaignStatus> allowed, String action) {
+        CampaignView view = require(campaignId, accountId);
+        if (!allowed.contains(view.status())) {
+            throw new CampaignStatusConflictException(view.status(), action);
+        }
+        return view;
+    }
+}

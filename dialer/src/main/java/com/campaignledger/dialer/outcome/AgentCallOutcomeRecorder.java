@@ -1,0 +1,67 @@
+package com.campaignledger.dialer.outcome;
+
+import com.campaignledger.agent.session.api.AgentCallUnansweredEvent;
+import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
+import com.campaignledger.campaign.api.CallResult;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.dialer.calllist.CallListRepository;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A connected call's result is known when its agent stores the response: LA, or AM when the agent left
+ * the answering-machine message instead (answeringMachineTransferStoreAgentResponse). This records it on
+ * the campaign (LA too when the agent left before answering), in the processor's transaction; the campaign ignores a call it has already recorded, so a
+ * redelivered event records nothing twice.
+ */
+@Component
+@ProcessingGroup(AgentCallOutcomeRecorder.PROCESSING_GROUP)
+public class AgentCallOutcomeRecorder {
+
+    public static final String PROCESSING_GROUP = "agent-call-outcomes";
+
+    private static final Logger log = LoggerFactory.getLogger(AgentCallOutcomeRecorder.class);
+
+    private final CommandGateway commands;
+    private final CallListRepository callList;
+
+    public AgentCallOutcomeRecorder(CommandGateway commands, CallListRepository callList) {
+        this.commands = commands;
+        this.callList = callList;
+    }
+
+    @EventHandler
+    void on(AgentResponseStoredEvent event) {
+        record(event.campaignId(), event.callId(), event.number(), event.answeringMachine() ? CallResult.AM : CallResult.LA,
+                event.connectedAt(), event.callEndedAt(), event.sessionId().value());
+    }
+
+    /** The agent left before answering: the call was still a live answer. */
+    @EventHandler
+    void on(AgentCallUnansweredEvent event) {
+        record(event.campaignId(), event.callId(), event.number(), CallResult.LA, event.connectedAt(), event.callEndedAt(),
+                event.sessionId().value());
+    }
+
+    private void record(long campaignId, String callId, String number, CallResult result, Instant connectedAt,
+                        Instant endedAt, long agentSessionId) {
+        if (!callList.takesCallResults(campaignId)) {
+            // Archived or deleted while the agent was on the call: there is no campaign to record it on, and a
+            // refused command would roll back this processor's transaction again and again.
+            log.warn("Call {} of campaign {} ended after the campaign was closed; its result is not recorded",
+                    callId, campaignId);
+            return;
+        }
+        long seconds = Math.max(0, Duration.between(connectedAt, endedAt).toSeconds());
+        commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(campaignId), callId, number, result, null,
+                connectedAt, (int) seconds, agentSessionId));
+    }
+}

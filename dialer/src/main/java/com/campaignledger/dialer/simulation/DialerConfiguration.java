@@ -1,0 +1,30 @@
+package com.campaignledger.dialer.simulation;
+
+import com.campaignledger.dialer.CallIds;
+import com.campaignledger.dialer.calllist.CallListRepository;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Instant;
+
+/** Wires the simulated dialer when {@code ledger.dialer.enabled} is true. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DialerProperties.class)
+public class DialerConfiguration {
+
+    /** The simulation's clock: real time, or faster with {@code ledger.dialer.time-scale}. */
+    @Bean
+    public ScaledClock simulationClock(DialerProperties properties) {
+        return new ScaledClock(Instant.now(), properties.timeScale());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.dialer.enabled", havingValue = "true")
+    public SimulatedDialer simulatedDialer(DialerProperties properties, CommandGateway commands, CallListRepository callList,
+                                           CallIds callIds, SimulatedAgents agents, ScaledClock clock) {
+        return new SimulatedDialer(properties, commands, callList, callIds, agents, clock);
+    }
+}

@@ -1,0 +1,209 @@
+package com.campaignledger.dialer.simulation;
+
+import com.campaignledger.agent.session.api.AgentSessionId;
+import com.campaignledger.agent.session.api.ConnectCallCommand;
+import com.campaignledger.agent.session.api.EndCallCommand;
+import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
+import com.campaignledger.campaign.api.CallResult;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.dialer.CallIds;
+import com.campaignledger.dialer.calllist.CallListRepository;
+import com.campaignledger.dialer.calllist.DialerCampaign;
+import com.campaignledger.dialer.calllist.DueNumber;
+import com.campaignledger.dialer.window.CallingWindow;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A predictive dialer without telephony: while a campaign is RUNNING it keeps {@code ready agents × dial
+ * ratio} lines ringing, inside each number's local calling window, honouring retry times, and draws each
+ * outcome from the configured distribution. A live answer is connected to a READY agent (ABANDONED when
+ * none is free), hangs up after the talk time, and its result is recorded when the agent stores the
+ * response; simulated agents store theirs after the wrap-up time. Everything it does goes through the
+ * same commands as a real dialer and real agents.
+ * <p>
+ * One thread does all the work, so the state below needs no locks.
+ */
+public class SimulatedDialer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedDialer.class);
+    /** How long, in real time, a reserved agent is kept off the ready list while its connection is processed. */
+    private static final long RESERVATION_MILLIS = 3_000;
+
+    private final DialerProperties properties;
+    private final CommandGateway commands;
+    private final CallListRepository callList;
+    private final CallIds callIds;
+    private final SimulatedAgents simulatedAgents;
+    private final ScaledClock clock;
+    private final CallingWindow window;
+    private final OutcomeDistribution outcomes;
+    private final SplittableRandom random;
+
+    /** Numbers dialled whose result is not in the call list yet, per campaign, with their attempts when dialled. */
+    private final Map<Long, Map<String, Integer>> inFlight = new HashMap<>();
+    /** Lines ringing now (dialled, not yet answered), per campaign: what the dial ratio limits. */
+    private final Map<Long, Integer> ringing = new HashMap<>();
+    /** Agents the dialer just connected, until the call list shows them busy. */
+    private final Map<Long, Long> reservedUntil = new HashMap<>();
+    private ScheduledExecutorService executor;
+
+    public SimulatedDialer(DialerProperties properties, CommandGateway commands, CallListRepository callList,
+                           CallIds callIds, SimulatedAgents simulatedAgents, ScaledClock clock) {
+        this.properties = properties;
+        this.commands = commands;
+        this.callList = callList;
+        this.callIds = callIds;
+        this.simulatedAgents = simulatedAgents;
+        this.clock = clock;
+        this.window = new CallingWindow(properties.fallbackZone());
+        this.outcomes = new OutcomeDistribution(properties.outcomes());
+        this.random = properties.seed() == 0 ? new SplittableRandom() : new SplittableRandom(properties.seed());
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "simulated-dialer");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::safeTick, properties.tickMillis(), properties.tickMillis(), TimeUnit.MILLISECONDS);
+        log.info("Simulated dialer started ({}x real time)", properties.timeScale());
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("Dialer tick failed, trying again at the next one", e);
+        }
+    }
+
+    void tick() {
+        Instant now = clock.instant();
+        long realNow = System.currentTimeMillis();
+        reservedUntil.values().removeIf(until -> until < realNow);
+        for (DialerCampaign campaign : callList.runningCampaigns()) {
+            Map<String, Integer> pending = inFlight.computeIfAbsent(campaign.campaignId(), id -> new HashMap<>());
+            forgetRecorded(campaign.campaignId(), pending);
+            List<Long> ready = readyAgents(campaign.campaignId());
+            int lines = (int) Math.floor(ready.size() * campaign.dialRatio()) - ringing.getOrDefault(campaign.campaignId(), 0);
+            if (lines <= 0) {
+                continue;
+            }
+            for (DueNumber number : callList.dueNumbers(campaign.campaignId(), now, pending.keySet(), lines * 4)) {
+                if (lines == 0) {
+                    break;
+                }
+                if (window.allows(number.number(), campaign.restrictBegin(), campaign.restrictEnd(), now)) {
+                    dial(campaign, number, now);
+                    pending.put(number.number(), number.attempts());
+                    lines--;
+                }
+            }
+        }
+    }
+
+    private List<Long> readyAgents(long campaignId) {
+        return callList.readyAgents(campaignId).stream().filter(a -> !reservedUntil.containsKey(a)).toList();
+    }
+
+    /** A number stops being in flight once the call list shows its attempt recorded. */
+    private void forgetRecorded(long campaignId, Map<String, Integer> ringing) {
+        if (ringing.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> attempts = callList.attempts(campaignId, ringing.keySet());
+        ringing.entrySet().removeIf(e -> attempts.getOrDefault(e.getKey(), Integer.MAX_VALUE) > e.getValue());
+    }
+
+    private void dial(DialerCampaign campaign, DueNumber number, Instant startedAt) {
+        String callId = callIds.next();
+        CallResult outcome = outcomes.draw(random);
+        ringing.merge(campaign.campaignId(), 1, Integer::sum);
+        executor.schedule(() -> answered(campaign, number, callId, outcome, startedAt),
+                clock.realMillis(properties.ringSeconds()), TimeUnit.MILLISECONDS);
+    }
+
+    private void answered(DialerCampaign campaign, DueNumber number, String callId, CallResult outcome, Instant startedAt) {
+        ringing.merge(campaign.campaignId(), -1, Integer::sum);
+        Instant now = clock.instant();
+        if (outcome != CallResult.LA) {
+            record(campaign, number, callId, outcome, startedAt, properties.ringSeconds());
+            return;
+        }
+        for (Long agent : readyAgents(campaign.campaignId())) {
+            reservedUntil.put(agent, System.currentTimeMillis() + RESERVATION_MILLIS);
+            AgentSessionId session = AgentSessionId.of(agent);
+            try {
+                commands.sendAndWait(new ConnectCallCommand(session, callId, number.number(), number.extraData(), now));
+            } catch (RuntimeException e) {
+                log.debug("Agent {} could not take call {}: {}", agent, callId, e.getMessage());
+                continue;
+            }
+            executor.schedule(() -> hangUp(session, callId, campaign), clock.realMillis(properties.talkSeconds()),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        // A live answer with nobody to take it.
+        record(campaign, number, callId, CallResult.ABANDONED, startedAt, 0);
+    }
+
+    private void hangUp(AgentSessionId session, String callId, DialerCampaign campaign) {
+        try {
+            commands.sendAndWait(new EndCallCommand(session, callId, clock.instant()));
+        } catch (RuntimeException e) {
+            log.debug("Call {} had already ended for agent {}: {}", callId, session, e.getMessage());
+        }
+        if (simulatedAgents.isSimulated(session)) {
+            executor.schedule(() -> respond(session, callId, campaign), clock.realMillis(properties.wrapUpSeconds()),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void respond(AgentSessionId session, String callId, DialerCampaign campaign) {
+        List<String> dispositions = campaign.dispositions().isEmpty()
+                ? List.of("interested", "not interested", "call back later") : campaign.dispositions();
+        String response = dispositions.get(random.nextInt(dispositions.size()));
+        try {
+            commands.sendAndWait(new StoreAgentResponseCommand(session, callId, response, null, false, false, clock.instant()));
+        } catch (RuntimeException e) {
+            log.debug("Simulated agent {} could not store a response for call {}: {}", session, callId, e.getMessage());
+        }
+    }
+
+    private void record(DialerCampaign campaign, DueNumber number, String callId, CallResult result, Instant startedAt,
+                        int seconds) {
+        try {
+            commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(campaign.campaignId()), callId, number.number(),
+                    result, number.attempts() + 1, startedAt, seconds, null));
+        } catch (RuntimeException e) {
+            log.debug("Result of call {} not recorded: {}", callId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.campaignledger.projections.agentsession;
+
+import com.campaignledger.agent.session.api.AgentState;
+import com.campaignledger.agent.session.api.LogoutReason;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The agent_session_view table. */
+@Repository
+public class AgentSessionRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "session_id, campaign_id, account_id, user_id, phone_number, state, callback_at, "
+            + "logged_in_at, logged_out_at, logout_reason, calls, talk_millis, response_millis, current_call_id, "
+            + "current_number, current_extra, connected_at, call_ended_at";
+
+    private final JdbcTemplate jdbc;
+
+    public AgentSessionRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(long sessionId, long campaignId, String accountId, String userId, String phone, Instant at, long sequence) {
+        jdbc.update("INSERT INTO agent_session_view (session_id, campaign_id, account_id, user_id, phone_number, state, "
+                        + "callback_at, calls, talk_millis, response_millis, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                sessionId, campaignId, accountId, userId, phone, AgentState.CALLBACK_SENT.name(), ts(at), sequence);
+    }
+
+    /** Applies {@code sql} (an UPDATE ... SET ...) unless the session's view already has this event. */
+    boolean update(long sessionId, long sequence, String set, Object... args) {
+        Object[] all = new Object[args.length + 3];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = sequence;
+        all[args.length + 1] = sessionId;
+        all[args.length + 2] = sequence;
+        return jdbc.update("UPDATE agent_session_view SET " + set + ", last_sequence = ? WHERE session_id = ? AND last_sequence < ?",
+                all) == 1;
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM agent_session_view");
+    }
+
+    public Optional<AgentSessionView> find(long sessionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM agent_session_view WHERE session_id = ?", MAPPER, sessionId)
+                .stream().findFirst();
+    }
+
+    public List<AgentSessionView> ofCampaign(long campaignId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM agent_session_view WHERE campaign_id = ? ORDER BY session_id",
+                MAPPER, campaignId);
+    }
+
+    static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    static String json(Map<String, String> map) {
+        try {
+            return map == null || map.isEmpty() ? null : JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Map<String, String> map(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final RowMapper<AgentSessionView> MAPPER = (rs, i) -> {
+        String callId = rs.getString("current_call_id");
+        AgentSessionView.CurrentCall call = callId == null ? null : new AgentSessionView.CurrentCall(callId,
+                rs.getString("current_number"), map(rs.getString("current_extra")), instant(rs.getTimestamp("connected_at")),
+                instant(rs.getTimestamp("call_ended_at")));
+        String reason = rs.getString("logout_reason");
+        return new AgentSessionView(rs.getLong("session_id"), rs.getLong("campaign_id"), rs.getString("account_id"),
+                rs.getString("user_id"), rs.getString("phone_number"), AgentState.valueOf(rs.getString("state")),
+                instant(rs.getTimestamp("callback_at")), instant(rs.getTimestamp("logged_in_at")),
+                instant(rs.getTimestamp("logged_out_at")), reason == null ? null : LogoutReason.valueOf(reason),
+                rs.getInt("calls"), rs.getLong("talk_millis"), rs.getLong("response_millis"), call);
+    };
+}
