@@ -13,10 +13,16 @@ CREATE TABLE agent_session_directory (
     user_id     VARCHAR(255) NOT NULL,
     PRIMARY KEY (session_id)
 );
+-- The open session also holds the call its agent is on or still has to answer for: the connection
+-- long-poll reads it here, consistent with the events, never a call already answered.
 CREATE TABLE agent_session_open (
-    campaign_id BIGINT       NOT NULL,
-    user_id     VARCHAR(255) NOT NULL,
-    session_id  BIGINT       NOT NULL,
+    campaign_id  BIGINT       NOT NULL,
+    user_id      VARCHAR(255) NOT NULL,
+    session_id   BIGINT       NOT NULL,
+    call_id      VARCHAR(100),
+    call_number  VARCHAR(32),
+    call_extra   TEXT,
+    connected_at TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (campaign_id, user_id)
 );
 CREATE INDEX ix_agent_session_open_session ON agent_session_open (session_id);

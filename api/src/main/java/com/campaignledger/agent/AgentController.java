@@ -15,8 +15,6 @@ import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.phone.PhoneNumbers;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
-import com.campaignledger.projections.agentsession.AgentSessionView;
-import com.campaignledger.projections.agentsession.AgentSessionView.CurrentCall;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
@@ -27,8 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 import java.net.URI;
 import java.time.Clock;
@@ -46,6 +41,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -120,42 +118,43 @@ class AgentController {
 
     /**
      * getConnectionForAgent as a long-poll: the call the agent is on (or still has to answer for) at once,
-     * otherwise the next call connected within {@code waitSeconds}; 204 when none came.
+     * otherwise the next call connected within {@code waitSeconds}; 204 when none came. The wait holds a
+     * request thread (Tomcat has 200); it polls no table, it is woken by the connection notifier.
      */
     @GetMapping("/{agentId}/connection")
-    DeferredResult<ResponseEntity<?>> connection(@PathVariable long campaignId, @PathVariable long agentId,
-                                                 @RequestParam(defaultValue = "30") int waitSeconds, HttpServletRequest http) {
+    ResponseEntity<?> connection(@PathVariable long campaignId, @PathVariable long agentId,
+                                 @RequestParam(defaultValue = "30") int waitSeconds, HttpServletRequest http)
+            throws InterruptedException {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw new RequestValidationException("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
         }
         AgentSessionId session = session(campaignId, agentId, http);
-        if (!directory.isOpen(agentId)) {
-            throw new AgentLoggedOutException(agentId);
-        }
         String account = RequestContext.of(http).accountId();
-        // Listen first, then look: a call connected in between is not missed.
-        CompletableFuture<CurrentCall> next = notifier.next(agentId);
-        Optional<CurrentCall> now = notifier.known(agentId)
-                .orElseGet(() -> sessions.find(agentId).map(AgentSessionView::currentCall));
-        DeferredResult<ResponseEntity<?>> result = new DeferredResult<>(waitSeconds * 1000L + 1);
-        if (now.isPresent()) {
-            next.cancel(false);
-            result.setResult(connected(session, campaignId, account, now.get()));
-            return result;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        while (true) {
+            // Listen first, then look: a call connected in between wakes the listener and is found on the next look.
+            CompletableFuture<Void> next = notifier.next(session.value());
+            try {
+                if (!directory.isOpen(session.value())) {
+                    throw new AgentLoggedOutException(session.value());
+                }
+                Optional<AgentSessionDirectory.OpenCall> call = directory.openCall(session.value());
+                if (call.isPresent()) {
+                    return connected(session, campaignId, account, call.get());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return ResponseEntity.noContent().build();
+                }
+                next.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return ResponseEntity.noContent().build();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                next.cancel(false);
+            }
         }
-        result.onTimeout(() -> {
-            next.cancel(false);
-            result.setResult(ResponseEntity.noContent().build());
-        });
-        result.onCompletion(() -> next.cancel(false));
-        next.thenAcceptAsync(call -> result.setResult(call == null
-                ? ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                        new AgentLoggedOutException(agentId).getMessage()))
-                : connected(session, campaignId, account, call)));
-        if (waitSeconds == 0) {
-            result.setResult(ResponseEntity.noContent().build());
-        }
-        return result;
     }
 
     /** storeAgentResponse; with {@code answeringMachineTransfer}, answeringMachineTransferStoreAgentResponse. */
@@ -192,7 +191,8 @@ class AgentController {
         return sessions.ofCampaign(campaignId).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList();
     }
 
-    private ResponseEntity<?> connected(AgentSessionId session, long campaignId, String account, CurrentCall call) {
+    private ResponseEntity<?> connected(AgentSessionId session, long campaignId, String account,
+                                        AgentSessionDirectory.OpenCall call) {
         CampaignView campaign = campaigns.require(campaignId, account);
         return ResponseEntity.ok(new AgentResponses.Connection(session.value(), campaignId, call.callId(), call.number(),
                 call.extraData(), call.connectedAt(), campaign.settings().script(), campaign.settings().questions(),

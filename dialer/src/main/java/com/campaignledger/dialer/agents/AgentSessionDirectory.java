@@ -1,6 +1,9 @@
 package com.campaignledger.dialer.agents;
 
+import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
+import com.campaignledger.agent.session.api.AgentCallUnansweredEvent;
 import com.campaignledger.agent.session.api.AgentCallbackSentEvent;
+import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.agent.session.api.AgentLoggedOutEvent;
 import com.campaignledger.agent.session.api.AgentSessionId;
 import org.axonframework.config.ProcessingGroup;
@@ -8,12 +11,19 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which agent sessions exist, for which campaign and account, and which one is open for each user on each
- * campaign. Its processor is subscribing: the rows are written in the transaction that stores the events,
+ * Which agent sessions exist, for which campaign and account, which one is open for each user on each
+ * campaign, and the call each open session's agent is on. Its processor is subscribing: the rows are written in the transaction that stores the events,
  * so a second callback always finds the open session, and two concurrent first callbacks for one user
  * collide on the primary key (the loser is retried and then finds the winner's session).
  */
@@ -27,6 +37,12 @@ public class AgentSessionDirectory {
     public record Entry(AgentSessionId sessionId, long campaignId, String accountId, String userId) {
     }
 
+    /** The call an open session's agent is on, or still has to store the response for. */
+    public record OpenCall(String callId, String number, Map<String, String> extraData, Instant connectedAt) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final JdbcTemplate jdbc;
 
     public AgentSessionDirectory(JdbcTemplate jdbc) {
@@ -39,6 +55,52 @@ public class AgentSessionDirectory {
                 event.sessionId().value(), event.campaignId(), event.accountId(), event.userId());
         jdbc.update("INSERT INTO agent_session_open (campaign_id, user_id, session_id) VALUES (?, ?, ?)",
                 event.campaignId(), event.userId(), event.sessionId().value());
+    }
+
+    @EventHandler
+    void on(AgentCallConnectedEvent event) {
+        jdbc.update("UPDATE agent_session_open SET call_id = ?, call_number = ?, call_extra = ?, connected_at = ? "
+                        + "WHERE session_id = ?", event.callId(), event.number(), write(event.extraData()),
+                Timestamp.from(event.at()), event.sessionId().value());
+    }
+
+    @EventHandler
+    void on(AgentResponseStoredEvent event) {
+        clearCall(event.sessionId());
+    }
+
+    @EventHandler
+    void on(AgentCallUnansweredEvent event) {
+        clearCall(event.sessionId());
+    }
+
+    private void clearCall(AgentSessionId session) {
+        jdbc.update("UPDATE agent_session_open SET call_id = NULL, call_number = NULL, call_extra = NULL, connected_at = NULL "
+                + "WHERE session_id = ?", session.value());
+    }
+
+    /** The call the open session's agent is on or still has to answer for, if any. */
+    public Optional<OpenCall> openCall(long sessionId) {
+        return jdbc.query("SELECT call_id, call_number, call_extra, connected_at FROM agent_session_open "
+                        + "WHERE session_id = ? AND call_id IS NOT NULL",
+                (rs, i) -> new OpenCall(rs.getString(1), rs.getString(2), read(rs.getString(3)), rs.getTimestamp(4).toInstant()),
+                sessionId).stream().findFirst();
+    }
+
+    private static String write(Map<String, String> map) {
+        try {
+            return map.isEmpty() ? null : JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> read(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @EventHandler

@@ -95,6 +95,16 @@ public class CallListRepository {
                 String.class, campaignId, CampaignStatus.RUNNING.name(), CampaignStatus.STOPPED.name()).isEmpty();
     }
 
+    /** An agent of a campaign as the call list knows it: state, and the call it is on. */
+    public record DialerAgent(long sessionId, AgentState state, String callId) {
+    }
+
+    /** The open agent sessions of a campaign, longest waiting first. */
+    public List<DialerAgent> agents(long campaignId) {
+        return jdbc.query("SELECT session_id, state, call_id FROM dialer_agent WHERE campaign_id = ? ORDER BY changed_at, session_id",
+                (rs, i) -> new DialerAgent(rs.getLong(1), AgentState.valueOf(rs.getString(2)), rs.getString(3)), campaignId);
+    }
+
     /** Agent sessions of a campaign waiting for a call. */
     public List<Long> readyAgents(long campaignId) {
         return jdbc.queryForList("SELECT session_id FROM dialer_agent WHERE campaign_id = ? AND state = ? ORDER BY changed_at, session_id",

@@ -1,6 +1,7 @@
 package com.campaignledger.dialer.simulation;
 
 import com.campaignledger.agent.session.api.AgentSessionId;
+import com.campaignledger.agent.session.api.AgentState;
 import com.campaignledger.agent.session.api.ConnectCallCommand;
 import com.campaignledger.agent.session.api.EndCallCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
@@ -39,8 +40,8 @@ import java.util.concurrent.TimeUnit;
 public class SimulatedDialer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedDialer.class);
-    /** How long, in real time, a reserved agent is kept off the ready list while its connection is processed. */
-    private static final long RESERVATION_MILLIS = 3_000;
+    /** The longest, in real time, an agent stays reserved if the call list never shows its connection. */
+    private static final long RESERVATION_MILLIS = 30_000;
 
     private final DialerProperties properties;
     private final CommandGateway commands;
@@ -56,8 +57,8 @@ public class SimulatedDialer implements SmartLifecycle {
     private final Map<Long, Map<String, Integer>> inFlight = new HashMap<>();
     /** Lines ringing now (dialled, not yet answered), per campaign: what the dial ratio limits. */
     private final Map<Long, Integer> ringing = new HashMap<>();
-    /** Agents the dialer just connected, until the call list shows them busy. */
-    private final Map<Long, Long> reservedUntil = new HashMap<>();
+    /** Agents the dialer just connected, with the call, until the call list shows them busy with it. */
+    private final Map<Long, Reservation> reserved = new HashMap<>();
     private ScheduledExecutorService executor;
 
     public SimulatedDialer(DialerProperties properties, CommandGateway commands, CallListRepository callList,
@@ -107,7 +108,7 @@ public class SimulatedDialer implements SmartLifecycle {
     void tick() {
         Instant now = clock.instant();
         long realNow = System.currentTimeMillis();
-        reservedUntil.values().removeIf(until -> until < realNow);
+        reserved.values().removeIf(r -> r.until() < realNow);
         for (DialerCampaign campaign : callList.runningCampaigns()) {
             Map<String, Integer> pending = inFlight.computeIfAbsent(campaign.campaignId(), id -> new HashMap<>());
             forgetRecorded(campaign.campaignId(), pending);
@@ -129,8 +130,23 @@ public class SimulatedDialer implements SmartLifecycle {
         }
     }
 
+    /**
+     * The campaign's READY agents, less those just connected whose connection the call list does not show
+     * yet; a reservation ends as soon as it does (the agent is then busy, and READY again only after the call).
+     */
     private List<Long> readyAgents(long campaignId) {
-        return callList.readyAgents(campaignId).stream().filter(a -> !reservedUntil.containsKey(a)).toList();
+        List<CallListRepository.DialerAgent> agents = callList.agents(campaignId);
+        for (CallListRepository.DialerAgent agent : agents) {
+            Reservation r = reserved.get(agent.sessionId());
+            if (r != null && (agent.state() != AgentState.READY || r.callId().equals(agent.callId()))) {
+                reserved.remove(agent.sessionId());
+            }
+        }
+        return agents.stream().filter(a -> a.state() == AgentState.READY && !reserved.containsKey(a.sessionId()))
+                .map(CallListRepository.DialerAgent::sessionId).toList();
+    }
+
+    private record Reservation(String callId, long until) {
     }
 
     /** A number stops being in flight once the call list shows its attempt recorded. */
@@ -158,12 +174,13 @@ public class SimulatedDialer implements SmartLifecycle {
             return;
         }
         for (Long agent : readyAgents(campaign.campaignId())) {
-            reservedUntil.put(agent, System.currentTimeMillis() + RESERVATION_MILLIS);
+            reserved.put(agent, new Reservation(callId, System.currentTimeMillis() + RESERVATION_MILLIS));
             AgentSessionId session = AgentSessionId.of(agent);
             try {
                 commands.sendAndWait(new ConnectCallCommand(session, callId, number.number(), number.extraData(), now));
             } catch (RuntimeException e) {
                 log.debug("Agent {} could not take call {}: {}", agent, callId, e.getMessage());
+                reserved.remove(agent);
                 continue;
             }
             executor.schedule(() -> hangUp(session, callId, campaign), clock.realMillis(properties.talkSeconds()),

@@ -1,0 +1,233 @@
+package com.campaignledger.agent;
+
+import com.campaignledger.agent.session.api.AgentSessionId;
+import com.campaignledger.agent.session.api.ConnectCallCommand;
+import com.campaignledger.testsupport.ApiClient;
+import com.campaignledger.testsupport.ApiClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The agent endpoints over HTTP on the embedded database, without the simulated dialer: calls are
+ * connected with the same command a dialer sends, so each step can be checked on its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.dialer.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:agents;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+class AgentApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+    long campaign;
+
+    @BeforeEach
+    void runningCampaign() {
+        api = new ApiClient(port);
+        campaign = api.post("/api/campaigns", """
+                {"name": "Agents", "fromNumber": "2135550100", "script": "Hi {name}",
+                 "questions": [{"label": "Vote?", "responseType": "CHOICE", "choices": ["yes", "no"]}],
+                 "transferNumbers": [{"name": "Desk", "number": "2135550199"}],
+                 "dispositionLists": [{"name": "outcome", "dispositions": ["sale", "no sale"]}],
+                 "numbers": [{"number": "2125551000", "extraData": {"name": "Ann"}}, {"number": "2125551001"}]}""")
+                .json().get("id").asLong();
+        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "RUNNING".equals(
+                api.get("/api/campaigns/" + campaign).json().path("status").asText()));
+    }
+
+    private String agents() {
+        return "/api/campaigns/" + campaign + "/agents";
+    }
+
+    private long callback(String user) {
+        Response r = api.post(agents() + "/callback", "{\"userId\": \"" + user + "\", \"phoneNumber\": \"+1 (646) 555-0101\"}");
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+        return r.json().get("agentId").asLong();
+    }
+
+    private long loggedIn(String user) {
+        long agent = callback(user);
+        Response login = api.post(agents() + "/" + agent + "/login", "{\"userId\": \"" + user + "\"}");
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return agent;
+    }
+
+    private long agentEvents(long agent) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
+                AgentSessionId.of(agent).toString());
+    }
+
+    /** Events of every agent session, of this test's campaign and of {@code other}: what a request here could write. */
+    private long events(long other) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier LIKE 'agent-session-%' "
+                + "OR aggregate_identifier IN (?, ?)", Long.class, "campaign-" + campaign, "campaign-" + other);
+    }
+
+    @Test
+    void theTwoStepLoginIssuesOneAgentIdPerOpenSession() {
+        Response first = api.post(agents() + "/callback", "{\"userId\": \"ann@example.com\", \"phoneNumber\": \"6465550101\"}");
+        assertThat(first.status()).isEqualTo(201);
+        long agent = first.json().get("agentId").asLong();
+        assertThat(first.json().get("state").asText()).isEqualTo("CALLBACK_SENT");
+        Response again = api.post(agents() + "/callback", "{\"userId\": \"ann@example.com\", \"phoneNumber\": \"6465550101\", \"musicOnHold\": \"jazz\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("agentId").asLong()).isEqualTo(agent);
+
+        Response wrongUser = api.post(agents() + "/" + agent + "/login", "{\"userId\": \"eve@example.com\"}");
+        assertThat(wrongUser.status()).as(wrongUser.toString()).isEqualTo(409);
+        Response login = api.post(agents() + "/" + agent + "/login", "{\"userId\": \"ann@example.com\"}");
+        assertThat(login.json().get("state").asText()).isEqualTo("READY");
+        long before = agentEvents(agent);
+        assertThat(api.post(agents() + "/" + agent + "/login", "{\"userId\": \"ann@example.com\"}").status()).isEqualTo(200);
+        assertThat(agentEvents(agent)).as("a repeated login writes nothing").isEqualTo(before);
+
+        assertThat(api.post(agents() + "/" + agent + "/logout", null).json().get("state").asText()).isEqualTo("LOGGED_OUT");
+        Response newSession = api.post(agents() + "/callback", "{\"userId\": \"ann@example.com\", \"phoneNumber\": \"6465550101\"}");
+        assertThat(newSession.status()).isEqualTo(201);
+        assertThat(newSession.json().get("agentId").asLong()).isNotEqualTo(agent);
+    }
+
+    @Test
+    void badAgentRequestsAreRefusedAndWriteNothing() {
+        long agent = callback("bad@example.com");
+        long other = api.post("/api/campaigns", "{\"name\": \"Other\"}").json().get("id").asLong();
+        long before = events(other);
+        assertRejected(api.post(agents() + "/callback", "{\"userId\": \"x\", \"phoneNumber\": \"123\"}"), 400, "phoneNumber");
+        assertRejected(api.post(agents() + "/callback", "{\"phoneNumber\": \"6465550101\"}"), 400, "userId");
+        assertRejected(api.post(agents() + "/callback", "{\"userId\": \"x\", \"phoneNumber\": \"6465550101\", \"pin\": 1}"), 400, "pin");
+        assertRejected(api.post("/api/campaigns/999999/agents/callback", "{\"userId\": \"x\", \"phoneNumber\": \"6465550101\"}"), 404, null);
+        assertRejected(api.post(agents() + "/999999/login", "{\"userId\": \"x\"}"), 404, null);
+        assertRejected(api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"nope\"}"), 409, null);
+        assertRejected(api.post(agents() + "/" + agent + "/responses", "{}"), 400, "callId");
+        assertRejected(api.get(agents() + "/" + agent + "/connection?waitSeconds=61"), 400, "waitSeconds");
+        assertRejected(api.get(agents() + "/" + agent + "/connection?waitSeconds=soon"), 400, "waitSeconds");
+        assertRejected(api.post("/api/campaigns/" + other + "/agents/" + agent + "/login", "{\"userId\": \"bad@example.com\"}"), 404, null);
+        assertThat(events(other)).isEqualTo(before);
+    }
+
+    @Test
+    void loginNeedsARunningOrStoppedCampaign() {
+        long setup = api.post("/api/campaigns", "{\"name\": \"Not yet\"}").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + setup).status() == 200);
+        Response callback = api.post("/api/campaigns/" + setup + "/agents/callback", "{\"userId\": \"early@example.com\", \"phoneNumber\": \"6465550101\"}");
+        assertThat(callback.status()).isEqualTo(201);
+        Response login = api.post("/api/campaigns/" + setup + "/agents/" + callback.json().get("agentId").asLong() + "/login",
+                "{\"userId\": \"early@example.com\"}");
+        assertRejected(login, 409, null);
+        assertThat(login.json().get("currentStatus").asText()).isEqualTo("SETUP");
+    }
+
+    @Test
+    void theLongPollAnswersNoContentWhenItsWaitRunsOut() {
+        long agent = loggedIn("idle@example.com");
+        Instant start = Instant.now();
+        Response none = api.get(agents() + "/" + agent + "/connection?waitSeconds=1");
+        Duration took = Duration.between(start, Instant.now());
+        assertThat(none.status()).isEqualTo(204);
+        assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theLongPollReturnsAsSoonAsACallConnectsAndTheAgentAnswersForIt() throws Exception {
+        long agent = loggedIn("busy@example.com");
+        CompletableFuture<Response> poll = CompletableFuture.supplyAsync(() -> api.get(agents() + "/" + agent + "/connection?waitSeconds=30"));
+        Thread.sleep(300); // let the poll start waiting
+        Instant connectedAt = Instant.now();
+        commands.sendAndWait(new ConnectCallCommand(AgentSessionId.of(agent), "call-77", "+12125551000", Map.of("name", "Ann"), connectedAt));
+        Response connection = poll.get(10, TimeUnit.SECONDS);
+        assertThat(Duration.between(connectedAt, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        assertThat(connection.status()).as(connection.toString()).isEqualTo(200);
+        JsonNode call = connection.json();
+        assertThat(call.get("callId").asText()).isEqualTo("call-77");
+        assertThat(call.get("number").asText()).isEqualTo("+12125551000");
+        assertThat(call.at("/extraData/name").asText()).isEqualTo("Ann");
+        assertThat(call.get("script").asText()).isEqualTo("Hi {name}");
+        assertThat(call.at("/questions/0/choices/1").asText()).isEqualTo("no");
+        assertThat(call.at("/dispositionLists/0/dispositions/0").asText()).isEqualTo("sale");
+        assertThat(call.at("/transferNumbers/0/number").asText()).isEqualTo("+12135550199");
+
+        // Polling again before answering returns the same call at once.
+        assertThat(api.get(agents() + "/" + agent + "/connection?waitSeconds=5").json().get("callId").asText()).isEqualTo("call-77");
+
+        String response = "{\"callId\": \"call-77\", \"agentResponse\": \"sale\", \"agentNotes\": \"keen\", \"answeringMachineTransfer\": true}";
+        Response stored = api.post(agents() + "/" + agent + "/responses", response);
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        assertThat(stored.json().get("state").asText()).isEqualTo("READY");
+        long after = agentEvents(agent);
+        assertThat(api.post(agents() + "/" + agent + "/responses", response).status()).as("an exact retry").isEqualTo(200);
+        assertThat(agentEvents(agent)).isEqualTo(after);
+        assertRejected(api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"call-77\", \"agentResponse\": \"no sale\"}"), 409, null);
+
+        // The answering-machine transfer records AM for the call on the campaign.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%CallResultRecordedEvent'", Long.class, "campaign-" + campaign) == 1);
+        String recorded = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%CallResultRecordedEvent'", String.class, "campaign-" + campaign);
+        assertThat(recorded).contains("\"result\":\"AM\"").contains("\"callId\":\"call-77\"").contains("\"agentSessionId\":" + agent);
+    }
+
+    @Test
+    void kickHangsUpAndTheCallIsStillRecorded() {
+        long agent = loggedIn("kicked@example.com");
+        commands.sendAndWait(new ConnectCallCommand(AgentSessionId.of(agent), "call-88", "+12125551001", Map.of(), Instant.now()));
+        Response kicked = api.post(agents() + "/" + agent + "/kick", null);
+        assertThat(kicked.json().get("state").asText()).isEqualTo("LOGGED_OUT");
+        assertRejected(api.get(agents() + "/" + agent + "/connection?waitSeconds=1"), 409, null);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%CallResultRecordedEvent'", Long.class, "campaign-" + campaign) == 1);
+        JsonNode stats = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(agents()).json(),
+                s -> s.size() == 1 && "LOGGED_OUT".equals(s.get(0).get("state").asText()));
+        assertThat(stats.get(0).get("calls").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anExternalDialerReportsCallsUntilTheCampaignFinishes() {
+        String calls = "/api/campaigns/" + campaign + "/calls";
+        assertRejected(api.post(calls, "{\"number\": \"3105550100\", \"result\": \"BUSY\"}"), 400, "number");
+        assertRejected(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"MAYBE\"}"), 400, "result");
+        assertRejected(api.post(calls, "{\"number\": \"2125551000\"}"), 400, "result");
+        assertRejected(api.post(calls, "{\"number\": \"555\", \"result\": \"LA\"}"), 400, "number");
+        Response busy = api.post(calls, "{\"number\": \"212-555-1000\", \"result\": \"LA\", \"durationSeconds\": 35, \"callId\": \"ext-1\"}");
+        assertThat(busy.status()).as(busy.toString()).isEqualTo(200);
+        assertThat(busy.json().get("finalForNumber").asBoolean()).isTrue();
+        assertThat(busy.json().get("campaignFinished").asBoolean()).isFalse();
+        assertRejected(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"BUSY\"}"), 409, null);
+        Response last = api.post(calls, "{\"number\": \"2125551001\", \"result\": \"NO_ANS\", \"attempt\": 1}");
+        assertThat(last.json().get("campaignFinished").asBoolean()).isTrue();
+        assertThat(last.json().get("callId").asText()).isNotBlank();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FINISHED".equals(
+                api.get("/api/campaigns/" + campaign).json().path("status").asText()));
+        assertRejected(api.post(calls, "{\"number\": \"2125551001\", \"result\": \"LA\"}"), 409, null);
+    }
+
+    private static void assertRejected(Response response, int status, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(response.json().get("errors").findValuesAsText("field")).as(response.toString()).contains(field);
+        }
+    }
+}
