@@ -55,6 +55,7 @@ public class ProcessorStates {
         return snapshot.states();
     }
 
+    /** One processor's state, at most a second old; empty when Axon runs no streaming processor of that name. */
     public Optional<ProcessorState> state(String name) {
         return states().stream().filter(s -> s.name().equals(name)).findFirst();
     }
@@ -69,7 +70,7 @@ public class ProcessorStates {
         long head = head();
         return streaming().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> state(e.getKey(), e.getValue(), head))
+                .map(e -> stateOf(e.getKey(), e.getValue(), head))
                 .toList();
     }
 
@@ -80,7 +81,7 @@ public class ProcessorStates {
                         e -> (StreamingEventProcessor) e.getValue()));
     }
 
-    static ProcessorState state(String name, StreamingEventProcessor processor, long head) {
+    static ProcessorState stateOf(String name, StreamingEventProcessor processor, long head) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = segments.stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(-1))
