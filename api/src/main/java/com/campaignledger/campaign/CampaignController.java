@@ -30,6 +30,13 @@ import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -64,6 +71,7 @@ import java.util.function.Function;
  */
 @RestController
 @RequestMapping("/api/campaigns")
+@Tag(name = "Campaigns", description = "CallFire's CccService campaign operations")
 class CampaignController {
 
     private final CommandGateway commands;
@@ -90,7 +98,13 @@ class CampaignController {
 
     /** CreateCccCampaign: 201 with the new id. */
     @PostMapping
-    ResponseEntity<?> create(@RequestBody JsonNode body, HttpServletRequest http,
+    @Operation(summary = "Create a campaign (CreateCccCampaign)")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names it, `ETag` is its version",
+            content = @Content(schema = @Schema(implementation = CampaignCreated.class)))
+    ResponseEntity<?> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                     schema = @Schema(implementation = CampaignFields.class),
+                                     examples = @ExampleObject(name = "seed 000", value = CampaignExamples.SEED_000)))
+                             @RequestBody JsonNode body, HttpServletRequest http,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignRequest request = reader.read(body, true);
         // Checked here too, so a refused campaign costs no id from the sequence.
@@ -105,12 +119,13 @@ class CampaignController {
             long version = request.numbers().isEmpty() ? 1 : 2;
             return ResponseEntity.created(URI.create("/api/campaigns/" + id.value()))
                     .eTag(ETags.of(version))
-                    .body(Map.of("id", id.value()));
+                    .body(new CampaignCreated(id.value()));
         });
     }
 
     /** QueryCccCampaigns. */
     @GetMapping
+    @Operation(summary = "List campaigns, filtered and paged (QueryCccCampaigns)")
     CampaignListResponse list(@RequestParam(required = false) String name,
                               @RequestParam(required = false) CampaignStatus status,
                               @RequestParam(required = false) String label,
@@ -143,7 +158,11 @@ class CampaignController {
 
     /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */
     @GetMapping("/{id}")
-    ResponseEntity<CampaignResponse> get(@PathVariable long id, @RequestParam(required = false) Instant asOf,
+    @Operation(summary = "One campaign (GetCccCampaign), or as it was at an instant; `ETag` is its version")
+    ResponseEntity<CampaignResponse> get(@PathVariable long id,
+                                         @Parameter(description = "ISO-8601 instant: the campaign as it was then, "
+                                                 + "rebuilt from its events", example = "2026-03-24T14:03:00Z")
+                                         @RequestParam(required = false) Instant asOf,
                                          HttpServletRequest http) {
         String account = RequestContext.of(http).accountId();
         if (asOf != null) {
@@ -166,7 +185,14 @@ class CampaignController {
 
     /** UpdateCccCampaign: only the fields sent change; {@code null} clears a field. */
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
-    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, HttpServletRequest http,
+    @Operation(summary = "Change some settings (UpdateCccCampaign): only the fields sent change, null clears one")
+    @AcceptedResponse
+    ResponseEntity<?> update(@PathVariable long id,
+                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                     schema = @Schema(implementation = CampaignFields.class),
+                                     examples = @ExampleObject(name = "script and calling window",
+                                             value = CampaignExamples.PATCH)))
+                             @RequestBody JsonNode body, HttpServletRequest http,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignId campaignId = campaignId(id);
@@ -178,6 +204,8 @@ class CampaignController {
 
     /** ControlCccCampaign: START, STOP or ARCHIVE. */
     @PostMapping("/{id}/control")
+    @Operation(summary = "START, STOP or ARCHIVE a campaign (ControlCccCampaign)")
+    @AcceptedResponse
     ResponseEntity<?> control(@PathVariable long id, @Valid @RequestBody ControlRequest body, HttpServletRequest http,
                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                               @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
@@ -193,6 +221,8 @@ class CampaignController {
 
     /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a campaign (DeleteCccCampaign); not while RUNNING, and its history is kept")
+    @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
     ResponseEntity<?> delete(@PathVariable long id, HttpServletRequest http,
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
@@ -206,6 +236,8 @@ class CampaignController {
 
     /** DeleteCccCampaignTransferNumbers. */
     @DeleteMapping("/{id}/transfer-numbers")
+    @Operation(summary = "Clear the transfer numbers (DeleteCccCampaignTransferNumbers)")
+    @AcceptedResponse
     ResponseEntity<?> deleteTransferNumbers(@PathVariable long id, HttpServletRequest http,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
@@ -217,6 +249,8 @@ class CampaignController {
 
     /** DeleteCccCampaignQuestions. */
     @DeleteMapping("/{id}/questions")
+    @Operation(summary = "Clear the questions (DeleteCccCampaignQuestions)")
+    @AcceptedResponse
     ResponseEntity<?> deleteQuestions(@PathVariable long id, HttpServletRequest http,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
@@ -228,6 +262,8 @@ class CampaignController {
 
     /** updateRatio. */
     @PutMapping("/{id}/dial-ratio")
+    @Operation(summary = "Set the lines dialled per ready agent, 1.0-4.0 (updateRatio)")
+    @AcceptedResponse
     ResponseEntity<?> dialRatio(@PathVariable long id, @Valid @RequestBody DialRatioRequest body, HttpServletRequest http,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
@@ -239,7 +275,13 @@ class CampaignController {
 
     /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
     @PostMapping("/{id}/numbers")
-    ResponseEntity<?> addNumbers(@PathVariable long id, @RequestBody List<NumberRequest> body, HttpServletRequest http,
+    @Operation(summary = "Add numbers to call; duplicates are skipped and counted")
+    @ApiResponse(responseCode = "200", description = "Added; `ETag` is the new version",
+            content = @Content(schema = @Schema(implementation = NumbersAddedResponse.class)))
+    ResponseEntity<?> addNumbers(@PathVariable long id,
+                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                         examples = @ExampleObject(name = "two numbers", value = CampaignExamples.NUMBERS)))
+                                 @RequestBody List<NumberRequest> body, HttpServletRequest http,
                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                  @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignId campaignId = campaignId(id);

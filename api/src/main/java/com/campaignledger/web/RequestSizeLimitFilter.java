@@ -21,7 +21,7 @@ import java.io.IOException;
  * length or are streamed in chunks, before anything reads them whole.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

@@ -1,0 +1,98 @@
+package com.campaignledger.web.openapi;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Documents the problem+json answers of every {@code /api} operation from what the operation takes, so an
+ * endpoint added later is documented without a line of its own: a path variable can name nothing (404),
+ * a body can be too large (413), {@code If-Match} can be stale (412), an {@code Idempotency-Key} can be reused
+ * with another request (422). The same rules as {@link com.campaignledger.web.ProblemHandler}'s.
+ * A response an operation declares itself is kept.
+ */
+final class ProblemResponses {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    private record Rule(String status, String description, Predicate<Shape> applies) {
+    }
+
+    /** What a rule looks at: the method and the parameters and body of one operation. */
+    private record Shape(PathItem.HttpMethod method, Operation operation) {
+
+        boolean has(String in) {
+            return parameters().stream().anyMatch(p -> in.equals(p.getIn()));
+        }
+
+        boolean hasHeader(String name) {
+            return parameters().stream().anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
+        }
+
+        boolean hasBody() {
+            return operation.getRequestBody() != null;
+        }
+
+        boolean writes() {
+            return method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        }
+
+        private List<Parameter> parameters() {
+            return operation.getParameters() == null ? List.of() : operation.getParameters();
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("400", "Invalid input: `errors` names each offending field. Nothing was written.",
+                    s -> s.hasBody() || s.has("path") || s.has("query")),
+            new Rule("404", "No such resource, or it was deleted.", s -> s.has("path")),
+            new Rule("409", "Not allowed in the resource's current state (the problem names it). Nothing was written.",
+                    s -> s.writes() && s.has("path")),
+            new Rule("412", "`If-Match` names another version: read the resource again and retry with its `ETag`.",
+                    s -> s.hasHeader("If-Match")),
+            new Rule("413", "The request body is larger than `ledger.max-request-bytes`.", Shape::hasBody),
+            new Rule("422", "This `Idempotency-Key` (or `requestId`) was used before with another request.",
+                    s -> s.hasHeader("Idempotency-Key")),
+            new Rule("500", "Unexpected error; nothing was acknowledged. `X-Request-Id` finds it in the logs.", s -> true));
+
+    private ProblemResponses() {
+    }
+
+    static void addTo(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.readOperationsMap().forEach((method, operation) -> addTo(new Shape(method, operation)));
+            }
+        });
+    }
+
+    private static void addTo(Shape shape) {
+        if (shape.operation().getResponses() == null) {
+            shape.operation().setResponses(new ApiResponses());
+        }
+        ApiResponses responses = shape.operation().getResponses();
+        for (Rule rule : RULES) {
+            if (rule.applies().test(shape) && !responses.containsKey(rule.status())) {
+                responses.addApiResponse(rule.status(), problem(rule.description()));
+            }
+        }
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+    }
+}

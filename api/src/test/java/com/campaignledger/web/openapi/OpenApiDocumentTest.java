@@ -1,0 +1,203 @@
+package com.campaignledger.web.openapi;
+
+import com.campaignledger.testsupport.ApiClient;
+import com.campaignledger.testsupport.ApiClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document against the running service: every endpoint the controllers implement is in it, with
+ * its problem+json answers; it is a valid OpenAPI document; its example bodies are accepted by the API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        // The same database as CampaignApiH2Test, so the two share one Spring context.
+        "spring.datasource.url=jdbc:h2:mem:contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+class OpenApiDocumentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    ApiClient api;
+    JsonNode document;
+
+    @BeforeEach
+    void fetch() {
+        api = new ApiClient(port);
+        Response response = api.get("/v3/api-docs");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        document = response.json();
+    }
+
+    /** "POST /api/campaigns/{id}/control" for every verb of every /api mapping of the controllers. */
+    private Set<String> implementedEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                assertThat(methods).as("%s should name its HTTP methods", pattern).isNotEmpty();
+                // {id:\d+} is documented as {id}
+                String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+                methods.forEach(m -> endpoints.add(m.name() + " " + path));
+            }
+        }
+        return endpoints;
+    }
+
+    private Set<String> documentedEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(verb -> {
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(verb)) {
+                endpoints.add(verb.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        return endpoints;
+    }
+
+    @Test
+    void everyEndpointTheControllersImplementIsDocumented() {
+        Set<String> implemented = implementedEndpoints();
+        assertThat(implemented).contains("POST /api/campaigns", "GET /api/campaigns", "GET /api/campaigns/{id}",
+                "PATCH /api/campaigns/{id}", "POST /api/campaigns/{id}/control", "DELETE /api/campaigns/{id}",
+                "DELETE /api/campaigns/{id}/transfer-numbers", "DELETE /api/campaigns/{id}/questions",
+                "PUT /api/campaigns/{id}/dial-ratio", "POST /api/campaigns/{id}/numbers");
+        assertThat(documentedEndpoints()).containsAll(implemented);
+    }
+
+    @Test
+    void everyOperationDocumentsItsProblemsAsProblemJson() {
+        for (String endpoint : implementedEndpoints()) {
+            String[] verbAndPath = endpoint.split(" ", 2);
+            JsonNode operation = document.path("paths").path(verbAndPath[1]).path(verbAndPath[0].toLowerCase());
+            JsonNode responses = operation.path("responses");
+            List<String> expected = new ArrayList<>(List.of("500"));
+            if (verbAndPath[1].contains("{")) {
+                expected.add("404");
+                expected.add("400");
+            }
+            if (operation.has("requestBody")) {
+                expected.add("400");
+                expected.add("413");
+            }
+            for (String status : expected) {
+                assertThat(responses.path(status).at("/content/application~1problem+json/schema/$ref").asText())
+                        .as("%s answers %s as problem+json", endpoint, status)
+                        .isEqualTo("#/components/schemas/Problem");
+            }
+            assertThat(responses.fieldNames()).toIterable().as("%s has a success response", endpoint)
+                    .anyMatch(code -> code.startsWith("2"));
+        }
+        JsonNode problem = document.at("/components/schemas/Problem/properties");
+        assertThat(problem.fieldNames()).toIterable().contains("type", "title", "status", "detail", "instance", "errors");
+        assertThat(problem.at("/errors/items/$ref").asText()).isEqualTo("#/components/schemas/FieldError");
+        assertThat(document.at("/components/schemas/FieldError/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("field", "message");
+    }
+
+    @Test
+    void theDocumentIsValidOpenApi() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document.toString(), null, options);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.");
+        assertThat(parsed.getOpenAPI().getInfo().getTitle()).isEqualTo("Campaign Ledger API");
+        assertThat(parsed.getOpenAPI().getInfo().getVersion()).isNotBlank();
+        // The parser does not insist on these: every $ref names a schema that exists, every operation answers.
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref ->
+                assertThat(document.at(ref.substring(1)).isMissingNode()).as("target of %s is missing", ref).isFalse());
+        parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+                assertThat(operation.getResponses()).as(path).isNotEmpty()));
+    }
+
+    @Test
+    void createAndUpdateBodiesAreDescribedAndTheirExamplesAreAccepted() {
+        JsonNode create = document.at("/paths/~1api~1campaigns/post/requestBody/content/application~1json");
+        assertThat(create.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/CampaignFields");
+        JsonNode fields = document.at("/components/schemas/CampaignFields/properties");
+        assertThat(fields.fieldNames()).toIterable().contains("name", "localRestrictBegin", "localRestrictEnd", "script",
+                "questions", "transferNumbers", "fromNumber", "retryConfig", "multilineDialingRatio", "labels",
+                "passcode", "dispositionLists", "numbers", "requestId");
+        assertThat(fields.at("/fromNumber/type").asText()).isEqualTo("string");
+        assertThat(fields.at("/fromNumber/example").isTextual()).isTrue();
+        JsonNode seed = first(create.get("examples")).get("value");
+        assertThat(seed.get("name").asText()).isEqualTo("Test Broadcast Service (text to speech)");
+
+        Response created = api.post("/api/campaigns", seed.toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+
+        JsonNode update = document.at("/paths/~1api~1campaigns~1{id}/patch/requestBody/content/application~1json");
+        assertThat(update.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/CampaignFields");
+        Response patched = api.patch("/api/campaigns/" + id, first(update.get("examples")).get("value").toString(), Map.of());
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+        JsonNode numbers = document.at("/paths/~1api~1campaigns~1{id}~1numbers/post/requestBody/content/application~1json");
+        Response added = api.post("/api/campaigns/" + id + "/numbers", first(numbers.get("examples")).get("value").toString());
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().get("added").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void responsesNeverShowThePasscodeHash() {
+        assertThat(document.at("/components/schemas/CampaignResponse/properties").fieldNames()).toIterable()
+                .contains("id", "status", "name", "passcodeSet", "version").doesNotContain("passcodeHash");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        Response ui = api.get("/swagger-ui/index.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("Swagger UI");
+        assertThat(api.get("/swagger-ui.html").status()).isEqualTo(302);
+    }
+
+    private static JsonNode first(JsonNode examples) {
+        assertThat(examples).as("examples").isNotNull();
+        Iterator<JsonNode> values = examples.elements();
+        assertThat(values.hasNext()).isTrue();
+        return values.next();
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("$ref")) {
+                    refs.add(e.getValue().asText());
+                } else {
+                    collectRefs(e.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
+    }
+}
