@@ -1,6 +1,7 @@
 package com.campaignledger.notifications.delivery;
 
 import com.campaignledger.notifications.NotificationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.net.Inet4Address;
@@ -37,6 +38,7 @@ public class EndpointGuard {
     private final boolean allowPrivate;
     private final Resolver resolver;
 
+    @Autowired
     public EndpointGuard(NotificationProperties properties) {
         this(properties.allowPrivateEndpoints(), InetAddress::getAllByName);
     }

@@ -71,18 +71,24 @@ class WebhookSender {
             return status >= 200 && status < 300 ? AttemptResult.delivered(status)
                     : AttemptResult.failed(status, "HTTP " + status);
         } catch (HttpConnectTimeoutException e) {
-            return AttemptResult.failed(null, "connect timed out after " + describe(e));
+            return AttemptResult.failed(null, "no connection within the connect time-out: " + describe(e));
         } catch (HttpTimeoutException e) {
             return AttemptResult.failed(null, "no response within " + readTimeout.toMillis() + " ms");
         } catch (IOException e) {
-            return AttemptResult.failed(null, e.getClass().getSimpleName() + ": " + describe(e));
+            return AttemptResult.failed(null, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return AttemptResult.failed(null, "interrupted (the instance is stopping)");
         }
     }
 
+    /** The exception and its innermost cause, e.g. "ConnectException (Connection refused)". */
     private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root.getMessage() != null ? root.getMessage() : e.getMessage();
+        return e.getClass().getSimpleName() + (detail == null ? "" : " (" + detail + ")");
     }
 }
