@@ -108,9 +108,10 @@ class NotificationRecoveryTest {
         test.load(new StringReader(NotificationContract.TEST_PROPERTIES));
         test.forEach((k, v) -> all.put(String.valueOf(k), v));
         all.putAll(settings);
-        // As command-line arguments: they outrank the profile's own application-postgres.yml.
+        all.put("server.port", "0");
+        // As command-line arguments: they outrank application.yml (PORT) and application-postgres.yml.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(CampaignLedgerApplication.class).properties("server.port=0").run(args);
+        return new SpringApplicationBuilder(CampaignLedgerApplication.class).run(args);
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {
