@@ -1,6 +1,5 @@
 package com.campaignledger.notification;
 
-import com.campaignledger.CampaignLedgerApplication;
 import com.campaignledger.notifications.saga.CampaignNotificationSaga;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.PostgresTestDatabase;
@@ -12,18 +11,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 class NotificationRecoveryTest {
 
     @Test
-    void notificationsLeftUnsentAreDeliveredByTheNextInstanceOnPostgres() throws IOException {
+    void notificationsLeftUnsentAreDeliveredByTheNextInstanceOnPostgres() {
         RequiresPostgres.Condition.check();
         PostgresTestDatabase.Database db = PostgresTestDatabase.fresh("notify_restart");
         deliveredAfterRestart(Map.of("spring.profiles.active", "postgres", "spring.datasource.url", db.url(),
@@ -44,19 +38,19 @@ class NotificationRecoveryTest {
     }
 
     @Test
-    void notificationsLeftUnsentAreDeliveredByTheNextInstanceOnTheEmbeddedDefault(@TempDir Path dir) throws IOException {
+    void notificationsLeftUnsentAreDeliveredByTheNextInstanceOnTheEmbeddedDefault(@TempDir Path dir) {
         deliveredAfterRestart(Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("ledger")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"));
     }
 
-    private void deliveredAfterRestart(Map<String, Object> database) throws IOException {
+    private void deliveredAfterRestart(Map<String, Object> database) {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             long campaign;
             JsonNode started;
             JsonNode stopped;
             Map<String, Object> first = new LinkedHashMap<>(database);
             first.put("ledger.notifications.delivery.enabled", "false");
-            try (ConfigurableApplicationContext context = start(first)) {
+            try (ConfigurableApplicationContext context = TestInstances.start(first)) {
                 ApiClient api = client(context);
                 JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
                 campaign = api.post("/api/campaigns", "{\"name\": \"Interrupted\", \"fromNumber\": \"9206596476\", "
@@ -79,7 +73,7 @@ class NotificationRecoveryTest {
             assertThat(receiver.received("/started")).isEmpty();
             assertThat(receiver.received("/stopped")).isEmpty();
 
-            try (ConfigurableApplicationContext context = start(database)) {
+            try (ConfigurableApplicationContext context = TestInstances.start(database)) {
                 ApiClient api = client(context);
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/started").size() == 1
                         && receiver.received("/stopped").size() == 1);
@@ -102,19 +96,8 @@ class NotificationRecoveryTest {
         return created.json();
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> settings) throws IOException {
-        Map<String, Object> all = new LinkedHashMap<>();
-        Properties test = new Properties();
-        test.load(new StringReader(NotificationContract.TEST_PROPERTIES));
-        test.forEach((k, v) -> all.put(String.valueOf(k), v));
-        all.putAll(settings);
-        all.put("server.port", "0");
-        // As command-line arguments: they outrank application.yml (PORT) and application-postgres.yml.
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(CampaignLedgerApplication.class).run(args);
-    }
 
     private static ApiClient client(ConfigurableApplicationContext context) {
-        return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new ApiClient(TestInstances.port(context));
     }
 }
