@@ -224,7 +224,8 @@ public final class NotificationDocuments {
     }
 
     private static XMLOutputFactory repairingOutput() {
-        XMLOutputFactory factory = XMLOutputFactory.newFactory();
+        // Woodstox (Jackson XML's StAX implementation) by name: the typed writes below need its XMLStreamWriter2.
+        XMLOutputFactory factory = new com.ctc.wstx.stax.WstxOutputFactory();
         factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, Boolean.TRUE);
         return factory;
     }
