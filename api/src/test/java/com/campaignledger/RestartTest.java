@@ -72,7 +72,8 @@ class RestartTest {
     private static ConfigurableApplicationContext start(Map<String, Object> settings) {
         // As command-line arguments: they outrank the profile's own application-postgres.yml.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(CampaignLedgerApplication.class).properties("server.port=0").run(args);
+        // PORT, not server.port: a default server.port loses to application.yml's server.port: ${PORT:8080}.
+        return new SpringApplicationBuilder(CampaignLedgerApplication.class).properties("PORT=0").run(args);
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
+import com.campaignledger.dialer.simulation.ScaledClock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,12 +62,12 @@ class AgentController {
     private final AgentSessionDirectory directory;
     private final AgentSessionRepository sessions;
     private final ConnectionNotifier notifier;
-    private final Clock clock;
+    private final ScaledClock clock;
     private final ObjectMapper json;
 
     AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
                     AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
-                    Clock clock, ObjectMapper json) {
+                    ScaledClock clock, ObjectMapper json) {
         this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;

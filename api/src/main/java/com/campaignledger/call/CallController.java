@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
+import com.campaignledger.dialer.simulation.ScaledClock;
 import java.time.Instant;
 import java.util.EnumSet;
 
@@ -35,11 +35,11 @@ class CallController {
     private final CommandExecutor executor;
     private final CampaignLookup campaigns;
     private final CallIds callIds;
-    private final Clock clock;
+    private final ScaledClock clock;
     private final ObjectMapper json;
 
     CallController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns, CallIds callIds,
-                   Clock clock, ObjectMapper json) {
+                   ScaledClock clock, ObjectMapper json) {
         this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;

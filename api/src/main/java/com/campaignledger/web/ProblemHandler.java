@@ -210,7 +210,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static ProblemDetail invalid(List<Violation> violations) {
+    public static ProblemDetail invalid(List<Violation> violations) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
                         .orElse("Invalid request"));

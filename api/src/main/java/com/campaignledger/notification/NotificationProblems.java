@@ -1,0 +1,38 @@
+package com.campaignledger.notification;
+
+import com.campaignledger.notifications.NotificationConflictException;
+import com.campaignledger.notifications.NotificationNotFoundException;
+import com.campaignledger.notifications.NotificationRequestException;
+import com.campaignledger.web.ProblemHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The notification module's errors as problem+json, in the shapes {@link ProblemHandler} gives every other error. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class NotificationProblems {
+
+    @ExceptionHandler(NotificationRequestException.class)
+    ProblemDetail invalid(NotificationRequestException e) {
+        return ProblemHandler.invalid(e.violations());
+    }
+
+    @ExceptionHandler(NotificationNotFoundException.class)
+    ProblemDetail notFound(NotificationNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(NotificationConflictException.class)
+    ProblemDetail conflict(NotificationConflictException e) {
+        HttpStatus status = e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.preconditionFailed() ? "The subscription has changed" : "Not allowed in the current state");
+        return problem;
+    }
+}

@@ -1,0 +1,132 @@
+package com.campaignledger.notifications.saga;
+
+import com.campaignledger.campaign.api.CallResultRecordedEvent;
+import com.campaignledger.campaign.api.CampaignArchivedEvent;
+import com.campaignledger.campaign.api.CampaignCreatedEvent;
+import com.campaignledger.campaign.api.CampaignDeletedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
+import com.campaignledger.campaign.api.CampaignStartedEvent;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.CampaignStoppedEvent;
+import com.campaignledger.campaign.api.CampaignUpdatedEvent;
+import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.notifications.api.BroadcastFacts;
+import com.campaignledger.notifications.api.CallFacts;
+import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
+import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
+import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.PostbackKind;
+import com.campaignledger.notifications.api.TriggerEvent;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One per campaign, from its creation to its end: follows what a notification shows of the campaign and
+ * decides, for each campaign event worth notifying (started, stopped, finished, a call finished), who is
+ * to be told. The decision is an event published in the saga's own transaction, together with its token
+ * and its state; the outbox processor turns it into deliveries. Resources come as handler parameters, so
+ * nothing but the campaign's facts is serialized with the saga.
+ */
+@Saga
+@ProcessingGroup(CampaignNotificationSaga.PROCESSING_GROUP)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class CampaignNotificationSaga {
+
+    public static final String PROCESSING_GROUP = "campaign-notification-saga";
+    /** Every campaign event names its campaign in this property; its value is the aggregate identifier. */
+    static final String CAMPAIGN_ID = "campaignId";
+
+    private BroadcastFacts campaign;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CampaignCreatedEvent event, @Timestamp Instant at) {
+        campaign = BroadcastFacts.created(event.campaignId().value(), event.accountId(), event.settings(), at);
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CampaignUpdatedEvent event, @Timestamp Instant at) {
+        campaign = campaign.withSettings(event.settings(), at);
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(NumbersAddedEvent event, CampaignNumbers numbers) {
+        numbers.added(campaign.campaignId(), event.added());
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CampaignStartedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            NotificationTargets targets, EventGateway events) {
+        campaign = campaign.withStatus(CampaignStatus.RUNNING, at);
+        decide(TriggerEvent.CAMPAIGN_STARTED, null, eventId, at, CampaignStats.NONE, targets, events);
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CampaignStoppedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            NotificationTargets targets, EventGateway events) {
+        campaign = campaign.withStatus(CampaignStatus.STOPPED, at);
+        decide(TriggerEvent.CAMPAIGN_STOPPED, null, eventId, at, CampaignStats.NONE, targets, events);
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CampaignFinishedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            NotificationTargets targets, CampaignNumbers numbers, EventGateway events) {
+        campaign = campaign.withStatus(CampaignStatus.FINISHED, at);
+        decide(TriggerEvent.CAMPAIGN_FINISHED, PostbackKind.CAMPAIGN_FINISH, eventId, at,
+                numbers.stats(campaign.campaignId()), targets, events);
+        numbers.forget(campaign.campaignId());
+        SagaLifecycle.end();
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CampaignArchivedEvent event, CampaignNumbers numbers) {
+        // ARCHIVED takes no more changes: nothing is left to notify.
+        numbers.forget(campaign.campaignId());
+        SagaLifecycle.end();
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CampaignDeletedEvent event, CampaignNumbers numbers) {
+        numbers.forget(campaign.campaignId());
+        SagaLifecycle.end();
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(CallResultRecordedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
+            NotificationTargets targets, CampaignNumbers numbers, EventGateway events) {
+        long id = campaign.campaignId();
+        numbers.resultRecorded(id, event.number(), event.result(), event.attempt());
+        List<Long> subscriptions = targets.subscriptions(campaign.accountId(), TriggerEvent.OUTBOUND_CALL_FINISHED, id, at);
+        List<Long> postbacks = targets.postbacks(campaign.accountId(), PostbackKind.CALL_FINISH, id, at);
+        if (subscriptions.isEmpty() && postbacks.isEmpty()) {
+            return;
+        }
+        // Extension point: once agent sessions record responses, the AgentOutcome goes here (or the
+        // notification waits for the agent's response event, keyed by the call id).
+        CallFacts call = new CallFacts(event.callId(), event.number(), numbers.extraData(id, event.number()),
+                campaign.config().fromNumber(), event.result(), event.attempt(), event.startTime(),
+                event.durationSeconds(), event.agentSessionId(), event.finalForNumber(), at, null);
+        events.publish(new CallNotificationDecidedEvent(eventId, campaign, call, subscriptions, postbacks));
+    }
+
+    private void decide(TriggerEvent trigger, PostbackKind postbackKind, String eventId, Instant at, CampaignStats stats,
+                        NotificationTargets targets, EventGateway events) {
+        long id = campaign.campaignId();
+        List<Long> subscriptions = targets.subscriptions(campaign.accountId(), trigger, id, at);
+        List<Long> postbacks = postbackKind == null ? List.of() : targets.postbacks(campaign.accountId(), postbackKind, id, at);
+        if (!subscriptions.isEmpty() || !postbacks.isEmpty()) {
+            events.publish(new CampaignNotificationDecidedEvent(eventId, trigger, campaign, stats, subscriptions, postbacks));
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package com.campaignledger.notifications.saga;
+
+import com.campaignledger.campaign.api.CallResult;
+import com.campaignledger.campaign.api.CallResultRecordedEvent;
+import com.campaignledger.campaign.api.CampaignArchivedEvent;
+import com.campaignledger.campaign.api.CampaignCreatedEvent;
+import com.campaignledger.campaign.api.CampaignDeletedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignPatch;
+import com.campaignledger.campaign.api.CampaignSettings;
+import com.campaignledger.campaign.api.CampaignStartedEvent;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.CampaignStoppedEvent;
+import com.campaignledger.campaign.api.CampaignUpdatedEvent;
+import com.campaignledger.campaign.api.ContactNumber;
+import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
+import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
+import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.PostbackKind;
+import com.campaignledger.notifications.api.TriggerEvent;
+import org.axonframework.eventhandling.gateway.DefaultEventGateway;
+import org.axonframework.test.matchers.Matchers;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CampaignNotificationSagaTest {
+
+    static final CampaignId ID = CampaignId.of(42);
+    static final String AGGREGATE = ID.toString();
+    static final String ACCOUNT = "acme";
+    static final CampaignSettings SETTINGS = CampaignSettings.named("Spring drive")
+            .with(CampaignPatch.of(Map.of("fromNumber", "+19206596476", "labels", List.of("east", "q4"))));
+
+    SagaTestFixture<CampaignNotificationSaga> fixture;
+    FakeTargets targets;
+    FakeNumbers numbers;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(CampaignNotificationSaga.class);
+        targets = new FakeTargets();
+        numbers = new FakeNumbers();
+        fixture.registerResource(targets);
+        fixture.registerResource(numbers);
+        fixture.registerResource(DefaultEventGateway.builder().eventBus(fixture.getEventBus()).build());
+    }
+
+    @Test
+    void aCampaignStartsItsSagaAssociatedByItsId() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(AGGREGATE).publishes(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .expectActiveSagas(1)
+                .expectAssociationWith("campaignId", AGGREGATE)
+                .expectNoScheduledDeadlines()
+                .expectPublishedEvents();
+    }
+
+    @Test
+    void startedCampaignIsNotifiedToTheMatchingSubscriptionsWithItsCurrentSettings() {
+        targets.subscriptions.put(TriggerEvent.CAMPAIGN_STARTED, List.of(3L, 5L));
+        CampaignSettings renamed = SETTINGS.with(CampaignPatch.of(Map.of("name", "Renamed drive")));
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+                        new CampaignUpdatedEvent(ID, renamed, List.of()))
+                .whenAggregate(AGGREGATE).publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+                .expectActiveSagas(1)
+                .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        decided(CampaignNotificationDecidedEvent.class, e -> e.trigger() == TriggerEvent.CAMPAIGN_STARTED
+                                && e.subscriptionIds().equals(List.of(3L, 5L)) && e.postbackIds().isEmpty()
+                                && e.campaign().status() == CampaignStatus.RUNNING
+                                && e.campaign().name().equals("Renamed drive")
+                                && e.campaign().accountId().equals(ACCOUNT)
+                                && e.campaign().labels().equals(List.of("east", "q4"))
+                                && e.campaign().config().fromNumber().equals("+19206596476")
+                                && e.sourceEventId() != null),
+                        Matchers.andNoMore())));
+        assertThat(targets.asked).containsExactly("CAMPAIGN_STARTED/acme/42");
+    }
+
+    @Test
+    void stoppedCampaignIsNotified() {
+        targets.subscriptions.put(TriggerEvent.CAMPAIGN_STOPPED, List.of(8L));
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+                        new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+                .whenAggregate(AGGREGATE).publishes(new CampaignStoppedEvent(ID, CampaignStatus.RUNNING))
+                .expectActiveSagas(1)
+                .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        decided(CampaignNotificationDecidedEvent.class, e -> e.trigger() == TriggerEvent.CAMPAIGN_STOPPED
+                                && e.subscriptionIds().equals(List.of(8L))
+                                && e.campaign().status() == CampaignStatus.STOPPED),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void nobodySubscribedMeansNothingIsPublished() {
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE).publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+                .expectActiveSagas(1)
+                .expectPublishedEvents();
+    }
+
+    @Test
+    void finishedCampaignIsNotifiedWithItsCountersAndEndsTheSaga() {
+        targets.subscriptions.put(TriggerEvent.CAMPAIGN_FINISHED, List.of(4L));
+        targets.postbacks.put(PostbackKind.CAMPAIGN_FINISH, List.of(9L));
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+                        new NumbersAddedEvent(ID, List.of(new ContactNumber("+12135551212", null),
+                                new ContactNumber("+13105550100", null), new ContactNumber("+14155550101", null)), 0),
+                        new CampaignStartedEvent(ID, CampaignStatus.SETUP),
+                        call("+12135551212", CallResult.BUSY, 1, false),
+                        call("+13105550100", CallResult.AM, 1, true),
+                        call("+12135551212", CallResult.LA, 2, true))
+                .whenAggregate(AGGREGATE).publishes(new CampaignFinishedEvent(ID))
+                .expectActiveSagas(0)
+                .expectNoAssociationWith("campaignId", AGGREGATE)
+                .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        decided(CampaignNotificationDecidedEvent.class, e -> e.trigger() == TriggerEvent.CAMPAIGN_FINISHED
+                                && e.subscriptionIds().equals(List.of(4L)) && e.postbackIds().equals(List.of(9L))
+                                && e.campaign().status() == CampaignStatus.FINISHED
+                                // Numbers count once, under their latest result: BUSY then LA counts as live.
+                                && e.stats().equals(new CampaignStats(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))),
+                        Matchers.andNoMore())));
+        assertThat(numbers.results).doesNotContainKey(42L);
+    }
+
+    @Test
+    void deletedOrArchivedCampaignEndsTheSagaWithoutNotifying() {
+        targets.subscriptions.put(TriggerEvent.CAMPAIGN_STOPPED, List.of(8L));
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE).publishes(new CampaignDeletedEvent(ID, CampaignStatus.SETUP))
+                .expectActiveSagas(0)
+                .expectPublishedEvents();
+        setUp();
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE).publishes(new CampaignArchivedEvent(ID, CampaignStatus.SETUP))
+                .expectActiveSagas(0)
+                .expectPublishedEvents();
+    }
+
+    @Test
+    void finishedCallIsNotifiedWithTheNumbersExtraDataToSubscriptionsAndThePostback() {
+        targets.subscriptions.put(TriggerEvent.OUTBOUND_CALL_FINISHED, List.of(6L));
+        targets.postbacks.put(PostbackKind.CALL_FINISH, List.of(2L));
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+                        new NumbersAddedEvent(ID, List.of(new ContactNumber("+12135551212", Map.of("name", "Alice"))), 0),
+                        new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+                .whenAggregate(AGGREGATE).publishes(call("+12135551212", CallResult.LA, 1, true))
+                .expectActiveSagas(1)
+                .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        decided(CallNotificationDecidedEvent.class, e -> e.subscriptionIds().equals(List.of(6L))
+                                && e.postbackIds().equals(List.of(2L))
+                                && e.call().callId().equals("call-+12135551212-1")
+                                && e.call().result() == CallResult.LA
+                                && e.call().extraData().equals(Map.of("name", "Alice"))
+                                && e.call().fromNumber().equals("+19206596476")
+                                && e.call().agent() == null
+                                && e.campaign().campaignId() == 42),
+                        Matchers.andNoMore())));
+        assertThat(numbers.results.get(42L)).containsEntry("+12135551212", CallResult.LA);
+    }
+
+    @Test
+    void callResultsAreCountedEvenWhenNobodyIsToldOfThem() {
+        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE).publishes(call("+12135551212", CallResult.NO_ANS, 1, false))
+                .expectPublishedEvents();
+        assertThat(numbers.results.get(42L)).containsEntry("+12135551212", CallResult.NO_ANS);
+    }
+
+    @Test
+    void eventsOfACampaignWithoutSagaAreIgnored() {
+        targets.subscriptions.put(TriggerEvent.CAMPAIGN_STARTED, List.of(3L));
+        fixture.givenNoPriorActivity()
+                .whenAggregate(AGGREGATE).publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+                .expectActiveSagas(0)
+                .expectPublishedEvents();
+    }
+
+    static CallResultRecordedEvent call(String number, CallResult result, int attempt, boolean last) {
+        return new CallResultRecordedEvent(ID, "call-" + number + "-" + attempt, number, result, attempt,
+                Instant.parse("2026-03-24T15:58:18Z"), 35, result == CallResult.LA ? 7L : null, last, null);
+    }
+
+    static <T> org.hamcrest.Matcher<Object> decided(Class<T> type, Predicate<T> check) {
+        return Matchers.predicate(o -> type.isInstance(o) && check.test(type.cast(o)));
+    }
+
+    static class FakeTargets implements NotificationTargets {
+        final Map<TriggerEvent, List<Long>> subscriptions = new HashMap<>();
+        final Map<PostbackKind, List<Long>> postbacks = new HashMap<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public List<Long> subscriptions(String accountId, TriggerEvent trigger, long campaignId, Instant eventTime) {
+            asked.add(trigger + "/" + accountId + "/" + campaignId);
+            return subscriptions.getOrDefault(trigger, List.of());
+        }
+
+        @Override
+        public List<Long> postbacks(String accountId, PostbackKind kind, long campaignId, Instant eventTime) {
+            return postbacks.getOrDefault(kind, List.of());
+        }
+    }
+
+    static class FakeNumbers implements CampaignNumbers {
+        final Map<Long, Map<String, CallResult>> results = new HashMap<>();
+        final Map<Long, Map<String, Map<String, String>>> extra = new HashMap<>();
+
+        @Override
+        public void added(long campaignId, List<ContactNumber> added) {
+            added.forEach(n -> {
+                results.computeIfAbsent(campaignId, k -> new HashMap<>()).putIfAbsent(n.number(), null);
+                extra.computeIfAbsent(campaignId, k -> new HashMap<>()).put(n.number(), n.extraData());
+            });
+        }
+
+        @Override
+        public void resultRecorded(long campaignId, String number, CallResult result, int attempt) {
+            results.computeIfAbsent(campaignId, k -> new HashMap<>()).put(number, result);
+        }
+
+        @Override
+        public Map<String, String> extraData(long campaignId, String number) {
+            return extra.getOrDefault(campaignId, Map.of()).getOrDefault(number, Map.of());
+        }
+
+        @Override
+        public CampaignStats stats(long campaignId) {
+            Map<String, CallResult> r = results.getOrDefault(campaignId, Map.of());
+            Map<CampaignStats.Category, Long> c = new HashMap<>();
+            r.values().stream().filter(v -> v != null).forEach(v -> c.merge(CampaignStats.category(v), 1L, Long::sum));
+            long dialed = c.values().stream().mapToLong(Long::longValue).sum();
+            return new CampaignStats(r.size(), dialed, c.getOrDefault(CampaignStats.Category.LIVE, 0L),
+                    c.getOrDefault(CampaignStats.Category.MACHINE, 0L), c.getOrDefault(CampaignStats.Category.NOANSWER, 0L),
+                    c.getOrDefault(CampaignStats.Category.DNC, 0L), c.getOrDefault(CampaignStats.Category.BUSY, 0L),
+                    c.getOrDefault(CampaignStats.Category.TRANSFER, 0L), c.getOrDefault(CampaignStats.Category.ERROR, 0L),
+                    c.getOrDefault(CampaignStats.Category.MISC, 0L));
+        }
+
+        @Override
+        public void forget(long campaignId) {
+            results.remove(campaignId);
+            extra.remove(campaignId);
+        }
+    }
+}
