@@ -19,8 +19,6 @@ import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -63,11 +61,10 @@ class AgentController {
     private final AgentSessionRepository sessions;
     private final ConnectionNotifier notifier;
     private final ScaledClock clock;
-    private final ObjectMapper json;
 
     AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
                     AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
-                    ScaledClock clock, ObjectMapper json) {
+                    ScaledClock clock) {
         this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;
@@ -75,7 +72,6 @@ class AgentController {
         this.sessions = sessions;
         this.notifier = notifier;
         this.clock = clock;
-        this.json = json;
     }
 
     /**
@@ -91,7 +87,7 @@ class AgentController {
                 EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED), "call back an agent for");
         String phone = PhoneNumbers.toE164(body.phoneNumber())
                 .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
-        return execute(http, key, body.requestId(), body, ctx -> {
+        return executor.execute(http, key, body.requestId(), body, ctx -> {
             Optional<AgentSessionId> open = directory.openSession(campaignId, body.userId());
             if (open.isPresent()) {
                 send(ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
@@ -112,7 +108,7 @@ class AgentController {
         AgentSessionId session = session(campaignId, agentId, http);
         campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(),
                 EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED), "log an agent in to");
-        return execute(http, key, body.requestId(), body, ctx -> state(session,
+        return executor.execute(http, key, body.requestId(), body, ctx -> state(session,
                 send(ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
     }
 
@@ -163,7 +159,7 @@ class AgentController {
                               @Valid @RequestBody AgentRequests.Response body, HttpServletRequest http,
                               @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         AgentSessionId session = session(campaignId, agentId, http);
-        return execute(http, key, body.requestId(), body, ctx -> state(session, send(ctx, new StoreAgentResponseCommand(
+        return executor.execute(http, key, body.requestId(), body, ctx -> state(session, send(ctx, new StoreAgentResponseCommand(
                 session, body.callId(), body.agentResponse(), body.agentNotes(), Boolean.TRUE.equals(body.lastCall()),
                 Boolean.TRUE.equals(body.answeringMachineTransfer()), clock.instant()))));
     }
@@ -173,7 +169,7 @@ class AgentController {
     ResponseEntity<?> kick(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
                            @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         AgentSessionId session = session(campaignId, agentId, http);
-        return execute(http, key, null, null, ctx -> state(session, send(ctx, new KickAgentCommand(session, clock.instant()))));
+        return executor.execute(http, key, null, null, ctx -> state(session, send(ctx, new KickAgentCommand(session, clock.instant()))));
     }
 
     /** The agent logs out. */
@@ -181,7 +177,7 @@ class AgentController {
     ResponseEntity<?> logout(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         AgentSessionId session = session(campaignId, agentId, http);
-        return execute(http, key, null, null, ctx -> state(session, send(ctx, new LogoutAgentCommand(session, clock.instant()))));
+        return executor.execute(http, key, null, null, ctx -> state(session, send(ctx, new LogoutAgentCommand(session, clock.instant()))));
     }
 
     /** getAgentStats: every agent session of the campaign with seed 003's statistics. */
@@ -206,20 +202,6 @@ class AgentController {
                 .filter(e -> e.campaignId() == campaignId && e.accountId().equals(account))
                 .map(AgentSessionDirectory.Entry::sessionId)
                 .orElseThrow(() -> new ResourceNotFoundException("No agent " + agentId + " on campaign " + campaignId));
-    }
-
-    private ResponseEntity<?> execute(HttpServletRequest http, String header, String requestId, Object body,
-                                      Function<RequestContext, ResponseEntity<?>> action) {
-        if (header != null && requestId != null && !header.equals(requestId)) {
-            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
-        }
-        String request;
-        try {
-            request = http.getMethod() + " " + http.getRequestURI() + "\n" + (body == null ? "" : json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return executor.execute(RequestContext.of(http), header != null ? header : requestId, request, action);
     }
 
     private <R> R send(RequestContext context, Object command) {

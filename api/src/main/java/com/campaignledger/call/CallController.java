@@ -10,8 +10,6 @@ import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.phone.PhoneNumbers;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -36,16 +34,14 @@ class CallController {
     private final CampaignLookup campaigns;
     private final CallIds callIds;
     private final ScaledClock clock;
-    private final ObjectMapper json;
 
     CallController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns, CallIds callIds,
-                   ScaledClock clock, ObjectMapper json) {
+                   ScaledClock clock) {
         this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;
         this.callIds = callIds;
         this.clock = clock;
-        this.json = json;
     }
 
     /** Records a dial attempt on a RUNNING campaign; the number must be on its list. */
@@ -57,16 +53,7 @@ class CallController {
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
         int seconds = body.durationSeconds() == null ? 0 : body.durationSeconds();
-        if (key != null && body.requestId() != null && !key.equals(body.requestId())) {
-            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
-        }
-        String request;
-        try {
-            request = "POST " + http.getRequestURI() + "\n" + json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return executor.execute(context, key != null ? key : body.requestId(), request, ctx -> {
+        return executor.execute(http, key, body.requestId(), body, ctx -> {
             String callId = body.callId() != null ? body.callId() : callIds.next();
             Instant start = body.startTime() != null ? body.startTime() : clock.instant().minusSeconds(seconds);
             CallRecorded recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordCallResultCommand(

@@ -29,7 +29,6 @@ import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -80,11 +79,10 @@ class CampaignController {
     private final CampaignRequestReader reader;
     private final ContactNumbers contactNumbers;
     private final CampaignIds ids;
-    private final ObjectMapper json;
     private final int maxPageSize;
 
     CampaignController(CommandGateway commands, QueryGateway queries, CommandExecutor executor,
-                       CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids, ObjectMapper json,
+                       CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids,
                        @Value("${ledger.max-page-size}") int maxPageSize) {
         this.commands = commands;
         this.queries = queries;
@@ -92,7 +90,6 @@ class CampaignController {
         this.reader = reader;
         this.contactNumbers = contactNumbers;
         this.ids = ids;
-        this.json = json;
         this.maxPageSize = maxPageSize;
     }
 
@@ -112,7 +109,7 @@ class CampaignController {
         if (!settings.violations().isEmpty()) {
             throw new InvalidCampaignException(settings.violations());
         }
-        return execute(http, key(key, request.requestId()), body, context -> {
+        return executor.execute(http, key, request.requestId(), body, context -> {
             CampaignId id = ids.next();
             CampaignSettings withPasscode = CampaignSettings.named(null).with(request.patch(id));
             send(context, new CreateCampaignCommand(id, context.accountId(), withPasscode, request.numbers()));
@@ -198,7 +195,7 @@ class CampaignController {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
         CampaignRequest request = reader.read(body, false);
-        return execute(http, key(key, request.requestId()), body, context ->
+        return executor.execute(http, key, request.requestId(), body, context ->
                 accepted(campaignId, send(context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
     }
 
@@ -216,7 +213,7 @@ class CampaignController {
             case STOP -> new StopCampaignCommand(campaignId, expected);
             case ARCHIVE -> new ArchiveCampaignCommand(campaignId, expected);
         };
-        return execute(http, key(key, body.requestId()), body, context -> accepted(campaignId, send(context, command)));
+        return executor.execute(http, key, body.requestId(), body, context -> accepted(campaignId, send(context, command)));
     }
 
     /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
@@ -228,7 +225,7 @@ class CampaignController {
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return execute(http, key, null, context -> {
+        return executor.execute(http, key, null, null, context -> {
             send(context, new DeleteCampaignCommand(campaignId, expected));
             return ResponseEntity.noContent().build();
         });
@@ -243,7 +240,7 @@ class CampaignController {
                                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return execute(http, key, null, context ->
+        return executor.execute(http, key, null, null, context ->
                 accepted(campaignId, send(context, new DeleteTransferNumbersCommand(campaignId, expected))));
     }
 
@@ -256,7 +253,7 @@ class CampaignController {
                                       @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return execute(http, key, null, context ->
+        return executor.execute(http, key, null, null, context ->
                 accepted(campaignId, send(context, new DeleteQuestionsCommand(campaignId, expected))));
     }
 
@@ -269,7 +266,7 @@ class CampaignController {
                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return execute(http, key(key, body.requestId()), body, context ->
+        return executor.execute(http, key, body.requestId(), body, context ->
                 accepted(campaignId, send(context, new UpdateDialRatioCommand(campaignId, body.ratio(), expected))));
     }
 
@@ -287,17 +284,11 @@ class CampaignController {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
         List<ContactNumber> numbers = contactNumbers.normalize(body, "");
-        return execute(http, key, body, context -> {
+        return executor.execute(http, key, null, body, context -> {
             NumbersAdded added = send(context, new AddNumbersCommand(campaignId, numbers, expected));
             return ResponseEntity.ok().eTag(ETags.of(added.revision()))
                     .body(new NumbersAddedResponse(id, added.added(), added.duplicatesSkipped(), added.revision()));
         });
-    }
-
-    private ResponseEntity<?> execute(HttpServletRequest http, String key, Object body,
-                                      Function<RequestContext, ResponseEntity<?>> action) {
-        String request = http.getMethod() + " " + http.getRequestURI() + "\n" + canonical(body);
-        return executor.execute(RequestContext.of(http), key, request, action);
     }
 
     private <R> R send(RequestContext context, Object command) {
@@ -323,20 +314,5 @@ class CampaignController {
             throw new ResourceNotFoundException("No campaign " + id);
         }
         return CampaignId.of(id);
-    }
-
-    private static String key(String header, String requestId) {
-        if (header != null && requestId != null && !header.equals(requestId)) {
-            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
-        }
-        return header != null ? header : requestId;
-    }
-
-    private String canonical(Object body) {
-        try {
-            return body == null ? "" : json.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

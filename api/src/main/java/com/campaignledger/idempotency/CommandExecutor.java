@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,20 @@ public class CommandExecutor {
         this.store = store;
         this.transactions = transactions;
         this.json = json;
+    }
+
+    /**
+     * Runs {@code action} for an HTTP command request. Its key is the Idempotency-Key header or the body's
+     * requestId (both may be sent only when equal); what identifies the request beside the key is its method,
+     * path and body.
+     */
+    public ResponseEntity<?> execute(HttpServletRequest http, String header, String requestId, Object body,
+                                     Function<RequestContext, ResponseEntity<?>> action) {
+        if (header != null && requestId != null && !header.equals(requestId)) {
+            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
+        }
+        String request = http.getMethod() + " " + http.getRequestURI() + "\n" + (body == null ? "" : write(body));
+        return execute(RequestContext.of(http), header != null ? header : requestId, request, action);
     }
 
     /**
