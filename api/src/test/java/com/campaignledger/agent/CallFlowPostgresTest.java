@@ -91,7 +91,7 @@ class CallFlowPostgresTest {
         try {
             Future<Integer> aliceCalls = agents.submit(() -> work(api, id, alice, 2, finished));
             Future<Integer> bobCalls = agents.submit(() -> work(api, id, bob, Integer.MAX_VALUE, finished));
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
                     .failFast("an agent's loop failed", () -> failed(bobCalls))
                     .until(() -> "FINISHED".equals(
                     api.get("/api/campaigns/" + id).json().path("status").asText()));
@@ -151,7 +151,7 @@ class CallFlowPostgresTest {
     private static int work(ApiClient api, long campaign, long agent, int maxCalls, AtomicBoolean finished) {
         String base = "/api/campaigns/" + campaign + "/agents/" + agent;
         int calls = 0;
-        Instant deadline = Instant.now().plusSeconds(90);
+        Instant deadline = Instant.now().plusSeconds(150);
         while (calls < maxCalls && !finished.get() && Instant.now().isBefore(deadline)) {
             Response connection = api.get(base + "/connection?waitSeconds=2");
             if (connection.status() == 204) {

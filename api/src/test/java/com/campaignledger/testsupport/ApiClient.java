@@ -14,7 +14,11 @@ import java.util.Map;
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1 only: the JDK client's default cleartext HTTP/2 upgrade attempt against Tomcat has left requests
+     * waiting on a pooled connection. A request that gets no answer fails after two minutes instead of hanging.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
     public ApiClient(int port) {
@@ -71,7 +75,7 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofMinutes(2))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             request.header("Content-Type", "application/json");

@@ -1,6 +1,8 @@
 package com.campaignledger.notifications.saga;
 
+import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
+import com.campaignledger.notifications.api.AgentOutcome;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
@@ -28,7 +30,9 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One per campaign, from its creation to its end: follows what a notification shows of the campaign and
@@ -48,11 +52,21 @@ public class CampaignNotificationSaga {
     static final String CAMPAIGN_ID = "campaignId";
 
     private BroadcastFacts campaign;
+    /** Agents' responses of connected calls, until the call's result (recorded just after) takes them along. */
+    private Map<String, AgentOutcome> agentOutcomes = new HashMap<>();
 
     @StartSaga
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
     void on(CampaignCreatedEvent event, @Timestamp Instant at) {
         campaign = BroadcastFacts.created(event.campaignId().value(), event.accountId(), event.settings(), at);
+        // Agent events name their campaign by its plain number: associate that too.
+        SagaLifecycle.associateWith(CAMPAIGN_ID, String.valueOf(event.campaignId().value()));
+    }
+
+    @SagaEventHandler(associationProperty = CAMPAIGN_ID)
+    void on(AgentResponseStoredEvent event) {
+        agentOutcomes.put(event.callId(), new AgentOutcome(String.valueOf(event.sessionId().value()),
+                event.agentResponse(), event.agentNotes(), event.at(), Map.of()));
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
@@ -107,16 +121,16 @@ public class CampaignNotificationSaga {
             NotificationTargets targets, CampaignNumbers numbers, EventGateway events) {
         long id = campaign.campaignId();
         numbers.resultRecorded(id, event.number(), event.result(), event.attempt());
+        AgentOutcome agent = agentOutcomes.remove(event.callId());
         List<Long> subscriptions = targets.subscriptions(campaign.accountId(), TriggerEvent.OUTBOUND_CALL_FINISHED, id, at);
         List<Long> postbacks = targets.postbacks(campaign.accountId(), PostbackKind.CALL_FINISH, id, at);
         if (subscriptions.isEmpty() && postbacks.isEmpty()) {
             return;
         }
-        // Extension point: once agent sessions record responses, the AgentOutcome goes here (or the
-        // notification waits for the agent's response event, keyed by the call id).
+        // A connected call's result is recorded after its agent's response, so the response is here by now.
         CallFacts call = new CallFacts(event.callId(), event.number(), numbers.extraData(id, event.number()),
                 campaign.config().fromNumber(), event.result(), event.attempt(), event.startTime(),
-                event.durationSeconds(), event.agentSessionId(), event.finalForNumber(), at, null);
+                event.durationSeconds(), event.agentSessionId(), event.finalForNumber(), at, agent);
         events.publish(new CallNotificationDecidedEvent(eventId, campaign, call, subscriptions, postbacks));
     }
 
