@@ -23,16 +23,13 @@ class NotificationProblems {
 
     @ExceptionHandler(NotificationNotFoundException.class)
     ProblemDetail notFound(NotificationNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(NotificationConflictException.class)
     ProblemDetail conflict(NotificationConflictException e) {
         HttpStatus status = e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(e.preconditionFailed() ? "The subscription has changed" : "Not allowed in the current state");
-        return problem;
+        return ProblemHandler.problem(status,
+                e.preconditionFailed() ? "The subscription has changed" : "Not allowed in the current state", e.getMessage());
     }
 }

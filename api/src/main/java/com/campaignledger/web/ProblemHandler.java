@@ -60,8 +60,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalCampaignTransitionException.class)
     ProblemDetail illegalTransition(IllegalCampaignTransitionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not allowed in the campaign's status");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
         problem.setProperty("currentStatus", e.currentStatus());
         problem.setProperty("command", e.command());
         return problem;
@@ -69,25 +68,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CampaignStatusConflictException.class)
     ProblemDetail campaignStatus(CampaignStatusConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not allowed in the campaign's status");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
         problem.setProperty("currentStatus", e.status());
         return problem;
     }
 
     @ExceptionHandler(AgentSessionConflictException.class)
     ProblemDetail agentConflict(AgentSessionConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not allowed in the agent's state");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the agent's state", e.getMessage());
         problem.setProperty("currentState", e.state());
         return problem;
     }
 
     @ExceptionHandler(AgentSessionNotFoundException.class)
     ProblemDetail agentNotFound(AgentSessionNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidAgentSessionException.class)
@@ -97,16 +92,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AgentLoggedOutException.class)
     ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Agent logged out");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Agent logged out", e.getMessage());
     }
 
     @ExceptionHandler(CampaignRevisionMismatchException.class)
     ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "The campaign has changed",
                 e.getMessage() + ": read it again and retry with the new ETag");
-        problem.setTitle("The campaign has changed");
         problem.setProperty("currentVersion", e.actual());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.actual())).body(problem);
     }
@@ -114,16 +106,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         String what = describe(String.valueOf(e.getAggregateIdentifier()));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return problem(HttpStatus.NOT_FOUND, "Not found",
                 e instanceof AggregateDeletedException ? what + " was deleted" : "No " + what);
-        problem.setTitle("Not found");
-        return problem;
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)
     ProblemDetail notFound(ResourceNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
     }
@@ -138,16 +127,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setTitle("Idempotency key reused with another request");
-        return problem;
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused with another request", e.getMessage());
     }
 
     @ExceptionHandler(PreconditionFailedException.class)
     ProblemDetail preconditionFailed(PreconditionFailedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
-        problem.setTitle("Precondition failed");
-        return problem;
+        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -171,15 +156,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.badRequest().body(invalid(List.of(JsonErrors.violation(mapping))));
             }
             if (cause instanceof JsonProcessingException json) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
                         "Malformed JSON: " + json.getOriginalMessage());
-                problem.setTitle("Malformed request body");
                 return ResponseEntity.badRequest().body(problem);
             }
             cause = cause.getCause();
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable");
-        problem.setTitle("Malformed request body");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is missing or unreadable");
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -207,6 +190,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected error; nothing was acknowledged. The request id in the X-Request-Id header finds it in the logs.");
         problem.setTitle("Internal error");
+        return problem;
+    }
+
+    /** A problem with its status, a short title and the detail that explains it. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 

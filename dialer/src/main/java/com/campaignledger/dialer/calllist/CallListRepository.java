@@ -111,11 +111,6 @@ public class CallListRepository {
                 Long.class, campaignId, AgentState.READY.name());
     }
 
-    /** Open agent sessions of a campaign (anything not logged out). */
-    public List<Long> openAgents(long campaignId) {
-        return jdbc.queryForList("SELECT session_id FROM dialer_agent WHERE campaign_id = ?", Long.class, campaignId);
-    }
-
     /** Up to {@code limit} numbers that may be dialled at {@code now}, leaving out those already ringing. */
     public List<DueNumber> dueNumbers(long campaignId, Instant now, Collection<String> inFlight, int limit) {
         return jdbc.query("SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND done = FALSE "

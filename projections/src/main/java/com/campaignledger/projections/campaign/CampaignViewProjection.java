@@ -41,7 +41,7 @@ public class CampaignViewProjection {
 
     @EventHandler
     void on(CampaignCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (repository.lastSequence(event.campaignId().value()) < 0) {
+        if (repository.findStored(event.campaignId().value()).isEmpty()) {
             repository.insert(CampaignViewFold.apply(null, event, at), sequence);
         }
     }
@@ -97,12 +97,12 @@ public class CampaignViewProjection {
     }
 
     private void apply(long campaignId, Object event, long sequence, Instant at) {
-        if (repository.lastSequence(campaignId) >= sequence) {
+        CampaignViewRepository.Stored stored = repository.findStored(campaignId)
+                .orElseThrow(() -> new IllegalStateException("campaign " + campaignId + " has no view to update"));
+        if (stored.lastSequence() >= sequence) {
             return;
         }
-        CampaignView before = repository.find(campaignId)
-                .orElseThrow(() -> new IllegalStateException("campaign " + campaignId + " has no view to update"));
-        repository.update(before, CampaignViewFold.apply(before, event, at), sequence);
+        repository.update(stored.view(), CampaignViewFold.apply(stored.view(), event, at), sequence);
     }
 
     @ResetHandler

@@ -37,10 +37,14 @@ public class CampaignViewRepository {
                 (rs, i) -> read(rs.getString(1)), campaignId).stream().findFirst();
     }
 
-    /** The aggregate sequence number of the last event applied to this campaign's view, or -1. */
-    public long lastSequence(long campaignId) {
-        List<Long> seq = jdbc.queryForList("SELECT last_sequence FROM campaign_view WHERE campaign_id = ?", Long.class, campaignId);
-        return seq.isEmpty() ? -1 : seq.get(0);
+    /** A stored view with the aggregate sequence number of the last event applied to it. */
+    record Stored(CampaignView view, long lastSequence) {
+    }
+
+    /** The view and its last applied sequence number, in one read (the projection's per-event lookup). */
+    Optional<Stored> findStored(long campaignId) {
+        return jdbc.query("SELECT document, last_sequence FROM campaign_view WHERE campaign_id = ?",
+                (rs, i) -> new Stored(read(rs.getString(1)), rs.getLong(2)), campaignId).stream().findFirst();
     }
 
     public void insert(CampaignView view, long sequence) {
