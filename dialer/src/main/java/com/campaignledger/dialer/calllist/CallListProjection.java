@@ -113,7 +113,9 @@ public class CallListProjection {
     @EventHandler
     void on(AgentResponseStoredEvent event) {
         // Back in the queue; if the response also ends the session, the logout event that follows removes it.
-        repository.upsertAgent(event.sessionId().value(), event.campaignId(), AgentState.READY, null, event.at());
+        // The row keeps the call just finished: the dialer's reservation of this agent for that call ends when it
+        // sees it, even when the connection and the response both happened between two of its reads.
+        repository.upsertAgent(event.sessionId().value(), event.campaignId(), AgentState.READY, event.callId(), event.at());
     }
 
     @EventHandler

@@ -95,7 +95,7 @@ public class CallListRepository {
                 String.class, campaignId, CampaignStatus.RUNNING.name(), CampaignStatus.STOPPED.name()).isEmpty();
     }
 
-    /** An agent of a campaign as the call list knows it: state, and the call it is on. */
+    /** An agent of a campaign as the call list knows it: state, and the call it is on (when READY, its last call). */
     public record DialerAgent(long sessionId, AgentState state, String callId) {
     }
 
