@@ -17,7 +17,7 @@ import java.util.Locale;
  * addresses. Loopback, link-local (which holds the cloud metadata address 169.254.169.254), private
  * (10/8, 172.16/12, 192.168/16, fc00::/7), carrier-grade NAT (100.64/10), unspecified and multicast
  * addresses are refused, unless {@code ledger.notifications.allow-private-endpoints} is set. Checked when a
- * subscription is saved and again before every attempt, since a name can resolve elsewhere later.
+ * subscription is saved, again before every attempt, and on the addresses the attempt connects to.
  */
 @Component
 public class EndpointGuard {
@@ -66,26 +66,34 @@ public class EndpointGuard {
         if (uri.getRawUserInfo() != null) {
             throw new RefusedEndpointException("must not carry credentials");
         }
-        if (allowPrivate) {
-            return uri;
+        if (!allowPrivate) {
+            String host = uri.getHost();
+            addresses(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
         }
-        String host = uri.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
+        return uri;
+    }
+
+    /**
+     * The addresses of a host, when every one of them may be sent to. The sender connects only to addresses
+     * this returned (see WebhookSender), so a name that resolves elsewhere between the check and the
+     * connection (DNS rebinding) is refused too.
+     */
+    public InetAddress[] addresses(String host) throws RefusedEndpointException {
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new RefusedEndpointException("host " + host + " cannot be resolved");
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                throw new RefusedEndpointException("resolves to " + address.getHostAddress()
-                        + ", a loopback, link-local, private or metadata address, which notifications are not sent to");
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw new RefusedEndpointException("resolves to " + address.getHostAddress()
+                            + ", a loopback, link-local, private or metadata address, which notifications are not sent to");
+                }
             }
         }
-        return uri;
+        return addresses;
     }
 
     /** Whether an address is one that notifications may be sent to. */
