@@ -2,6 +2,11 @@ package com.campaignledger.security;
 
 import com.campaignledger.account.AccountStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
@@ -67,7 +72,10 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** The OpenAPI document names HTTP Basic as the scheme of every operation. */
+    /**
+     * The OpenAPI document names HTTP Basic as the scheme of every operation, and the answers of the security
+     * filters on each: 401 and 429 everywhere, 403 under {@code /api/admin/}.
+     */
     @Bean
     OpenApiCustomizer basicAuthScheme() {
         return openApi -> {
@@ -75,6 +83,27 @@ public class SecurityConfig {
                     .type(SecurityScheme.Type.HTTP).scheme("basic")
                     .description("An API credential's login and secret (`/api/admin/accounts/{accountId}/credentials`)"));
             openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(new ApiResponses());
+                }
+                ApiResponses responses = operation.getResponses();
+                responses.putIfAbsent("401", problem("No credentials, wrong ones, or a disabled credential or account "
+                        + "(with a `WWW-Authenticate: Basic` challenge)."));
+                responses.putIfAbsent("429", problem("The credential's request rate limit is reached, or its login is "
+                        + "locked after failed logins: retry after `Retry-After` seconds."));
+                if (path.startsWith("/api/admin/")) {
+                    responses.putIfAbsent("403", problem("The credential lacks the ADMIN role."));
+                }
+            }));
         };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
     }
 }
