@@ -1,5 +1,6 @@
 package com.campaignledger.web;
 
+import com.campaignledger.account.AccountConflictException;
 import com.campaignledger.agent.AgentLoggedOutException;
 import com.campaignledger.agent.session.api.AgentSessionConflictException;
 import com.campaignledger.agent.session.api.AgentSessionNotFoundException;
@@ -93,6 +94,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AgentLoggedOutException.class)
     ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
         return problem(HttpStatus.CONFLICT, "Agent logged out", e.getMessage());
+    }
+
+    @ExceptionHandler(AccountConflictException.class)
+    ProblemDetail accountConflict(AccountConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(CampaignRevisionMismatchException.class)

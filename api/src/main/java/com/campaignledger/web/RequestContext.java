@@ -4,7 +4,6 @@ import com.campaignledger.config.AxonConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 
-import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,8 +16,13 @@ public record RequestContext(String accountId, String actor, String requestId, S
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
-    /** Until accounts and credentials exist every request acts for this one account. */
+    /**
+     * The account the bootstrap admin belongs to, and the one every row written before accounts existed
+     * names; the demo and other background actors act for it too.
+     */
     public static final String DEFAULT_ACCOUNT = "default";
+    /** A request no credential authenticated (only health answers one): an account no id can name. */
+    public static final String NO_ACCOUNT = "-";
     static final String ATTRIBUTE = RequestContext.class.getName();
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:/@+=-]{1,128}");
 
@@ -33,9 +37,19 @@ public record RequestContext(String accountId, String actor, String requestId, S
             requestId = UUID.randomUUID().toString();
         }
         String correlationId = safe(request.getHeader(CORRELATION_ID_HEADER));
-        Principal principal = request.getUserPrincipal();
-        RequestContext context = new RequestContext(DEFAULT_ACCOUNT, principal == null ? "anonymous" : principal.getName(),
-                requestId, correlationId == null ? requestId : correlationId);
+        RequestContext context = new RequestContext(NO_ACCOUNT, "anonymous", requestId,
+                correlationId == null ? requestId : correlationId);
+        request.setAttribute(ATTRIBUTE, context);
+        return context;
+    }
+
+    /**
+     * Once the credential is authenticated (see the security package): the request acts for its account,
+     * under its login, with the request and correlation ids it already had.
+     */
+    public static RequestContext authenticated(HttpServletRequest request, String accountId, String login) {
+        RequestContext anonymous = of(request);
+        RequestContext context = new RequestContext(accountId, login, anonymous.requestId(), anonymous.correlationId());
         request.setAttribute(ATTRIBUTE, context);
         return context;
     }

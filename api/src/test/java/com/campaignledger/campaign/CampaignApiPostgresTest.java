@@ -47,4 +47,27 @@ class CampaignApiPostgresTest extends CampaignApiContract {
                 + "ORDER BY sequence_number", String.class, "campaign-" + id)).containsExactly(
                 "com.campaignledger.campaign.api.CampaignCreatedEvent", "com.campaignledger.campaign.api.CampaignUpdatedEvent");
     }
+
+    /** Accounts and credentials on PostgreSQL: another account's campaign is not found, and changes nothing. */
+    @Test
+    void anotherAccountsCredentialFindsNoCampaignAndWritesNothing() {
+        String account = "pg-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"Other\"}").status()).isEqualTo(201);
+        var credential = api.post("/api/admin/accounts/" + account + "/credentials", "{\"login\": \"" + account + "-api\"}");
+        assertThat(credential.status()).as(credential.toString()).isEqualTo(201);
+        var other = api.as(account + "-api", credential.json().get("secret").asText());
+
+        long id = create(SEED_000);
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, "campaign-" + id);
+        assertThat(other.get("/api/campaigns/" + id).status()).isEqualTo(404);
+        assertThat(other.patch("/api/campaigns/" + id, "{\"script\": \"theirs\"}", java.util.Map.of()).status()).isEqualTo(404);
+        assertThat(other.put("/api/campaigns/" + id + "/dial-ratio", "{\"ratio\": 2.0}").status()).isEqualTo(404);
+        assertThat(other.get("/api/campaigns").json().get("totalElements").asLong()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, "campaign-" + id)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, "campaign-" + id))
+                .contains("\"actor\":\"" + com.campaignledger.testsupport.ApiClient.ADMIN_LOGIN + "\"");
+    }
 }

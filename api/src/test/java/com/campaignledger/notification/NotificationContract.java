@@ -165,7 +165,7 @@ abstract class NotificationContract {
         assertThat(audit).extracting(r -> r.get("action")).containsExactly("CREATED", "UPDATED", "DELETED");
         assertThat(audit.get(0).get("request_id")).isEqualTo("req-create-1");
         assertThat(audit.get(1).get("request_id")).isEqualTo("req-patch-1");
-        assertThat(audit.get(0).get("actor")).isEqualTo("anonymous");
+        assertThat(audit.get(0).get("actor")).isEqualTo(ApiClient.ADMIN_LOGIN);
         assertThat(String.valueOf(audit.get(1).get("old_value"))).contains("\"enabled\":true");
         assertThat(String.valueOf(audit.get(1).get("new_value"))).contains("\"enabled\":false");
         assertThat(audit.toString()).doesNotContain(secret.substring(6));

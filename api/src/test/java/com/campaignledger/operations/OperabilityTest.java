@@ -160,7 +160,7 @@ class OperabilityTest {
         assertThat(created.get("path").asText()).isEqualTo("/api/campaigns");
         assertThat(created.get("status").asInt()).isEqualTo(201);
         assertThat(created.get("durationMs").asLong()).isNotNegative();
-        assertThat(created.get("actor").asText()).isEqualTo("anonymous");
+        assertThat(created.get("actor").asText()).isEqualTo(ApiClient.ADMIN_LOGIN);
 
         JsonNode request = await().atMost(Duration.ofSeconds(5)).until(() -> line(output, "requestId", "log-start",
                 "path", "/api/campaigns/" + id + "/control"), l -> l != null);

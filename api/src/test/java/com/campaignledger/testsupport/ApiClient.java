@@ -10,8 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** A plain HTTP client for the tests: real requests over loopback, JSON bodies read as trees. */
+/**
+ * A plain HTTP client for the tests: real requests over loopback, JSON bodies read as trees. It authenticates
+ * as the bootstrap admin every test context has ({@code src/test/resources/application.properties}) unless
+ * made with {@link #as} or {@link #anonymous()}.
+ */
 public final class ApiClient {
+
+    public static final String ADMIN_LOGIN = "test-admin";
+    public static final String ADMIN_SECRET = "test-admin-secret-0001";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
@@ -20,9 +27,31 @@ public final class ApiClient {
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    /** The Authorization header, or null for none. */
+    private final String authorization;
 
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, basic(ADMIN_LOGIN, ADMIN_SECRET));
+    }
+
+    private ApiClient(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same server, as another credential. */
+    public ApiClient as(String login, String secret) {
+        return new ApiClient(base, basic(login, secret));
+    }
+
+    /** The same server, without credentials. */
+    public ApiClient anonymous() {
+        return new ApiClient(base, null);
+    }
+
+    private static String basic(String login, String secret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (login + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A response: status, headers and the body (as JSON when it is JSON, else as text). */
@@ -79,6 +108,9 @@ public final class ApiClient {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             request.header("Content-Type", "application/json");
+        }
+        if (authorization != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            request.header("Authorization", authorization);
         }
         headers.forEach(request::header);
         try {

@@ -87,7 +87,23 @@ class OpenApiDocumentTest {
                 "PATCH /api/campaigns/{id}", "POST /api/campaigns/{id}/control", "DELETE /api/campaigns/{id}",
                 "DELETE /api/campaigns/{id}/transfer-numbers", "DELETE /api/campaigns/{id}/questions",
                 "PUT /api/campaigns/{id}/dial-ratio", "POST /api/campaigns/{id}/numbers");
+        assertThat(implemented).contains("POST /api/admin/accounts", "GET /api/admin/accounts",
+                "GET /api/admin/accounts/{accountId}", "POST /api/admin/accounts/{accountId}/disable",
+                "POST /api/admin/accounts/{accountId}/credentials", "GET /api/admin/accounts/{accountId}/credentials",
+                "GET /api/admin/credentials/{login}", "POST /api/admin/credentials/{login}/rotate",
+                "POST /api/admin/credentials/{login}/disable", "GET /api/admin/security-audit");
         assertThat(documentedEndpoints()).containsAll(implemented);
+    }
+
+    @Test
+    void httpBasicIsTheSecuritySchemeOfEveryOperation() {
+        assertThat(document.at("/components/securitySchemes/basicAuth/type").asText()).isEqualTo("http");
+        assertThat(document.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
+        assertThat(document.at("/security/0").has("basicAuth")).isTrue();
+        assertThat(document.at("/paths/~1api~1campaigns/get/responses/401/content/application~1problem+json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(document.at("/paths/~1api~1admin~1accounts/get/responses/403").isMissingNode()).isFalse();
+        assertThat(api.anonymous().get("/v3/api-docs").status()).isEqualTo(401);
     }
 
     @Test

@@ -35,6 +35,10 @@ import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.campaign.api.Violation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -77,6 +81,8 @@ class Campaign {
 
     private static final Set<CampaignStatus> EDITABLE = EnumSet.of(SETUP, RUNNING, STOPPED, FINISHED);
     private static final Set<CampaignStatus> ACCEPTS_NUMBERS = EnumSet.of(SETUP, RUNNING, STOPPED);
+    /** The metadata key naming the account a command acts for (the api module's AxonConfig.ACCOUNT_ID). */
+    static final String ACCOUNT_METADATA = "accountId";
 
     @AggregateIdentifier
     private CampaignId campaignId;
@@ -103,6 +109,19 @@ class Campaign {
             // Events applied in a constructor are handled after it returns: no state to read yet.
             addNumbers(command.campaignId(), Set.of(), command.numbers());
         }
+    }
+
+    /**
+     * A command acting for another account finds no campaign: the same answer as an unknown id, so one account
+     * cannot probe or change another's campaigns. Commands that name no account (the dialer's own) are trusted.
+     */
+    @CommandHandlerInterceptor
+    Object sameAccount(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object account = command.getMetaData().get(ACCOUNT_METADATA);
+        if (account != null && !account.equals(accountId)) {
+            throw new AggregateNotFoundException(campaignId.toString(), "No campaign " + campaignId.value());
+        }
+        return chain.proceed();
     }
 
     @CommandHandler

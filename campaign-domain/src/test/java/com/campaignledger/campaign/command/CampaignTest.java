@@ -148,6 +148,26 @@ class CampaignTest {
     }
 
     @Nested
+    class Accounts {
+
+        @Test
+        void aCommandForAnotherAccountFindsNoCampaignAndChangesNothing() {
+            fixture.given(created())
+                    .when(update(Map.of("script", "Hello"), null), Map.of(Campaign.ACCOUNT_METADATA, "another-account"))
+                    .expectNoEvents()
+                    .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aCommandForTheCampaignsOwnAccountIsHandled() {
+            fixture.given(created())
+                    .when(update(Map.of("script", "Hello"), null), Map.of(Campaign.ACCOUNT_METADATA, ACCOUNT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(2L);
+        }
+    }
+
+    @Nested
     class Update {
 
         @Test

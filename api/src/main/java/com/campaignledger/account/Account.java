@@ -1,0 +1,7 @@
+package com.campaignledger.account;
+
+import java.time.Instant;
+
+/** A tenant: owns campaigns, agent sessions, subscriptions and deliveries; its credentials see only them. */
+public record Account(String id, String name, boolean enabled, Instant createdAt, String createdBy) {
+}

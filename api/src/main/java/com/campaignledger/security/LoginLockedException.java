@@ -1,0 +1,20 @@
+package com.campaignledger.security;
+
+import org.springframework.security.core.AuthenticationException;
+
+import java.time.Duration;
+
+/** Too many failed logins of one login: refused, even with the right secret, until {@link #retryAfter()}. */
+public class LoginLockedException extends AuthenticationException {
+
+    private final Duration retryAfter;
+
+    public LoginLockedException(Duration retryAfter) {
+        super("Too many failed logins: locked");
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

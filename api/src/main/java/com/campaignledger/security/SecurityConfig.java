@@ -1,0 +1,109 @@
+package com.campaignledger.security;
+
+import com.campaignledger.account.AccountStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.DispatcherType;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * HTTP Basic with API credentials on every endpoint but health; ADMIN for everything under
+ * {@code /api/admin/} (whatever is added there later) and for the other actuator endpoints (metrics are the
+ * operators'). Stateless: no session, no cookie, so no CSRF to guard against.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class SecurityConfig {
+
+    static final String SCHEME = "basicAuth";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    LoginLockout loginLockout(LedgerSecurityProperties properties) {
+        return new LoginLockout(properties.lockout());
+    }
+
+    /** The only authentication provider: being a bean, it also keeps Spring Boot from inventing a default user. */
+    @Bean
+    CredentialAuthenticationProvider credentialAuthenticationProvider(AccountStore store, PasswordEncoder encoder,
+                                                                      LoginLockout lockout) {
+        return new CredentialAuthenticationProvider(store, encoder, lockout);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, LedgerSecurityProperties properties, ObjectMapper json)
+            throws Exception {
+        SecurityProblems problems = new SecurityProblems(json, properties.realm());
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName(properties.realm()).authenticationEntryPoint(problems::unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthenticated)
+                        .accessDeniedHandler(problems::forbidden))
+                .authorizeHttpRequests(requests -> requests
+                        // The request that started them was authorized already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .addFilterAfter(new AuthenticatedRequestFilter(properties.rateLimit(), problems), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * The OpenAPI document names HTTP Basic as the scheme of every operation, and the answers of the security
+     * filters on each: 401 and 429 everywhere, 403 under {@code /api/admin/}.
+     */
+    @Bean
+    OpenApiCustomizer basicAuthScheme() {
+        return openApi -> {
+            openApi.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme()
+                    .type(SecurityScheme.Type.HTTP).scheme("basic")
+                    .description("An API credential's login and secret (`/api/admin/accounts/{accountId}/credentials`)"));
+            openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(new ApiResponses());
+                }
+                ApiResponses responses = operation.getResponses();
+                responses.putIfAbsent("401", problem("No credentials, wrong ones, or a disabled credential or account "
+                        + "(with a `WWW-Authenticate: Basic` challenge)."));
+                responses.putIfAbsent("429", problem("The credential's request rate limit is reached, or its login is "
+                        + "locked after failed logins: retry after `Retry-After` seconds."));
+                if (path.startsWith("/api/admin/")) {
+                    responses.putIfAbsent("403", problem("The credential lacks the ADMIN role."));
+                }
+            }));
+        };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    }
+}
