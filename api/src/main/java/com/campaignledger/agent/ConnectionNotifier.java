@@ -2,6 +2,8 @@ package com.campaignledger.agent;
 
 import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
 import com.campaignledger.agent.session.api.AgentLoggedOutEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,15 @@ public class ConnectionNotifier {
     public static final String PROCESSING_GROUP = "agent-connections";
 
     private final Map<Long, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+
+    ConnectionNotifier(MeterRegistry meters) {
+        Gauge.builder("ledger.agents.connection.waiters", waiters, ConnectionNotifier::count)
+                .description("Agent long-polls waiting for a call on this instance").register(meters);
+    }
+
+    private static int count(Map<Long, List<CompletableFuture<Void>>> waiters) {
+        return waiters.values().stream().mapToInt(List::size).sum();
+    }
 
     /** A future completed when something happens to the session: a call connected, or the agent logged out. */
     public CompletableFuture<Void> next(long sessionId) {

@@ -7,6 +7,7 @@ import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,9 @@ class AgentApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     ApiClient api;
     long campaign;
@@ -154,12 +158,14 @@ class AgentApiTest {
     void theLongPollReturnsAsSoonAsACallConnectsAndTheAgentAnswersForIt() throws Exception {
         long agent = loggedIn("busy@example.com");
         CompletableFuture<Response> poll = CompletableFuture.supplyAsync(() -> api.get(agents() + "/" + agent + "/connection?waitSeconds=30"));
-        Thread.sleep(300); // let the poll start waiting
+        // The poll is waiting once the waiters gauge counts it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiters() == 1);
         Instant connectedAt = Instant.now();
         commands.sendAndWait(new ConnectCallCommand(AgentSessionId.of(agent), "call-77", "+12125551000", Map.of("name", "Ann"), connectedAt));
         Response connection = poll.get(10, TimeUnit.SECONDS);
         assertThat(Duration.between(connectedAt, Instant.now())).isLessThan(Duration.ofSeconds(5));
         assertThat(connection.status()).as(connection.toString()).isEqualTo(200);
+        assertThat(waiters()).isZero();
         JsonNode call = connection.json();
         assertThat(call.get("callId").asText()).isEqualTo("call-77");
         assertThat(call.get("number").asText()).isEqualTo("+12125551000");
@@ -221,6 +227,10 @@ class AgentApiTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> "FINISHED".equals(
                 api.get("/api/campaigns/" + campaign).json().path("status").asText()));
         assertRejected(api.post(calls, "{\"number\": \"2125551001\", \"result\": \"LA\"}"), 409, null);
+    }
+
+    private double waiters() {
+        return meters.get("ledger.agents.connection.waiters").gauge().value();
     }
 
     private static void assertRejected(Response response, int status, String field) {

@@ -4,6 +4,14 @@ import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.campaignledger.testsupport.PostgresTestDatabase;
 import com.campaignledger.testsupport.RequiresPostgres;
+import com.campaignledger.testsupport.StandardWebhooks;
+import com.campaignledger.testsupport.WebhookReceiver;
+import com.campaignledger.testsupport.WebhookReceiver.Received;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A campaign from START to FINISHED on PostgreSQL: two agents call back and log in over REST, long-poll for
  * their calls and store responses (one ends with lastCall), while the simulated dialer (60× real time)
- * dials, retries and connects live answers. The campaign must finish exactly once with every number final.
+ * dials, retries and connects live answers. The campaign must finish exactly once with every number final,
+ * and every integrator hears of it exactly once: JSON, XML and EMAIL subscriptions and both legacy postbacks.
  */
 @RequiresPostgres
 @ActiveProfiles("postgres")
@@ -44,10 +54,21 @@ import static org.awaitility.Awaitility.await;
         "ledger.dialer.seed=42",
         "ledger.dialer.outcomes.LA=50",
         "ledger.dialer.outcomes.BUSY=25",
-        "ledger.dialer.outcomes.NO_ANS=25"})
+        "ledger.dialer.outcomes.NO_ANS=25",
+        "ledger.notifications.allow-private-endpoints=true",
+        "ledger.notifications.delivery.poll-interval=100ms",
+        "ledger.notifications.retry.initial-delay=200ms",
+        "ledger.notifications.retry.max-delay=1s"})
 class CallFlowPostgresTest {
 
     private static final int NUMBERS = 24;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    private final WebhookReceiver receiver = WebhookReceiver.start();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -55,6 +76,13 @@ class CallFlowPostgresTest {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void closeReceiver() {
+        receiver.close();
     }
 
     @LocalServerPort
@@ -76,6 +104,15 @@ class CallFlowPostgresTest {
                  "retryConfig": {"maxAttempts": 2, "minutesBetweenAttempts": 1, "retryResults": ["BUSY", "NO_ANS"]},
                  "dispositionLists": [{"name": "outcome", "dispositions": ["sale", "no sale"]}]}""").json().get("id").asLong();
         assertThat(api.post("/api/campaigns/" + id + "/numbers", numbers.append("]").toString()).status()).isEqualTo(200);
+        String callsSecret = subscribe(api, id, "/calls", "OUTBOUND_CALL_FINISHED", "JSON");
+        String startedSecret = subscribe(api, id, "/started", "CAMPAIGN_STARTED", "XML");
+        String finishedSecret = subscribe(api, id, "/finished", "CAMPAIGN_FINISHED", "XML");
+        subscribe(api, id, "mailto:ops@example.com", "CAMPAIGN_FINISHED", "EMAIL");
+        assertThat(api.post("/api/callbacks/callfinish/" + id, "{\"postUrl\": \"" + receiver.url("/legacy-calls") + "\"}").status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/callbacks/campaignfinish", "{\"postUrl\": \"" + receiver.url("/legacy-finished") + "\"}").status())
+                .isEqualTo(200);
+        Instant started = Instant.now();
         assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> "RUNNING".equals(
                 api.get("/api/campaigns/" + id).json().path("status").asText()));
@@ -112,6 +149,29 @@ class CallFlowPostgresTest {
         assertThat(results.stream().map(r -> r.get("p").toString()).filter(p -> p.contains("\"result\":\"LA\"")
                 && p.contains("\"agentSessionId\":" + alice)).count()).isEqualTo(2);
 
+        // Each integrator hears of every call and of the start and the finish exactly once (by delivery id).
+        List<String> callIds = results.stream().map(r -> read(r.get("p").toString()).get("callId").asText()).toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> distinct(receiver.received("/calls")).size() == callIds.size()
+                && distinct(receiver.received("/legacy-calls")).size() == callIds.size()
+                && distinct(receiver.received("/started")).size() == 1 && distinct(receiver.received("/finished")).size() == 1
+                && distinct(receiver.received("/legacy-finished")).size() == 1
+                && MAIL.getReceivedMessagesForDomain("example.com").length >= 1);
+        assertThat(distinct(receiver.received("/calls")).values().stream()
+                .map(r -> read(r.body()).at("/CallFinished/Call/CallRecord/@id").asText()))
+                .containsExactlyInAnyOrderElementsOf(callIds);
+        assertThat(distinct(receiver.received("/legacy-calls")).values().stream()
+                .map(r -> r.body().replaceAll("(?s).*<callid>([^<]*)</callid>.*", "$1")))
+                .containsExactlyInAnyOrderElementsOf(callIds);
+        distinct(receiver.received("/calls")).values().forEach(r -> assertSigned(r, callsSecret, started));
+        assertSigned(receiver.received("/started").get(0), startedSecret, started);
+        Received finishedNote = receiver.received("/finished").get(0);
+        assertSigned(finishedNote, finishedSecret, started);
+        assertThat(finishedNote.body()).contains("<Status>FINISHED</Status>");
+        assertThat(receiver.received("/legacy-finished").get(0).body()).contains("<campaign-finished>")
+                .contains("<dialed>" + NUMBERS + "</dialed>");
+        assertThat(MAIL.getReceivedMessagesForDomain("example.com")).hasSize(1);
+        assertThat(MAIL.getReceivedMessagesForDomain("example.com")[0].getSubject()).contains("CAMPAIGN_FINISHED");
+
         JsonNode stats = api.get("/api/campaigns/" + id + "/agents").json();
         assertThat(stats).hasSize(2);
         JsonNode aliceStats = stats.get(0).get("id").asLong() == alice ? stats.get(0) : stats.get(1);
@@ -133,6 +193,37 @@ class CallFlowPostgresTest {
         } catch (java.util.concurrent.ExecutionException e) {
             e.getCause().printStackTrace();
             return true;
+        }
+    }
+
+    private String subscribe(ApiClient api, long campaign, String endpoint, String trigger, String format) {
+        String url = endpoint.startsWith("/") ? receiver.url(endpoint) : endpoint;
+        Response created = api.post("/api/subscriptions", "{\"endpoint\": \"" + url + "\", \"triggerEvent\": \"" + trigger
+                + "\", \"notificationFormat\": \"" + format + "\", \"campaignId\": " + campaign + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("secret").asText();
+    }
+
+    /** What a receiver keeps after de-duplicating by delivery id. */
+    private static Map<String, Received> distinct(List<Received> received) {
+        Map<String, Received> byId = new LinkedHashMap<>();
+        received.forEach(r -> byId.putIfAbsent(r.header("webhook-id") != null ? r.header("webhook-id")
+                : r.header("X-Ledger-Delivery"), r));
+        return byId;
+    }
+
+    private static void assertSigned(Received request, String secret, Instant notBefore) {
+        String timestamp = request.header("webhook-timestamp");
+        assertThat(Long.parseLong(timestamp)).isGreaterThanOrEqualTo(notBefore.getEpochSecond() - 1);
+        assertThat(StandardWebhooks.verify(secret, request.header("webhook-id"), timestamp, request.body(),
+                request.header("webhook-signature"))).as("signature of %s", request.body()).isTrue();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(json, e);
         }
     }
 

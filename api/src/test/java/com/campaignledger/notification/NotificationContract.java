@@ -22,6 +22,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,9 @@ abstract class NotificationContract {
     JdbcTemplate jdbc;
     @Autowired
     EventGateway events;
+
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -285,12 +290,16 @@ abstract class NotificationContract {
         long campaign = createCampaign("Dead receiver");
         JsonNode sub = subscribe(receiver.url("/dead"), "CAMPAIGN_STARTED", "XML", campaign);
         receiver.always("/dead", Reply.status(503));
+        double failedBefore = attempts("FAILED");
+        double deadBefore = attempts("DEAD");
         control(campaign, "START");
         JsonNode dead = await().atMost(WAIT).until(() -> deliveries(sub.get("id").asLong()),
                 d -> d.at("/content/0/status").asText().equals("DEAD")).at("/content/0");
         assertThat(dead.get("attemptLog")).hasSize(3);
         assertThat(dead.get("lastStatusCode").asInt()).isEqualTo(503);
         String id = dead.get("id").asText();
+        assertThat(attempts("FAILED")).isGreaterThanOrEqualTo(failedBefore + 2);
+        assertThat(attempts("DEAD")).isGreaterThanOrEqualTo(deadBefore + 1);
 
         receiver.always("/dead", Reply.status(204));
         Response redeliver = api.post("/api/deliveries/" + id + "/redeliver", null);
@@ -494,6 +503,12 @@ abstract class NotificationContract {
                         Map.of("number", "3105550100", "extraData", Map.of("name", "Bob"))))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asLong();
+    }
+
+    /** XML delivery attempts that ended with the outcome, as the delivery metrics count them. */
+    double attempts(String outcome) {
+        Timer timer = meters.find("ledger.notifications.delivery.attempts").tags("outcome", outcome, "format", "XML").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     void control(long campaign, String command) {

@@ -1,6 +1,7 @@
 package com.campaignledger.operations;
 
 import com.campaignledger.testsupport.ApiClient;
+import com.campaignledger.testsupport.Metrics;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,12 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static com.campaignledger.testsupport.Metrics.value;
+import static com.campaignledger.testsupport.Metrics.valueOrZero;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -209,26 +211,7 @@ class OperabilityTest {
     }
 
     private String scrape() {
-        Response response = api.get("/actuator/prometheus");
-        assertThat(response.status()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static double value(String scrape, String meter, String... labels) {
-        return find(scrape, meter, labels).orElseThrow(() -> new AssertionError(meter + " " + Arrays.toString(labels)
-                + " is not in the scrape:\n" + scrape));
-    }
-
-    private static double valueOrZero(String scrape, String meter, String... labels) {
-        return find(scrape, meter, labels).orElse(0.0);
-    }
-
-    private static java.util.Optional<Double> find(String scrape, String meter, String... labels) {
-        return scrape.lines()
-                .filter(l -> l.startsWith(meter + "{") || l.startsWith(meter + " "))
-                .filter(l -> Arrays.stream(labels).allMatch(l::contains))
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .findFirst();
+        return Metrics.scrape(api);
     }
 
     private static List<JsonNode> lines(CapturedOutput output) {

@@ -8,6 +8,9 @@ import com.campaignledger.notifications.outbox.DueDelivery;
 import com.campaignledger.notifications.outbox.OutboxListener;
 import com.campaignledger.notifications.subscription.Subscription;
 import com.campaignledger.notifications.subscription.SubscriptionRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -53,6 +56,7 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
     private final Clock clock;
     private final NotificationProperties.Delivery settings;
     private final Backoff backoff;
+    private final MeterRegistry meters;
     private final String owner = "worker-" + UUID.randomUUID();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger busyThreads = new AtomicInteger();
@@ -63,7 +67,7 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
 
     DeliveryWorker(DeliveryClaimer claimer, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
                    WebhookSender webhooks, EmailSender email, TransactionTemplate transactions, Clock clock,
-                   NotificationProperties properties) {
+                   NotificationProperties properties, MeterRegistry meters) {
         this.claimer = claimer;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -73,6 +77,9 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
         this.clock = clock;
         this.settings = properties.delivery();
         this.backoff = new Backoff(properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.meters = meters;
+        Gauge.builder("ledger.notifications.deliveries.sending", busyThreads, AtomicInteger::get)
+                .description("Delivery attempts under way on this instance").register(meters);
     }
 
     @Override
@@ -231,6 +238,12 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
             deliveries.finishAttempt(d.id(), owner, status, attempts, round, attemptedAt, next, result.statusCode(),
                     result.error());
         });
+        // Outcome per attempt: DELIVERED, FAILED (to be retried) or DEAD (retries exhausted).
+        Timer.builder("ledger.notifications.delivery.attempts")
+                .description("Notification delivery attempts by outcome and format")
+                .tag("outcome", status == DeliveryStatus.PENDING ? "FAILED" : status.name())
+                .tag("format", d.format())
+                .register(meters).record(Duration.ofMillis(latencyMs));
         if (status == DeliveryStatus.DEAD) {
             log.warn("Delivery {} ({} to {}) dead-lettered after {} attempts: {}", d.id(), d.eventType(), d.endpointKey(),
                     round, result.error());
