@@ -183,8 +183,9 @@ class AgentController {
     /** getAgentStats: every agent session of the campaign with seed 003's statistics. */
     @GetMapping
     List<AgentSessionStatistics> stats(@PathVariable long campaignId, HttpServletRequest http) {
-        campaigns.require(campaignId, RequestContext.of(http).accountId());
-        return sessions.ofCampaign(campaignId).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList();
+        String account = RequestContext.of(http).accountId();
+        campaigns.require(campaignId, account);
+        return sessions.ofCampaign(campaignId, account).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList();
     }
 
     private ResponseEntity<?> connected(AgentSessionId session, long campaignId, String account,

@@ -172,6 +172,19 @@ class CallFlowPostgresTest {
         assertThat(MAIL.getReceivedMessagesForDomain("example.com")).hasSize(1);
         assertThat(MAIL.getReceivedMessagesForDomain("example.com")[0].getSubject()).contains("CAMPAIGN_FINISHED");
 
+        // Live stats count every dial once in attempts and every number once, under its latest result; the summary's
+        // campaign-stats say what the campaign-finished postback said.
+        JsonNode live = await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + id + "/stats").json(),
+                s -> s.get("attempts").asLong() == results.size());
+        assertThat(live.get("total").asLong()).isEqualTo(NUMBERS);
+        assertThat(live.get("dialed").asLong()).isEqualTo(NUMBERS);
+        assertThat(List.of("live", "machine", "noanswer", "dnc", "busy", "transfer", "error", "misc").stream()
+                .mapToLong(c -> live.get(c).asLong()).sum()).isEqualTo(NUMBERS);
+        String summary = api.send("GET", "/api/campaigns/" + id + "/summary", null, Map.of("Accept", "application/xml")).body();
+        String postback = receiver.received("/legacy-finished").get(0).body();
+        assertThat(summary.replaceAll("(?s).*(<campaign-stats>.*</campaign-stats>).*", "$1").replaceAll("\\s", ""))
+                .isEqualTo(postback.replaceAll("(?s).*(<campaign-stats>.*</campaign-stats>).*", "$1").replaceAll("\\s", ""));
+
         JsonNode stats = api.get("/api/campaigns/" + id + "/agents").json();
         assertThat(stats).hasSize(2);
         JsonNode aliceStats = stats.get(0).get("id").asLong() == alice ? stats.get(0) : stats.get(1);

@@ -92,6 +92,8 @@ class OpenApiDocumentTest {
                 "POST /api/admin/accounts/{accountId}/credentials", "GET /api/admin/accounts/{accountId}/credentials",
                 "GET /api/admin/credentials/{login}", "POST /api/admin/credentials/{login}/rotate",
                 "POST /api/admin/credentials/{login}/disable", "GET /api/admin/security-audit");
+        assertThat(implemented).contains("GET /api/campaigns/{id}/stats", "GET /api/campaigns/{id}/summary",
+                "GET /api/campaigns/{id}/agent-sessions", "GET /api/agent-sessions", "GET /api/agent-sessions/{id}");
         assertThat(documentedEndpoints()).containsAll(implemented);
     }
 

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,63 @@ public class AgentSessionRepository {
     public List<AgentSessionView> ofCampaign(long campaignId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM agent_session_view WHERE campaign_id = ? ORDER BY session_id",
                 MAPPER, campaignId);
+    }
+
+    /** The campaign's sessions in the account, oldest first. */
+    public List<AgentSessionView> ofCampaign(long campaignId, String accountId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM agent_session_view WHERE campaign_id = ? AND account_id = ? "
+                + "ORDER BY session_id", MAPPER, campaignId, accountId);
+    }
+
+    /** One session of the account. */
+    public Optional<AgentSessionView> find(long sessionId, String accountId) {
+        return find(sessionId).filter(v -> v.accountId().equals(accountId));
+    }
+
+    /**
+     * QueryAgentSessions: the account's sessions, optionally of one campaign and one userId, and open at some
+     * moment of [from, to) (called back before {@code to}, not logged out before {@code from}), oldest first.
+     */
+    public AgentSessionPage query(AgentSessionQuery q) {
+        StringBuilder where = new StringBuilder(" FROM agent_session_view WHERE account_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(q.accountId());
+        if (q.campaignId() != null) {
+            where.append(" AND campaign_id = ?");
+            args.add(q.campaignId());
+        }
+        if (q.userId() != null) {
+            where.append(" AND user_id = ?");
+            args.add(q.userId());
+        }
+        if (q.from() != null) {
+            where.append(" AND (logged_out_at IS NULL OR logged_out_at >= ?)");
+            args.add(ts(q.from()));
+        }
+        if (q.to() != null) {
+            where.append(" AND callback_at < ?");
+            args.add(ts(q.to()));
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(q.size());
+        pageArgs.add((long) q.page() * q.size());
+        List<AgentSessionView> content = jdbc.query("SELECT " + COLUMNS + where + " ORDER BY session_id LIMIT ? OFFSET ?",
+                MAPPER, pageArgs.toArray());
+        return new AgentSessionPage(content, q.page(), q.size(), total == null ? 0 : total);
+    }
+
+    /** How many of the campaign's agents are logged in now, and of those how many wait for a call or are on one. */
+    public AgentCounts counts(long campaignId, String accountId) {
+        Map<String, Long> byState = new HashMap<>();
+        jdbc.query("SELECT state, COUNT(*) FROM agent_session_view WHERE campaign_id = ? AND account_id = ? "
+                        + "AND state IN (?, ?, ?) GROUP BY state",
+                rs -> {
+                    byState.put(rs.getString(1), rs.getLong(2));
+                }, campaignId, accountId, AgentState.READY.name(), AgentState.ON_CALL.name(), AgentState.WRAP_UP.name());
+        long ready = byState.getOrDefault(AgentState.READY.name(), 0L);
+        long onCall = byState.getOrDefault(AgentState.ON_CALL.name(), 0L);
+        return new AgentCounts(ready + onCall + byState.getOrDefault(AgentState.WRAP_UP.name(), 0L), ready, onCall);
     }
 
     static Timestamp ts(Instant at) {

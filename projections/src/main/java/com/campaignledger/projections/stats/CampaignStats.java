@@ -1,0 +1,17 @@
+package com.campaignledger.projections.stats;
+
+/**
+ * A campaign's live statistics. The eight result counters count numbers, each once under its latest result, so
+ * they add up to {@code dialed}, which is at most {@code total}; {@code attempts} counts every dial.
+ * {@code callSeconds} is the length of every attempt, {@code callMinutes} the same rounded up to whole minutes
+ * call by call (what a per-minute tariff bills).
+ */
+public record CampaignStats(long campaignId, long total, long dialed, long live, long machine, long noanswer,
+                            long dnc, long busy, long transfer, long error, long misc, long attempts,
+                            long callSeconds, long callMinutes) {
+
+    /** A campaign the processor has not reached yet: nothing counted. */
+    public static CampaignStats none(long campaignId) {
+        return new CampaignStats(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+}
