@@ -87,6 +87,8 @@ class OpenApiDocumentTest {
                 "PATCH /api/campaigns/{id}", "POST /api/campaigns/{id}/control", "DELETE /api/campaigns/{id}",
                 "DELETE /api/campaigns/{id}/transfer-numbers", "DELETE /api/campaigns/{id}/questions",
                 "PUT /api/campaigns/{id}/dial-ratio", "POST /api/campaigns/{id}/numbers");
+        assertThat(implemented).contains("GET /api/campaigns/{id}/history", "GET /api/campaigns/{id}/reports/dispositions",
+                "GET /api/admin/processors", "POST /api/admin/processors/{name}/replay");
         assertThat(documentedEndpoints()).containsAll(implemented);
     }
 
