@@ -122,13 +122,13 @@ class ProcessorReplays {
                     reason, null, null, null, null, null);
         }
         ProcessorState state = ProcessorStates.stateOf(name, streaming, head);
+        ProcessorStatus.Replay replay = state.replaying() ? replay(name, streaming, state) : null;
         String status = !state.running() ? "STOPPED"
                 : state.error() != null ? "FAILING"
                 : !state.holdsSegments() ? "STANDBY"
-                : state.replaying() ? "REPLAYING"
+                : replay != null ? "REPLAYING"
                 : "RUNNING";
-        ProcessorStatus.Replay replay = state.replaying() ? replay(name, streaming, state) : null;
-        if (!state.replaying() && state.holdsSegments()) {
+        if (replay == null && state.holdsSegments()) {
             // Done (a processor that has just been started holds no segment yet, and is not done).
             started.remove(name);
         }
@@ -137,6 +137,10 @@ class ProcessorReplays {
                 state.lag() < 0 ? null : state.lag(), replay);
     }
 
+    /**
+     * The replay's progress, or null once it has reached the position the processor had when it was reset (Axon
+     * keeps calling the token a replay token until the next new event arrives after it).
+     */
     private ProcessorStatus.Replay replay(String name, StreamingEventProcessor processor, ProcessorState state) {
         long target = processor.processingStatus().values().stream()
                 .map(EventTrackerStatus::getResetPosition)
@@ -144,6 +148,9 @@ class ProcessorReplays {
                 .mapToLong(p -> p.getAsLong())
                 .max().orElse(state.head());
         long position = Math.max(state.position(), 0);
+        if (position >= target) {
+            return null;
+        }
         // A replay started by another instance is measured from when this one first saw it.
         Started since = started.computeIfAbsent(name, n -> new Started(clock.instant(), System.nanoTime(), position));
         double seconds = (System.nanoTime() - since.nanos()) / 1e9;

@@ -1,5 +1,6 @@
 package com.campaignledger.projections.dispositions;
 
+import com.campaignledger.projections.batch.InsertBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,12 @@ import java.util.Optional;
 public class DispositionsRepository {
 
     private final JdbcTemplate jdbc;
+    private final InsertBatch events;
 
     public DispositionsRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.events = new InsertBatch(jdbc, "INSERT INTO disposition_event (global_index, campaign_id, account_id, "
+                + "hour_start, kind, disposition) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
     }
 
     void insertCampaign(long campaignId, String accountId) {
@@ -29,10 +33,9 @@ public class DispositionsRepository {
                 .stream().findFirst();
     }
 
+    /** Written when the processor's batch commits. */
     void insertEvent(long globalIndex, long campaignId, String accountId, Instant hour, DispositionKind kind, String disposition) {
-        jdbc.update("INSERT INTO disposition_event (global_index, campaign_id, account_id, hour_start, kind, disposition) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                globalIndex, campaignId, accountId, Timestamp.from(hour), kind.name(), disposition);
+        events.add(globalIndex, campaignId, accountId, Timestamp.from(hour), kind.name(), disposition);
     }
 
     void deleteAll() {

@@ -8,8 +8,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,7 +33,7 @@ public class CampaignHistoryProjection {
     private final CampaignHistoryRepository repository;
     /** A campaign's account never changes: remembered for events written without request metadata (the dialer's). */
     private final Map<Long, String> accounts = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Method> campaignIdAccessors = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Method>> accessors = new ConcurrentHashMap<>();
 
     public CampaignHistoryProjection(CampaignHistoryRepository repository) {
         this.repository = repository;
@@ -76,32 +76,33 @@ public class CampaignHistoryProjection {
         return account;
     }
 
-    private static String accountInPayload(Object payload) {
-        try {
-            Object account = payload.getClass().getMethod("accountId").invoke(payload);
-            return account == null ? null : account.toString();
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
+    /** The events that open a campaign or an agent session name their account. */
+    private String accountInPayload(Object payload) {
+        Object account = component(payload, "accountId");
+        return account == null ? null : account.toString();
     }
 
     /** Every agent-session event names its campaign in a {@code campaignId} component. */
     private Long campaignIdOf(Object payload) {
-        Method accessor = campaignIdAccessors.computeIfAbsent(payload.getClass(), type -> {
+        return component(payload, "campaignId") instanceof Number n ? n.longValue() : null;
+    }
+
+    /** The value of a record component (or other public accessor) of the payload, null when it has none. */
+    private Object component(Object payload, String name) {
+        Optional<Method> accessor = accessors.computeIfAbsent(payload.getClass().getName() + "#" + name, key -> {
             try {
-                return type.getMethod("campaignId");
+                return Optional.of(payload.getClass().getMethod(name));
             } catch (NoSuchMethodException e) {
-                return null;
+                return Optional.empty();
             }
         });
-        if (accessor == null) {
+        if (accessor.isEmpty()) {
             return null;
         }
         try {
-            Object id = accessor.invoke(payload);
-            return id instanceof Number n ? n.longValue() : null;
+            return accessor.get().invoke(payload);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the campaign of " + payload.getClass().getName(), e);
+            throw new IllegalStateException("cannot read " + name + " of " + payload.getClass().getName(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.campaignledger.projections.history;
 
+import com.campaignledger.projections.batch.InsertBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -16,16 +17,19 @@ import java.util.Optional;
 public class CampaignHistoryRepository {
 
     private final JdbcTemplate jdbc;
+    private final InsertBatch inserts;
 
     public CampaignHistoryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.inserts = new InsertBatch(jdbc, "INSERT INTO campaign_history (global_index, campaign_id, account_id, "
+                + "aggregate_identifier, sequence_number, event_type, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING");
     }
 
+    /** Written when the processor's batch commits. */
     void insert(long globalIndex, long campaignId, String accountId, String aggregate, long sequence, String type,
                 String actor, Instant at) {
-        jdbc.update("INSERT INTO campaign_history (global_index, campaign_id, account_id, aggregate_identifier, "
-                        + "sequence_number, event_type, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                globalIndex, campaignId, accountId, aggregate, sequence, type, actor, Timestamp.from(at));
+        inserts.add(globalIndex, campaignId, accountId, aggregate, sequence, type, actor, Timestamp.from(at));
     }
 
     Optional<String> accountOf(long campaignId) {
