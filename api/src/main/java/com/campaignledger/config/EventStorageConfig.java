@@ -12,6 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+
 /**
  * The JDBC event storage engine as Axon's Spring Boot support builds it, with one setting it does not expose: how
  * many events one query reads. Streaming processors read the store in queries of this many events, so a replay
@@ -20,6 +23,28 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStorageConfig {
+
+    /** SQLSTATE of a unique violation, on PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Tells a second append at the same (aggregate, sequence) from any other failure, so it becomes Axon's
+     * {@code ConcurrencyException} and the command is retried on the aggregate as stored. Axon's default JDBC
+     * resolver only knows {@code SQLIntegrityConstraintViolationException}, which H2 throws and the PostgreSQL
+     * driver does not: there, two instances writing one campaign at once answered 500 instead of retrying.
+     */
+    @Bean
+    public PersistenceExceptionResolver duplicateKeyResolver() {
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLIntegrityConstraintViolationException
+                        || t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
