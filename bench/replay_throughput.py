@@ -54,7 +54,7 @@ def start_service(args):
     url = f"jdbc:postgresql://{args.pg_host}:{args.pg_port}/{args.database}"
     process = subprocess.Popen(["java", f"-Xmx{args.heap}", "-jar", args.jar, "--spring.profiles.active=postgres",
                                 f"--spring.datasource.url={url}", f"--spring.datasource.username={args.pg_user}",
-                                f"--server.port={args.port}", "--ledger.dialer.enabled=false",
+                                f"--server.port={args.port}", "--server.address=127.0.0.1", "--ledger.dialer.enabled=false",
                                 "--logging.level.com.campaignledger.web.RequestLogFilter=WARN"] + args.service_arg,
                                stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 120
