@@ -94,6 +94,8 @@ class OpenApiDocumentTest {
                 "POST /api/admin/credentials/{login}/disable", "GET /api/admin/security-audit");
         assertThat(implemented).contains("GET /api/campaigns/{id}/stats", "GET /api/campaigns/{id}/summary",
                 "GET /api/campaigns/{id}/agent-sessions", "GET /api/agent-sessions", "GET /api/agent-sessions/{id}");
+        assertThat(implemented).contains("GET /api/campaigns/{id}/history", "GET /api/campaigns/{id}/reports/dispositions",
+                "GET /api/admin/processors", "POST /api/admin/processors/{name}/replay");
         assertThat(documentedEndpoints()).containsAll(implemented);
     }
 
