@@ -87,6 +87,15 @@ class OpenApiDocumentTest {
                 "PATCH /api/campaigns/{id}", "POST /api/campaigns/{id}/control", "DELETE /api/campaigns/{id}",
                 "DELETE /api/campaigns/{id}/transfer-numbers", "DELETE /api/campaigns/{id}/questions",
                 "PUT /api/campaigns/{id}/dial-ratio", "POST /api/campaigns/{id}/numbers");
+        assertThat(implemented).contains("POST /api/agents", "GET /api/agents", "GET /api/agents/{id}",
+                "PATCH /api/agents/{id}", "DELETE /api/agents/{id}", "POST /api/agent-groups", "GET /api/agent-groups",
+                "GET /api/agent-groups/{id}", "PATCH /api/agent-groups/{id}", "DELETE /api/agent-groups/{id}",
+                "POST /api/agent-groups/{id}/agents", "DELETE /api/agent-groups/{id}/agents/{agentId}",
+                "GET /api/campaigns/{campaignId}/roster", "POST /api/campaigns/{campaignId}/roster/agents",
+                "DELETE /api/campaigns/{campaignId}/roster/agents/{agentId}",
+                "POST /api/campaigns/{campaignId}/roster/agent-groups",
+                "DELETE /api/campaigns/{campaignId}/roster/agent-groups/{groupId}",
+                "POST /api/campaigns/{campaignId}/invites", "GET /api/campaigns/{campaignId}/invites/{agentId}");
         assertThat(documentedEndpoints()).containsAll(implemented);
     }
 
