@@ -7,15 +7,24 @@ import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.campaignledger.testsupport.PostgresTestDatabase;
 import com.campaignledger.testsupport.RequiresPostgres;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +33,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The roster contract on PostgreSQL, and what only concurrent transactions show: a userId or a group name
@@ -40,12 +50,43 @@ class RegistryPostgresTest extends RosterContract {
     @Autowired
     AgentRegistry registry;
 
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.Database db = PostgresTestDatabase.shared();
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @Test
+    void anInviteIsEmailedWithItsLinkThroughSmtp() throws Exception {
+        long campaign = api.post("/api/campaigns", "{\"name\": \"Mailed " + r.tag + "\"}").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + campaign).status() == 200);
+        long ann = r.agent("mailed");
+        Response sent = api.post("/api/campaigns/" + campaign + "/invites", "{\"agentIds\": [" + ann + "]}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        String uri = api.get("/api/campaigns/" + campaign + "/invites/" + ann).json().get("uri").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(r.user("mailed")).isPresent());
+        MimeMessage message = mailTo(r.user("mailed")).orElseThrow();
+        assertThat(message.getSubject()).contains("Mailed " + r.tag);
+        assertThat(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=")).contains(uri);
+    }
+
+    private static Optional<MimeMessage> mailTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return GreenMailUtil.getAddressList(m.getAllRecipients()).contains(address);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst();
     }
 
     @Test
