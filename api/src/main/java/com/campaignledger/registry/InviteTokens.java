@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -58,9 +59,9 @@ public class InviteTokens {
         }
     }
 
-    /** When an invite sent now expires. */
+    /** When an invite sent now expires; whole seconds, as the token carries it. */
     public Instant expiryFromNow() {
-        return clock.instant().plus(ttl);
+        return clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The link of an invite: the configured base URL with the token in its {@code token} query parameter. */
