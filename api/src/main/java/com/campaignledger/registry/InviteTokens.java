@@ -33,8 +33,12 @@ public class InviteTokens {
     private static final Logger log = LoggerFactory.getLogger(InviteTokens.class);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    /** What a valid token authorises: exactly this agent on exactly this campaign. */
+    /** What a token says: exactly this agent on exactly this campaign, until then. */
     public record Claims(String inviteId, long campaignId, long agentId, Instant expiresAt) {
+    }
+
+    /** A valid token's claims and the account whose agent and campaign they name. */
+    public record Invitation(Claims claims, String accountId) {
     }
 
     private final AgentRegistry registry;
@@ -81,6 +85,11 @@ public class InviteTokens {
      * (of an agent still enabled); empty otherwise.
      */
     public Optional<Claims> verify(String token) {
+        return invitation(token).map(Invitation::claims);
+    }
+
+    /** Like {@link #verify}, with the account the invite belongs to. */
+    public Optional<Invitation> invitation(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -107,7 +116,7 @@ public class InviteTokens {
             boolean valid = current.isPresent() && !current.get().revoked()
                     && current.get().inviteId().equals(claims.inviteId())
                     && registry.agent(current.get().accountId(), claims.agentId()).map(a -> a.enabled()).orElse(false);
-            return valid ? Optional.of(claims) : Optional.empty();
+            return valid ? Optional.of(new Invitation(claims, current.get().accountId())) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // not base64, not numbers: not ours
         }

@@ -66,4 +66,9 @@ class RegistryProblems {
         problem.setProperty("reason", e.reason());
         return problem;
     }
+
+    @ExceptionHandler(InviteTokenMismatchException.class)
+    ProblemDetail tokenMismatch(InviteTokenMismatchException e) {
+        return ProblemHandler.problem(HttpStatus.FORBIDDEN, "Not allowed by the invite token", e.getMessage());
+    }
 }

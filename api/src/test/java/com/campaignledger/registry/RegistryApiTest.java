@@ -247,6 +247,53 @@ class RegistryApiTest extends RosterContract {
         assertRejected(api.get("/api/campaigns/" + campaign + "/invites/" + ann), 404, null);
     }
 
+    @Test
+    void anInviteTokenOpensTheAgentEndpointsOfItsAgentAndCampaignOnly() {
+        long campaign = r.runningCampaign("{\"name\": \"Token\", \"fromNumber\": \"2135550100\", "
+                + "\"numbers\": [{\"number\": \"2125551000\"}]}");
+        long other = r.runningCampaign("{\"name\": \"Other\", \"fromNumber\": \"2135550100\", "
+                + "\"numbers\": [{\"number\": \"2125551000\"}]}");
+        long ann = r.agent("ann");
+        long bob = r.agent("bob");
+        api.post("/api/campaigns/" + campaign + "/invites", "{\"agentIds\": [" + ann + "]}");
+        String token = query(api.get("/api/campaigns/" + campaign + "/invites/" + ann).json().get("uri").asText(), "token");
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+        String agents = "/api/campaigns/" + campaign + "/agents";
+        String annBody = "{\"userId\": \"" + r.user("ann") + "\", \"phoneNumber\": \"6465550101\"}";
+
+        Response callback = api.post(agents + "/callback", annBody, bearer);
+        assertThat(callback.status()).as(callback.toString()).isEqualTo(201);
+        long session = callback.json().get("agentId").asLong();
+        assertThat(api.post(agents + "/" + session + "/login", "{\"userId\": \"" + r.user("ann") + "\"}", bearer).status())
+                .isEqualTo(200);
+        assertThat(api.send("GET", agents + "/" + session + "/connection?waitSeconds=0", null, bearer).status()).isEqualTo(204);
+
+        long bobSession = r.callback(campaign, r.user("bob")).json().get("agentId").asLong();
+        long before = r.events("agent-session-%");
+        assertRejected(api.post(agents + "/callback", "{\"userId\": \"" + r.user("bob") + "\", \"phoneNumber\": \"6465550101\"}",
+                bearer), 403, null);
+        assertRejected(api.post(agents + "/" + bobSession + "/logout", null, bearer), 403, null);
+        assertRejected(api.post("/api/campaigns/" + other + "/agents/callback", annBody, bearer), 403, null);
+        assertRejected(api.post(agents + "/" + session + "/kick", null, bearer), 403, null);
+        assertRejected(api.send("GET", "/api/agents/" + ann, null, bearer), 403, null);
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        Response forged = api.post(agents + "/callback", annBody, Map.of("Authorization", "Bearer " + tampered));
+        assertRejected(forged, 401, null);
+        assertThat(forged.header("WWW-Authenticate")).startsWith("Bearer");
+        InviteTokens.Claims claims = tokens.verify(token).orElseThrow();
+        String expired = tokens.token(claims.inviteId(), campaign, ann, Instant.now().minusSeconds(1));
+        assertRejected(api.post(agents + "/callback", annBody, Map.of("Authorization", "Bearer " + expired)), 401, null);
+        assertThat(r.events("agent-session-%")).as("refused token requests write nothing").isEqualTo(before);
+
+        // A newer invite replaces the token; disabling the agent revokes the newer one.
+        api.post("/api/campaigns/" + campaign + "/invites", "{\"agentIds\": [" + ann + "]}");
+        assertRejected(api.post(agents + "/" + session + "/logout", null, bearer), 401, null);
+        String current = query(api.get("/api/campaigns/" + campaign + "/invites/" + ann).json().get("uri").asText(), "token");
+        api.delete("/api/agents/" + ann);
+        assertRejected(api.post(agents + "/" + session + "/logout", null, Map.of("Authorization", "Bearer " + current)), 401, null);
+        assertThat(bob).isPositive();
+    }
+
     private static String query(String uri, String name) {
         for (String pair : URI.create(uri).getRawQuery().split("&")) {
             if (pair.startsWith(name + "=")) {
