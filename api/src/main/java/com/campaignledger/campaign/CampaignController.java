@@ -157,7 +157,10 @@ class CampaignController {
         }
         CampaignPage result = queries.query(new ListCampaignsQuery(RequestContext.of(http).accountId(), name, status,
                 label, page, size, by, descending), CampaignPage.class).join();
-        return CampaignListResponse.of(result);
+        CampaignListResponse list = CampaignListResponse.of(result);
+        String account = RequestContext.of(http).accountId();
+        return new CampaignListResponse(list.content().stream().map(c -> withCurrentGroupName(c, account)).toList(),
+                list.page(), list.size(), list.totalElements(), list.totalPages());
     }
 
     /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */

@@ -103,7 +103,8 @@ class AgentGroupController {
         return executor.execute(http, key, sent[1], body, context -> {
             require(context.accountId(), id);
             if (sent[0] == null) {
-                return ResponseEntity.ok().body(require(context.accountId(), id));
+                AgentGroupView unchanged = require(context.accountId(), id);
+                return ResponseEntity.ok().eTag(ETags.of(unchanged.version())).body(unchanged);
             }
             requireNameFree(context.accountId(), sent[0], id);
             commands.send(context, new RenameAgentGroupCommand(AgentGroupId.of(id), sent[0], expected));

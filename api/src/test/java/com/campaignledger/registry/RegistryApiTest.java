@@ -1,17 +1,10 @@
 package com.campaignledger.registry;
 
-import com.campaignledger.agent.session.api.AgentSessionId;
-import com.campaignledger.agent.session.api.ConnectCallCommand;
-import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.time.Duration;
@@ -160,6 +153,8 @@ class RegistryApiTest extends RosterContract {
 
         api.patch("/api/agent-groups/" + group, "{\"name\": \"Night shift " + r.tag + "\"}", Map.of());
         assertThat(api.get("/api/campaigns/" + campaign).json().get("agentGroupName").asText()).isEqualTo("Night shift " + r.tag);
+        assertThat(api.get("/api/campaigns?name=Staffed&size=200").json().get("content").findValuesAsText("agentGroupName"))
+                .contains("Night shift " + r.tag);
 
         // Taking the group off the roster clears the campaign's agentGroupId.
         Response off = api.delete("/api/campaigns/" + campaign + "/roster/agent-groups/" + group);
