@@ -136,7 +136,9 @@ class Campaign {
         if (!changes.isEmpty()) {
             apply(new CampaignUpdatedEvent(campaignId, updated, changes));
         }
-        if (updated.agentGroupId() != null && !rosterGroups().contains(updated.agentGroupId())) {
+        // Only a group named by this update: a campaign from before rosters keeps its old id off the roster.
+        if (command.patch().values().containsKey("agentGroupId") && updated.agentGroupId() != null
+                && !rosterGroups().contains(updated.agentGroupId())) {
             apply(new RosterAgentGroupsAddedEvent(campaignId, List.of(updated.agentGroupId())));
         }
         return revision;

@@ -62,6 +62,14 @@ class CampaignRosterTest {
     }
 
     @Test
+    void aCampaignFromBeforeRostersKeepsItsOldAgentGroupIdOffTheRoster() {
+        CampaignSettings scripted = STAFFED.with(CampaignPatch.of(Map.of("script", "Hi")));
+        fixture.given(new CampaignCreatedEvent(ID, "acme", STAFFED))
+                .when(new UpdateCampaignCommand(ID, CampaignPatch.of(Map.of("script", "Hi")), 1L))
+                .expectEvents(new CampaignUpdatedEvent(ID, scripted, List.of(new FieldChange("script", null, "Hi"))));
+    }
+
+    @Test
     void addsOnlyAgentsNotOnTheRosterAndLeavesTheRevisionAlone() {
         fixture.given(new CampaignCreatedEvent(ID, "acme", PLAIN), new RosterAgentsAddedEvent(ID, List.of(1L)))
                 .when(new AddRosterAgentsCommand(ID, List.of(1L, 2L, 2L)))

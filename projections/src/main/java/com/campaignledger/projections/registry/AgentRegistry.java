@@ -128,13 +128,13 @@ public class AgentRegistry {
     /** The agents directly on a campaign's roster. */
     public List<AgentView> rosterAgents(long campaignId) {
         return jdbc.query("SELECT " + AGENT_COLUMNS + " FROM registry_agent a JOIN campaign_roster_agent r "
-                + "ON r.agent_id = a.agent_id WHERE r.campaign_id = ? ORDER BY a.agent_id", agentRow(), campaignId);
+                + "ON r.agent_id = a.agent_id AND r.account_id = a.account_id WHERE r.campaign_id = ? ORDER BY a.agent_id", agentRow(), campaignId);
     }
 
     /** The live groups on a campaign's roster (a deleted group no longer staffs anything). */
     public List<AgentGroupView> rosterGroups(long campaignId) {
         return jdbc.query("SELECT g.group_id, g.name, g.version FROM registry_group g JOIN campaign_roster_group r "
-                + "ON r.group_id = g.group_id WHERE r.campaign_id = ? AND NOT g.deleted ORDER BY g.group_id", groupRow(), campaignId);
+                + "ON r.group_id = g.group_id AND r.account_id = g.account_id WHERE r.campaign_id = ? AND NOT g.deleted ORDER BY g.group_id", groupRow(), campaignId);
     }
 
     /** Campaigns whose roster still lists the group. */
@@ -155,7 +155,7 @@ public class AgentRegistry {
         boolean rosterEmpty = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_agent WHERE campaign_id = ?",
                 Long.class, campaignId) == 0
                 && jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_group r JOIN registry_group g "
-                + "ON g.group_id = r.group_id WHERE r.campaign_id = ? AND NOT g.deleted", Long.class, campaignId) == 0;
+                + "ON g.group_id = r.group_id AND g.account_id = r.account_id WHERE r.campaign_id = ? AND NOT g.deleted", Long.class, campaignId) == 0;
         if (rosterEmpty) {
             return Admission.ADMITTED;
         }
@@ -167,7 +167,7 @@ public class AgentRegistry {
         return jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_agent WHERE campaign_id = ? AND agent_id = ?",
                 Long.class, campaignId, agentId) > 0
                 || jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_group r JOIN registry_group g ON g.group_id = r.group_id "
-                + "JOIN registry_group_member m ON m.group_id = g.group_id "
+                + "AND g.account_id = r.account_id JOIN registry_group_member m ON m.group_id = g.group_id "
                 + "WHERE r.campaign_id = ? AND m.agent_id = ? AND NOT g.deleted", Long.class, campaignId, agentId) > 0;
     }
 
