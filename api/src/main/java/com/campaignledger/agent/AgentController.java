@@ -16,6 +16,7 @@ import com.campaignledger.phone.PhoneNumbers;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
 import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.registry.RosterGate;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
@@ -61,10 +62,11 @@ class AgentController {
     private final AgentSessionRepository sessions;
     private final ConnectionNotifier notifier;
     private final ScaledClock clock;
+    private final RosterGate roster;
 
     AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
                     AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
-                    ScaledClock clock) {
+                    ScaledClock clock, RosterGate roster) {
         this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;
@@ -72,6 +74,7 @@ class AgentController {
         this.sessions = sessions;
         this.notifier = notifier;
         this.clock = clock;
+        this.roster = roster;
     }
 
     /**
@@ -85,6 +88,7 @@ class AgentController {
         RequestContext context = RequestContext.of(http);
         campaigns.requireStatus(campaignId, context.accountId(),
                 EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED), "call back an agent for");
+        roster.requireAdmitted(campaignId, context.accountId(), body.userId());
         String phone = PhoneNumbers.toE164(body.phoneNumber())
                 .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
         return executor.execute(http, key, body.requestId(), body, ctx -> {
@@ -108,6 +112,7 @@ class AgentController {
         AgentSessionId session = session(campaignId, agentId, http);
         campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(),
                 EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED), "log an agent in to");
+        roster.requireAdmitted(campaignId, RequestContext.of(http).accountId(), body.userId());
         return executor.execute(http, key, body.requestId(), body, ctx -> state(session,
                 send(ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
     }

@@ -3,6 +3,7 @@ package com.campaignledger.campaign;
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.ContactNumber;
@@ -24,6 +25,8 @@ import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.campaign.FindCampaignAsOfQuery;
 import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.projections.campaign.ListCampaignsQuery;
+import com.campaignledger.projections.registry.AgentGroupView;
+import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
@@ -59,6 +62,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,17 +84,19 @@ class CampaignController {
     private final CampaignRequestReader reader;
     private final ContactNumbers contactNumbers;
     private final CampaignIds ids;
+    private final AgentRegistry registry;
     private final int maxPageSize;
 
     CampaignController(CommandGateway commands, QueryGateway queries, CommandExecutor executor,
                        CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids,
-                       @Value("${ledger.max-page-size}") int maxPageSize) {
+                       AgentRegistry registry, @Value("${ledger.max-page-size}") int maxPageSize) {
         this.commands = commands;
         this.queries = queries;
         this.executor = executor;
         this.reader = reader;
         this.contactNumbers = contactNumbers;
         this.ids = ids;
+        this.registry = registry;
         this.maxPageSize = maxPageSize;
     }
 
@@ -103,7 +110,7 @@ class CampaignController {
                                      examples = @ExampleObject(name = "seed 000", value = CampaignExamples.SEED_000)))
                              @RequestBody JsonNode body, HttpServletRequest http,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        CampaignRequest request = reader.read(body, true);
+        CampaignRequest request = withAgentGroupName(reader.read(body, true), RequestContext.of(http).accountId());
         // Checked here too, so a refused campaign costs no id from the sequence.
         CampaignSettings settings = CampaignSettings.named(null).with(request.patch(CampaignId.of(1)));
         if (!settings.violations().isEmpty()) {
@@ -150,7 +157,10 @@ class CampaignController {
         }
         CampaignPage result = queries.query(new ListCampaignsQuery(RequestContext.of(http).accountId(), name, status,
                 label, page, size, by, descending), CampaignPage.class).join();
-        return CampaignListResponse.of(result);
+        CampaignListResponse list = CampaignListResponse.of(result);
+        String account = RequestContext.of(http).accountId();
+        return new CampaignListResponse(list.content().stream().map(c -> withCurrentGroupName(c, account)).toList(),
+                list.page(), list.size(), list.totalElements(), list.totalPages());
     }
 
     /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */
@@ -171,13 +181,51 @@ class CampaignController {
                 throw new ResourceNotFoundException("Campaign " + id + " did not exist yet at " + asOf
                         + "; it was created at " + past.created(), Map.of("created", past.created().toString()));
             }
+            // As it was: the group's name then, not now.
             return ResponseEntity.ok().eTag(ETags.of(past.view().version())).body(CampaignResponse.of(past.view()));
         }
         CampaignView view = find(id, account);
         if (view.deleted()) {
             throw new ResourceNotFoundException("Campaign " + id + " was deleted; its history is kept");
         }
-        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(CampaignResponse.of(view));
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(withCurrentGroupName(CampaignResponse.of(view), account));
+    }
+
+    /**
+     * agentGroupId must name a live agent group of the account; agentGroupName is read-only and taken from it
+     * (the campaign then puts the group on its roster).
+     */
+    private CampaignRequest withAgentGroupName(CampaignRequest request, String account) {
+        if (!request.settings().containsKey("agentGroupId")) {
+            return request;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>(request.settings());
+        Long groupId = (Long) settings.get("agentGroupId");
+        String name = null;
+        if (groupId != null) {
+            name = registry.group(account, groupId).map(AgentGroupView::name).orElseThrow(() ->
+                    new RequestValidationException("agentGroupId", "no agent group " + groupId + " in this account"));
+        }
+        settings.put("agentGroupName", name);
+        return new CampaignRequest(settings, request.passcodeSent(), request.passcode(), request.numbers(), request.requestId());
+    }
+
+    /** agentGroupName follows the group's renames: the name now, not the one the campaign was given. */
+    private CampaignResponse withCurrentGroupName(CampaignResponse response, String account) {
+        Long groupId = response.settings().agentGroupId();
+        if (groupId == null) {
+            return response;
+        }
+        Optional<String> current = registry.group(account, groupId).map(AgentGroupView::name);
+        if (current.isEmpty() || current.get().equals(response.settings().agentGroupName())) {
+            return response;
+        }
+        Map<String, Object> name = new HashMap<>();
+        name.put("agentGroupName", current.get());
+        CampaignSettings settings = response.settings().with(CampaignPatch.of(name));
+        return new CampaignResponse(response.id(), response.status(), response.created(), response.lastModified(),
+                response.configUpdated(), settings, response.passcodeSet(), response.dialRatio(), response.numberCount(),
+                response.version());
     }
 
     /** UpdateCccCampaign: only the fields sent change; {@code null} clears a field. */
@@ -194,7 +242,7 @@ class CampaignController {
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        CampaignRequest request = reader.read(body, false);
+        CampaignRequest request = withAgentGroupName(reader.read(body, false), RequestContext.of(http).accountId());
         return executor.execute(http, key, request.requestId(), body, context ->
                 accepted(campaignId, send(context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
     }

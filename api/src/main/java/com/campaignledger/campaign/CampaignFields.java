@@ -36,7 +36,9 @@ record CampaignFields(
         String fromNumber,
         @Schema(description = "When a number is called again (default: 1 attempt, 60 minutes apart)")
         RetryConfig retryConfig,
+        @Schema(description = "An agent group of the account (/api/agent-groups); it is put on the campaign's roster")
         Long agentGroupId,
+        @Schema(description = "The name of the agentGroupId group, following its renames", accessMode = Schema.AccessMode.READ_ONLY)
         String agentGroupName,
         Long smartDropSoundId,
         String smartDropSoundRef,

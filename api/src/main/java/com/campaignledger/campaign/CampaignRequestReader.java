@@ -33,7 +33,9 @@ import java.util.Set;
 class CampaignRequestReader {
 
     private static final Set<String> READ_ONLY = Set.of("id", "status", "created", "lastModified", "configUpdated",
-            "version", "numberCount", "dialRatio", "passcodeSet", "passcodeHash");
+            "version", "numberCount", "dialRatio", "passcodeSet", "passcodeHash",
+            // Taken from the agent group agentGroupId names, and following its renames.
+            "agentGroupName");
 
     private final ObjectMapper json;
     private final ContactNumbers contactNumbers;

@@ -103,18 +103,22 @@ abstract class CampaignApiContract {
 
     @Test
     void everySettingRoundTrips() {
+        Response group = api.post("/api/agent-groups", "{\"name\": \"Team A " + System.nanoTime() + "\"}");
+        assertThat(group.status()).as(group.toString()).isEqualTo(201);
+        long groupId = group.json().get("id").asLong();
         long id = create("""
                 {"name": "Full", "localRestrictBegin": "09:00", "localRestrictEnd": "20:30", "script": "Hello {name}",
                  "questions": [{"label": "Will you vote?", "responseType": "CHOICE", "choices": ["yes", "no"]}],
                  "transferNumbers": [{"name": "Sales", "number": "+1 (213) 555-1212", "allowAssistedTransfer": true}],
                  "fromNumber": "67076", "retryConfig": {"maxAttempts": 2, "retryPhoneTypes": ["MOBILE_PHONE"]},
-                 "agentGroupId": 7, "agentGroupName": "Team A", "smartDropSoundId": 12,
+                 "agentGroupId": %d, "smartDropSoundId": 12,
                  "smartDropSoundRef": "https://sounds.example/12", "allowAnyTransfer": true, "transferCallerId": "2135551212",
                  "recorded": true, "multilineDialingEnabled": true, "multilineDialingRatio": 3, "scrubLevel": 2,
                  "numberOfRings": 6, "labels": ["q4", "east"], "passcode": "1234",
                  "dispositionLists": [{"name": "outcome", "dispositions": ["sale", "no sale"]}],
                  "answeringMachineSoundId": 5362,
-                 "numbers": [{"number": "2135551212", "extraData": {"name": "Alice"}}, {"number": "12135551212"}]}""");
+                 "numbers": [{"number": "2135551212", "extraData": {"name": "Alice"}}, {"number": "12135551212"}]}"""
+                .formatted(groupId));
         JsonNode c = awaitVersion(id, 2);
         assertThat(c.get("localRestrictBegin").asText()).isEqualTo("09:00");
         assertThat(c.get("localRestrictEnd").asText()).isEqualTo("20:30");
@@ -125,7 +129,8 @@ abstract class CampaignApiContract {
         assertThat(c.get("fromNumber").asText()).isEqualTo("67076");
         assertThat(c.at("/retryConfig/maxAttempts").asInt()).isEqualTo(2);
         assertThat(c.at("/retryConfig/minutesBetweenAttempts").asInt()).isEqualTo(60);
-        assertThat(c.get("agentGroupId").asLong()).isEqualTo(7);
+        assertThat(c.get("agentGroupId").asLong()).isEqualTo(groupId);
+        assertThat(c.get("agentGroupName").asText()).isEqualTo(group.json().get("name").asText());
         assertThat(c.get("smartDropSoundRef").asText()).isEqualTo("https://sounds.example/12");
         assertThat(c.get("transferCallerId").asText()).isEqualTo("2135551212");
         assertThat(c.get("recorded").asBoolean()).isTrue();

@@ -96,6 +96,15 @@ class OpenApiDocumentTest {
                 "GET /api/campaigns/{id}/agent-sessions", "GET /api/agent-sessions", "GET /api/agent-sessions/{id}");
         assertThat(implemented).contains("GET /api/campaigns/{id}/history", "GET /api/campaigns/{id}/reports/dispositions",
                 "GET /api/admin/processors", "POST /api/admin/processors/{name}/replay");
+        assertThat(implemented).contains("POST /api/agents", "GET /api/agents", "GET /api/agents/{id}",
+                "PATCH /api/agents/{id}", "DELETE /api/agents/{id}", "POST /api/agent-groups", "GET /api/agent-groups",
+                "GET /api/agent-groups/{id}", "PATCH /api/agent-groups/{id}", "DELETE /api/agent-groups/{id}",
+                "POST /api/agent-groups/{id}/agents", "DELETE /api/agent-groups/{id}/agents/{agentId}",
+                "GET /api/campaigns/{campaignId}/roster", "POST /api/campaigns/{campaignId}/roster/agents",
+                "DELETE /api/campaigns/{campaignId}/roster/agents/{agentId}",
+                "POST /api/campaigns/{campaignId}/roster/agent-groups",
+                "DELETE /api/campaigns/{campaignId}/roster/agent-groups/{groupId}",
+                "POST /api/campaigns/{campaignId}/invites", "GET /api/campaigns/{campaignId}/invites/{agentId}");
         assertThat(documentedEndpoints()).containsAll(implemented);
     }
 

@@ -1,6 +1,15 @@
 package com.campaignledger.campaign.command;
 
 import com.campaignledger.campaign.api.AddNumbersCommand;
+import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
+import com.campaignledger.campaign.api.AddRosterAgentsCommand;
+import com.campaignledger.campaign.api.NotOnRosterException;
+import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
+import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
+import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
+import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
+import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
+import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
@@ -56,6 +65,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -95,6 +106,13 @@ class Campaign {
     /** How many numbers still wait for a final result; the campaign finishes when it reaches 0. */
     private int openNumbers;
     private long revision;
+    /**
+     * The roster (seed 002's AddAgents / AddAgentGroups): registry agent and agent group ids. The campaign's
+     * agentGroupId is always among the groups. Roster changes leave {@code revision} alone: GET of the
+     * campaign does not show them.
+     */
+    private Set<Long> rosterAgents;
+    private Set<Long> rosterGroups;
 
     protected Campaign() {
         // for Axon and for snapshots
@@ -105,6 +123,9 @@ class Campaign {
         requireValid(command.settings().violations());
         requireValid(numberViolations(command.numbers()));
         apply(new CampaignCreatedEvent(command.campaignId(), command.accountId(), command.settings()));
+        if (command.settings().agentGroupId() != null) {
+            apply(new RosterAgentGroupsAddedEvent(command.campaignId(), List.of(command.settings().agentGroupId())));
+        }
         if (!command.numbers().isEmpty()) {
             // Events applied in a constructor are handled after it returns: no state to read yet.
             addNumbers(command.campaignId(), Set.of(), command.numbers());
@@ -134,7 +155,86 @@ class Campaign {
         if (!changes.isEmpty()) {
             apply(new CampaignUpdatedEvent(campaignId, updated, changes));
         }
+        // Only a group named by this update: a campaign from before rosters keeps its old id off the roster.
+        if (command.patch().values().containsKey("agentGroupId") && updated.agentGroupId() != null
+                && !rosterGroups().contains(updated.agentGroupId())) {
+            apply(new RosterAgentGroupsAddedEvent(campaignId, List.of(updated.agentGroupId())));
+        }
         return revision;
+    }
+
+    @CommandHandler
+    void handle(AddRosterAgentsCommand command) {
+        List<Long> added = newIds("agentIds", command.agentIds(), rosterAgents());
+        if (!added.isEmpty()) {
+            apply(new RosterAgentsAddedEvent(campaignId, added));
+        }
+    }
+
+    @CommandHandler
+    void handle(AddRosterAgentGroupsCommand command) {
+        List<Long> added = newIds("agentGroupIds", command.agentGroupIds(), rosterGroups());
+        if (!added.isEmpty()) {
+            apply(new RosterAgentGroupsAddedEvent(campaignId, added));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveRosterAgentCommand command) {
+        if (!rosterAgents().contains(command.agentId())) {
+            throw new NotOnRosterException("Agent " + command.agentId() + " is not on the roster of campaign "
+                    + campaignId.value());
+        }
+        apply(new RosterAgentRemovedEvent(campaignId, command.agentId()));
+    }
+
+    /** The campaign's own agent group may leave the roster too: then the campaign has no agentGroupId any more. */
+    @CommandHandler
+    void handle(RemoveRosterAgentGroupCommand command) {
+        if (!rosterGroups().contains(command.agentGroupId())) {
+            throw new NotOnRosterException("Agent group " + command.agentGroupId() + " is not on the roster of campaign "
+                    + campaignId.value());
+        }
+        if (Long.valueOf(command.agentGroupId()).equals(settings.agentGroupId())) {
+            Map<String, Object> cleared = new LinkedHashMap<>();
+            cleared.put("agentGroupId", null);
+            cleared.put("agentGroupName", null);
+            CampaignSettings updated = settings.with(CampaignPatch.of(cleared));
+            apply(new CampaignUpdatedEvent(campaignId, updated, CampaignPatch.changes(settings, updated)));
+        }
+        apply(new RosterAgentGroupRemovedEvent(campaignId, command.agentGroupId()));
+    }
+
+    private static List<Long> newIds(String field, List<Long> ids, Set<Long> present) {
+        if (ids.isEmpty()) {
+            throw new InvalidCampaignException(List.of(new Violation(field, "must name at least one id")));
+        }
+        Set<Long> added = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            if (id == null || id <= 0) {
+                throw new InvalidCampaignException(List.of(new Violation(field + "[" + i + "]", "must be a positive id")));
+            }
+            if (!present.contains(id)) {
+                added.add(id);
+            }
+        }
+        return List.copyOf(added);
+    }
+
+    // Snapshots taken before rosters existed have none.
+    private Set<Long> rosterAgents() {
+        if (rosterAgents == null) {
+            rosterAgents = new LinkedHashSet<>();
+        }
+        return rosterAgents;
+    }
+
+    private Set<Long> rosterGroups() {
+        if (rosterGroups == null) {
+            rosterGroups = new LinkedHashSet<>();
+        }
+        return rosterGroups;
     }
 
     @CommandHandler
@@ -329,6 +429,26 @@ class Campaign {
         dialRatio = UpdateDialRatioCommand.MIN_RATIO;
         numbers = new HashMap<>();
         revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(RosterAgentsAddedEvent event) {
+        rosterAgents().addAll(event.agentIds());
+    }
+
+    @EventSourcingHandler
+    void on(RosterAgentGroupsAddedEvent event) {
+        rosterGroups().addAll(event.agentGroupIds());
+    }
+
+    @EventSourcingHandler
+    void on(RosterAgentRemovedEvent event) {
+        rosterAgents().remove(event.agentId());
+    }
+
+    @EventSourcingHandler
+    void on(RosterAgentGroupRemovedEvent event) {
+        rosterGroups().remove(event.agentGroupId());
     }
 
     @EventSourcingHandler

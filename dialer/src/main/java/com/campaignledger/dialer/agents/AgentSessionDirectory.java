@@ -125,6 +125,16 @@ public class AgentSessionDirectory {
                 Long.class, campaignId).stream().map(AgentSessionId::of).toList();
     }
 
+    /** The open sessions of an account, of one campaign when {@code campaignId} is not null. */
+    public List<Entry> openEntries(String accountId, Long campaignId) {
+        String sql = "SELECT d.session_id, d.campaign_id, d.account_id, d.user_id FROM agent_session_open o "
+                + "JOIN agent_session_directory d ON d.session_id = o.session_id WHERE d.account_id = ?"
+                + (campaignId == null ? "" : " AND d.campaign_id = ?") + " ORDER BY d.session_id";
+        Object[] args = campaignId == null ? new Object[]{accountId} : new Object[]{accountId, campaignId};
+        return jdbc.query(sql, (rs, i) -> new Entry(AgentSessionId.of(rs.getLong(1)), rs.getLong(2), rs.getString(3),
+                rs.getString(4)), args);
+    }
+
     /** Whether the session is still open (not logged out); consistent with the events, not eventually. */
     public boolean isOpen(long sessionId) {
         return !jdbc.queryForList("SELECT 1 FROM agent_session_open WHERE session_id = ?", Integer.class, sessionId).isEmpty();

@@ -1,0 +1,5 @@
+package com.campaignledger.agent.registry.api;
+
+/** An agent left the group. */
+public record AgentGroupMemberRemovedEvent(AgentGroupId groupId, long agentId) {
+}

@@ -1,0 +1,117 @@
+package com.campaignledger.registry;
+
+import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.projections.registry.AgentRegistry;
+import com.campaignledger.projections.registry.AgentRegistryDirectory;
+import com.campaignledger.projections.registry.AgentView;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.lang.NonNull;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A request carrying an invite token ({@code Authorization: Bearer <token>}) may use the agent endpoints of its
+ * campaign (callback, login, connection, responses, logout) for its agent only. An invalid, expired, replaced
+ * or revoked token is a 401, another campaign's or agent's endpoint a 403, before anything is written. For a
+ * callback the body's userId is checked by {@link RosterGate} against the agent the token names.
+ * <p>
+ * Requests with API credentials are not its business: it looks only at bearer tokens.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+class InviteTokenFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding the userId of the agent a valid invite token names. */
+    static final String INVITED_USER_ID = InviteTokenFilter.class.getName() + ".userId";
+    private static final String BEARER = "Bearer ";
+    private static final Pattern AGENT_ENDPOINT =
+            Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(?:login|connection|responses|logout))");
+
+    private final InviteTokens tokens;
+    private final AgentRegistry registry;
+    private final AgentSessionDirectory sessions;
+    private final ObjectMapper json;
+
+    InviteTokenFilter(InviteTokens tokens, AgentRegistry registry, AgentSessionDirectory sessions, ObjectMapper json) {
+        this.tokens = tokens;
+        this.registry = registry;
+        this.sessions = sessions;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(@NonNull HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    @Override
+    protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
+                                    @NonNull FilterChain chain) throws ServletException, IOException {
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+        Optional<InviteTokens.Invitation> invitation = tokens.invitation(token);
+        if (invitation.isEmpty()) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, "The invite token is invalid, expired, replaced or revoked");
+            return;
+        }
+        InviteTokens.Claims claims = invitation.get().claims();
+        Matcher endpoint = AGENT_ENDPOINT.matcher(request.getRequestURI());
+        if (!endpoint.matches()) {
+            refuse(request, response, HttpStatus.FORBIDDEN, "An invite token opens only the agent endpoints of its campaign");
+            return;
+        }
+        if (Long.parseLong(endpoint.group(1)) != claims.campaignId()) {
+            refuse(request, response, HttpStatus.FORBIDDEN, "The invite token is for another campaign");
+            return;
+        }
+        Optional<AgentView> agent = registry.agent(invitation.get().accountId(), claims.agentId());
+        if (agent.isEmpty()) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, "The invite token's agent no longer exists");
+            return;
+        }
+        String userKey = AgentRegistryDirectory.key(agent.get().userId());
+        if (endpoint.group(2) != null) {
+            boolean own = sessions.find(Long.parseLong(endpoint.group(2)))
+                    .filter(s -> s.campaignId() == claims.campaignId() && s.accountId().equals(invitation.get().accountId()))
+                    .map(s -> AgentRegistryDirectory.key(s.userId()).equals(userKey)).orElse(false);
+            if (!own) {
+                refuse(request, response, HttpStatus.FORBIDDEN, "The invite token is for another agent");
+                return;
+            }
+        }
+        request.setAttribute(INVITED_USER_ID, agent.get().userId());
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status == HttpStatus.UNAUTHORIZED ? "Invalid invite token" : "Not allowed by the invite token");
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

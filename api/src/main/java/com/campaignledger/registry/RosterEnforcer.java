@@ -1,0 +1,116 @@
+package com.campaignledger.registry;
+
+import com.campaignledger.agent.registry.api.AgentDisabledEvent;
+import com.campaignledger.agent.registry.api.AgentGroupDeletedEvent;
+import com.campaignledger.agent.registry.api.AgentGroupMemberRemovedEvent;
+import com.campaignledger.agent.registry.api.AgentUpdatedEvent;
+import com.campaignledger.agent.session.api.EndAgentSessionCommand;
+import com.campaignledger.agent.session.api.LogoutReason;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.NotOnRosterException;
+import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
+import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
+import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
+import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
+import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
+import com.campaignledger.config.AxonConfig;
+import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.projections.registry.Admission;
+import com.campaignledger.projections.registry.AgentRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Follows roster and registry changes to the agents they concern: an agent no longer admitted to a campaign
+ * (taken off its roster, directly or with its group, or disabled) is logged out, and one on a call only once
+ * that call's response is stored, so nobody is cut off mid-call. A deleted group leaves every roster.
+ * <p>
+ * A tracking processor, after the change is committed; it reads the registry tables, which are consistent
+ * with every committed event, so it decides on the roster as it is now.
+ */
+@Component
+@ProcessingGroup(RosterEnforcer.PROCESSING_GROUP)
+class RosterEnforcer {
+
+    static final String PROCESSING_GROUP = "agent-roster-enforcement";
+    private static final Logger log = LoggerFactory.getLogger(RosterEnforcer.class);
+
+    private final CommandGateway commands;
+    private final AgentSessionDirectory sessions;
+    private final AgentRegistry registry;
+
+    RosterEnforcer(CommandGateway commands, AgentSessionDirectory sessions, AgentRegistry registry) {
+        this.commands = commands;
+        this.sessions = sessions;
+        this.registry = registry;
+    }
+
+    @EventHandler
+    void on(RosterAgentRemovedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        enforce(account, event.campaignId().value(), at);
+    }
+
+    @EventHandler
+    void on(RosterAgentGroupRemovedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        enforce(account, event.campaignId().value(), at);
+    }
+
+    /** A roster that was empty admitted anyone: once it is not, those not on it leave too. */
+    @EventHandler
+    void on(RosterAgentsAddedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        enforce(account, event.campaignId().value(), at);
+    }
+
+    @EventHandler
+    void on(RosterAgentGroupsAddedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        enforce(account, event.campaignId().value(), at);
+    }
+
+    @EventHandler
+    void on(AgentDisabledEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        enforce(account, null, at);
+    }
+
+    /** A new userId: sessions opened under the old one are no longer this agent's. */
+    @EventHandler
+    void on(AgentUpdatedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        enforce(account, null, at);
+    }
+
+    @EventHandler
+    void on(AgentGroupMemberRemovedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        enforce(account, null, at);
+    }
+
+    @EventHandler
+    void on(AgentGroupDeletedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
+        for (Long campaign : registry.campaignsWithGroup(event.groupId().value())) {
+            try {
+                commands.sendAndWait(new RemoveRosterAgentGroupCommand(CampaignId.of(campaign), event.groupId().value()));
+            } catch (AggregateNotFoundException | NotOnRosterException e) {
+                log.debug("Group {} already off campaign {}: {}", event.groupId().value(), campaign, e.getMessage());
+            }
+        }
+        enforce(account, null, at);
+    }
+
+    private void enforce(String account, Long campaignId, Instant at) {
+        if (account == null) {
+            return;
+        }
+        for (AgentSessionDirectory.Entry session : sessions.openEntries(account, campaignId)) {
+            if (registry.admission(session.campaignId(), account, session.userId()) != Admission.ADMITTED) {
+                commands.sendAndWait(new EndAgentSessionCommand(session.sessionId(), LogoutReason.REMOVED, at));
+            }
+        }
+    }
+}

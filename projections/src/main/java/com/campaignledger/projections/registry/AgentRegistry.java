@@ -1,0 +1,217 @@
+package com.campaignledger.projections.registry;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads of the registry, roster and invite tables, always within one account. The tables are written in the
+ * events' own transaction, so these reads are consistent with every acknowledged command.
+ */
+@Repository
+public class AgentRegistry {
+
+    private static final String AGENT_COLUMNS = "a.agent_id, a.name, a.user_id, a.email, a.phone_number, a.enabled, a.version";
+
+    private final JdbcTemplate jdbc;
+
+    public AgentRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long nextAgentId() {
+        return jdbc.queryForObject("SELECT nextval('agent_id_seq')", Long.class);
+    }
+
+    public long nextGroupId() {
+        return jdbc.queryForObject("SELECT nextval('agent_group_id_seq')", Long.class);
+    }
+
+    public Optional<AgentView> agent(String accountId, long agentId) {
+        return jdbc.query("SELECT " + AGENT_COLUMNS + " FROM registry_agent a WHERE a.account_id = ? AND a.agent_id = ?",
+                agentRow(), accountId, agentId).stream().findFirst();
+    }
+
+    /** The agent holding this userId (compared without case), if any. */
+    public Optional<AgentView> agentByUserId(String accountId, String userId) {
+        return jdbc.query("SELECT " + AGENT_COLUMNS + " FROM registry_agent a WHERE a.account_id = ? AND a.user_key = ?",
+                agentRow(), accountId, AgentRegistryDirectory.key(userId)).stream().findFirst();
+    }
+
+    /** QueryAgents: name contains (without case), userId equals (without case), member of a group, enabled. */
+    public RegistryPage<AgentView> agents(String accountId, String name, String userId, Long groupId, Boolean enabled,
+                                          int page, int size) {
+        StringBuilder where = new StringBuilder(" FROM registry_agent a WHERE a.account_id = ?");
+        List<Object> args = new ArrayList<>(List.of(accountId));
+        if (name != null && !name.isBlank()) {
+            where.append(" AND LOWER(a.name) LIKE ? ESCAPE '\\'");
+            args.add("%" + like(name.toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (userId != null && !userId.isBlank()) {
+            where.append(" AND a.user_key = ?");
+            args.add(AgentRegistryDirectory.key(userId));
+        }
+        if (groupId != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM registry_group_member m JOIN registry_group g ON g.group_id = m.group_id "
+                    + "WHERE m.agent_id = a.agent_id AND m.group_id = ? AND g.account_id = a.account_id AND NOT g.deleted)");
+            args.add(groupId);
+        }
+        if (enabled != null) {
+            where.append(" AND a.enabled = ?");
+            args.add(enabled);
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<AgentView> content = jdbc.query("SELECT " + AGENT_COLUMNS + where + " ORDER BY a.agent_id LIMIT ? OFFSET ?",
+                agentRow(), pageArgs.toArray());
+        return new RegistryPage<>(content, total);
+    }
+
+    public Optional<AgentGroupView> group(String accountId, long groupId) {
+        return jdbc.query("SELECT group_id, name, version FROM registry_group WHERE account_id = ? AND group_id = ? AND NOT deleted",
+                groupRow(), accountId, groupId).stream().findFirst();
+    }
+
+    /** The live group with this name (compared without case), if any. */
+    public Optional<AgentGroupView> groupByName(String accountId, String name) {
+        return jdbc.query("SELECT group_id, name, version FROM registry_group WHERE account_id = ? AND name_key = ?",
+                groupRow(), accountId, AgentRegistryDirectory.key(name)).stream().findFirst();
+    }
+
+    /** QueryAgentGroups: name contains (without case). */
+    public RegistryPage<AgentGroupView> groups(String accountId, String name, int page, int size) {
+        StringBuilder where = new StringBuilder(" FROM registry_group WHERE account_id = ? AND NOT deleted");
+        List<Object> args = new ArrayList<>(List.of(accountId));
+        if (name != null && !name.isBlank()) {
+            where.append(" AND LOWER(name) LIKE ? ESCAPE '\\'");
+            args.add("%" + like(name.toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        args.add(size);
+        args.add((long) page * size);
+        List<AgentGroupView> content = jdbc.query("SELECT group_id, name, version" + where
+                + " ORDER BY group_id LIMIT ? OFFSET ?", groupRow(), args.toArray());
+        return new RegistryPage<>(content, total);
+    }
+
+    /** Those of {@code agentIds} that are agents of the account. */
+    public Set<Long> existingAgents(String accountId, Collection<Long> agentIds) {
+        Set<Long> found = new LinkedHashSet<>();
+        for (Long id : agentIds) {
+            if (id != null && agent(accountId, id).isPresent()) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    /** Those of {@code groupIds} that are live groups of the account. */
+    public Set<Long> existingGroups(String accountId, Collection<Long> groupIds) {
+        Set<Long> found = new LinkedHashSet<>();
+        for (Long id : groupIds) {
+            if (id != null && group(accountId, id).isPresent()) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    /** The agents directly on a campaign's roster. */
+    public List<AgentView> rosterAgents(long campaignId) {
+        return jdbc.query("SELECT " + AGENT_COLUMNS + " FROM registry_agent a JOIN campaign_roster_agent r "
+                + "ON r.agent_id = a.agent_id AND r.account_id = a.account_id WHERE r.campaign_id = ? ORDER BY a.agent_id", agentRow(), campaignId);
+    }
+
+    /** The live groups on a campaign's roster (a deleted group no longer staffs anything). */
+    public List<AgentGroupView> rosterGroups(long campaignId) {
+        return jdbc.query("SELECT g.group_id, g.name, g.version FROM registry_group g JOIN campaign_roster_group r "
+                + "ON r.group_id = g.group_id AND r.account_id = g.account_id WHERE r.campaign_id = ? AND NOT g.deleted ORDER BY g.group_id", groupRow(), campaignId);
+    }
+
+    /** Campaigns whose roster still lists the group. */
+    public List<Long> campaignsWithGroup(long groupId) {
+        return jdbc.queryForList("SELECT campaign_id FROM campaign_roster_group WHERE group_id = ? ORDER BY campaign_id",
+                Long.class, groupId);
+    }
+
+    /**
+     * May {@code userId} call back and log in to the campaign? A disabled registry agent never may; with a
+     * non-empty roster only enabled agents on it, directly or through a live group, may.
+     */
+    public Admission admission(long campaignId, String accountId, String userId) {
+        Optional<AgentView> agent = agentByUserId(accountId, userId);
+        if (agent.isPresent() && !agent.get().enabled()) {
+            return Admission.DISABLED;
+        }
+        boolean rosterEmpty = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_agent WHERE campaign_id = ?",
+                Long.class, campaignId) == 0
+                && jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_group r JOIN registry_group g "
+                + "ON g.group_id = r.group_id AND g.account_id = r.account_id WHERE r.campaign_id = ? AND NOT g.deleted", Long.class, campaignId) == 0;
+        if (rosterEmpty) {
+            return Admission.ADMITTED;
+        }
+        return agent.isPresent() && onRoster(campaignId, agent.get().id()) ? Admission.ADMITTED : Admission.NOT_ON_ROSTER;
+    }
+
+    /** Whether the agent is on the campaign's roster, directly or through a live group. */
+    public boolean onRoster(long campaignId, long agentId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_agent WHERE campaign_id = ? AND agent_id = ?",
+                Long.class, campaignId, agentId) > 0
+                || jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_group r JOIN registry_group g ON g.group_id = r.group_id "
+                + "AND g.account_id = r.account_id JOIN registry_group_member m ON m.group_id = g.group_id "
+                + "WHERE r.campaign_id = ? AND m.agent_id = ? AND NOT g.deleted", Long.class, campaignId, agentId) > 0;
+    }
+
+    /** The enabled agents of these groups (live, of the account), for invites sent to groups. */
+    public Set<Long> enabledMembers(String accountId, Collection<Long> groupIds) {
+        Set<Long> members = new LinkedHashSet<>();
+        for (Long group : groupIds) {
+            members.addAll(jdbc.queryForList("SELECT a.agent_id FROM registry_group_member m JOIN registry_group g "
+                    + "ON g.group_id = m.group_id JOIN registry_agent a ON a.agent_id = m.agent_id WHERE m.group_id = ? "
+                    + "AND g.account_id = ? AND NOT g.deleted AND a.enabled ORDER BY a.agent_id", Long.class, group, accountId));
+        }
+        return members;
+    }
+
+    public Optional<InviteView> invite(long campaignId, long agentId) {
+        return jdbc.query("SELECT campaign_id, agent_id, account_id, invite_id, expires_at, revoked FROM agent_invite "
+                        + "WHERE campaign_id = ? AND agent_id = ?",
+                (rs, i) -> new InviteView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6)), campaignId, agentId).stream().findFirst();
+    }
+
+    private RowMapper<AgentView> agentRow() {
+        return (rs, i) -> {
+            long id = rs.getLong(1);
+            return new AgentView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getBoolean(6), groupsOf(id), rs.getLong(7));
+        };
+    }
+
+    private RowMapper<AgentGroupView> groupRow() {
+        return (rs, i) -> {
+            long id = rs.getLong(1);
+            return new AgentGroupView(id, rs.getString(2), jdbc.queryForList(
+                    "SELECT agent_id FROM registry_group_member WHERE group_id = ? ORDER BY agent_id", Long.class, id),
+                    rs.getLong(3));
+        };
+    }
+
+    private List<Long> groupsOf(long agentId) {
+        return jdbc.queryForList("SELECT m.group_id FROM registry_group_member m JOIN registry_group g ON g.group_id = m.group_id "
+                + "WHERE m.agent_id = ? AND NOT g.deleted ORDER BY m.group_id", Long.class, agentId);
+    }
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
