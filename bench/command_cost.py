@@ -75,13 +75,15 @@ def seed(args):
     print(f"campaigns {big} ({args.numbers} numbers) and {small} (10 numbers) ready in {time.time() - t:.1f}s")
     done = [0]
     lock = threading.Lock()
+    latencies = []
 
     def worker(k):
         own = Api(args)
         for i in range(k, args.attempts, args.seed_clients):
-            own.request("POST", f"/api/campaigns/{big}/calls", call(big, i % args.numbers, f"seed{i // args.numbers}"))
+            ms = own.timed("POST", f"/api/campaigns/{big}/calls", call(big, i % args.numbers, f"seed{i // args.numbers}"))
             with lock:
                 done[0] += 1
+                latencies.append(ms)
 
     t = time.time()
     threads = [threading.Thread(target=worker, args=(k,), daemon=True) for k in range(args.seed_clients)]
@@ -92,7 +94,10 @@ def seed(args):
         print(f"  {done[0]} attempts recorded, {done[0] / (time.time() - t):.0f}/s", flush=True)
     if done[0] != args.attempts:
         raise SystemExit(f"only {done[0]} of {args.attempts} attempts recorded")
-    print(f"{args.attempts} attempts recorded on campaign {big} in {time.time() - t:.0f}s")
+    latencies.sort()
+    print(f"{args.attempts} attempts recorded on campaign {big} in {time.time() - t:.0f}s: "
+          f"p50 {latencies[len(latencies) // 2]:.1f} ms, p99 {latencies[int(len(latencies) * 0.99)]:.1f} ms, "
+          f"max {latencies[-1]:.1f} ms ({args.seed_clients} clients)")
     json.dump({"big": big, "small": small, "numbers": args.numbers, "attempts": args.attempts}, open(args.state, "w"))
 
 
