@@ -19,9 +19,18 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Axon on a relational database without Axon Server: the snake_case table names of our Flyway migrations,
@@ -126,8 +135,42 @@ public class AxonConfig {
     }
 
     /**
+     * Axon's snapshotter as Spring Boot would build it, but on a thread of its own: by default it runs on the
+     * committing thread, so the command that crosses the threshold waited for the whole aggregate to be loaded
+     * and serialised (2 s for a 100,000-number campaign, docs/benchmarks.md), and that campaign's other
+     * commands behind it. A snapshot that finds the queue full is dropped: the next one comes
+     * {@code ledger.snapshot-threshold} events later. Not a bean of its own, which would stand in for Spring
+     * Boot's task executor.
+     */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore, TransactionManager transactionManager,
+                                                           SnapshotterSpanFactory spanFactory) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("snapshotter-");
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(100);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        // A daemon: a snapshot cut short by a stop is only one not taken (the events are all stored).
+        executor.setDaemon(true);
+        executor.initialize();
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(executor)
+                .build();
+    }
+
+    /**
      * Snapshots keep loading a long-lived campaign cheap after a restart or a cache miss; they are taken on
-     * Axon's snapshotter, after the command. A campaign of 100,000 numbers snapshots to a few megabytes, so
+     * the snapshotter's thread, after the command. A campaign of 100,000 numbers snapshots to a few megabytes, so
      * the threshold is high: between restarts the cache below serves it.
      */
     @Bean
