@@ -4,6 +4,7 @@ import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.projections.registry.AgentRegistryDirectory;
 import com.campaignledger.projections.registry.AgentView;
+import com.campaignledger.web.RequestContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,10 +36,13 @@ import java.util.regex.Pattern;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
-class InviteTokenFilter extends OncePerRequestFilter {
+public class InviteTokenFilter extends OncePerRequestFilter {
 
-    /** The request attribute holding the userId of the agent a valid invite token names. */
-    static final String INVITED_USER_ID = InviteTokenFilter.class.getName() + ".userId";
+    /**
+     * The request attribute holding the userId of the agent a valid invite token names; the security filter
+     * chain lets such a request through without API credentials.
+     */
+    public static final String INVITED_USER_ID = InviteTokenFilter.class.getName() + ".userId";
     private static final String BEARER = "Bearer ";
     private static final Pattern AGENT_ENDPOINT =
             Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(?:login|connection|responses|logout))");
@@ -96,6 +100,8 @@ class InviteTokenFilter extends OncePerRequestFilter {
             }
         }
         request.setAttribute(INVITED_USER_ID, agent.get().userId());
+        // The request acts for the invite's account, and the agent is the actor of what it writes.
+        RequestContext.authenticated(request, invitation.get().accountId(), agent.get().userId());
         chain.doFilter(request, response);
     }
 

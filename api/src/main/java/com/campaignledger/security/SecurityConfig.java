@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import com.campaignledger.registry.InviteTokenFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,6 +68,8 @@ public class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+                        // An agent's own endpoints with a valid invite token (checked by InviteTokenFilter, earlier).
+                        .requestMatchers(request -> request.getAttribute(InviteTokenFilter.INVITED_USER_ID) != null).permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new AuthenticatedRequestFilter(properties.rateLimit(), problems), BasicAuthenticationFilter.class);
         return http.build();

@@ -223,7 +223,7 @@ class HistoryAndReplayPostgresTest {
                 DispositionsProjection.PROCESSING_GROUP, "campaign-notification-saga", "notification-outbox",
                 "agent-session-directory", "agent-connections");
         JsonNode view = byName.get("campaign-view");
-        assertThat(view.get("mode").asText()).isEqualTo("pooled");
+        assertThat(view.get("mode").asText()).isEqualTo("tracking");
         assertThat(view.get("replayable").asBoolean()).isTrue();
         assertThat(view.has("head")).isTrue();
         assertThat(view.has("lag")).isTrue();

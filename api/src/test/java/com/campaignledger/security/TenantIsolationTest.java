@@ -164,7 +164,8 @@ class TenantIsolationTest {
         assertThat(a.api().get("/api/campaigns?size=200").json().get("content").findValuesAsText("id"))
                 .containsExactly(String.valueOf(campaign));
         assertThat(a.api().get(path).json().get("name").asText()).isEqualTo("Alpha's campaign " + suffix);
-        assertThat(a.api().get(path + "/agents").json()).hasSize(1);
+        // The agent sessions read model follows the events: wait for it rather than racing it.
+        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> a.api().get(path + "/agents").json().size() == 1);
     }
 
     @Test
