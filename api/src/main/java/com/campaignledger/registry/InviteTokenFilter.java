@@ -4,8 +4,9 @@ import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.projections.registry.AgentRegistryDirectory;
 import com.campaignledger.projections.registry.AgentView;
+import com.campaignledger.web.FilterProblems;
+import com.campaignledger.web.ProblemHandler;
 import com.campaignledger.web.RequestContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,14 +15,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,13 +48,13 @@ public class InviteTokenFilter extends OncePerRequestFilter {
     private final InviteTokens tokens;
     private final AgentRegistry registry;
     private final AgentSessionDirectory sessions;
-    private final ObjectMapper json;
+    private final FilterProblems problems;
 
-    InviteTokenFilter(InviteTokens tokens, AgentRegistry registry, AgentSessionDirectory sessions, ObjectMapper json) {
+    InviteTokenFilter(InviteTokens tokens, AgentRegistry registry, AgentSessionDirectory sessions, FilterProblems problems) {
         this.tokens = tokens;
         this.registry = registry;
         this.sessions = sessions;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -107,17 +105,10 @@ public class InviteTokenFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status == HttpStatus.UNAUTHORIZED ? "Invalid invite token" : "Not allowed by the invite token");
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, ProblemHandler.problem(status,
+                status == HttpStatus.UNAUTHORIZED ? "Invalid invite token" : "Not allowed by the invite token", detail));
     }
 }

@@ -1,7 +1,6 @@
 package com.campaignledger.security;
 
 import com.campaignledger.account.AccountStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -12,6 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import com.campaignledger.registry.InviteTokenFilter;
+import com.campaignledger.web.FilterProblems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,9 +52,9 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, LedgerSecurityProperties properties, ObjectMapper json)
+    SecurityFilterChain apiSecurity(HttpSecurity http, LedgerSecurityProperties properties, FilterProblems filterProblems)
             throws Exception {
-        SecurityProblems problems = new SecurityProblems(json, properties.realm());
+        SecurityProblems problems = new SecurityProblems(filterProblems, properties.realm());
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

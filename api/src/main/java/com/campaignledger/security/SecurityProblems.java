@@ -1,17 +1,16 @@
 package com.campaignledger.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.campaignledger.web.FilterProblems;
+import com.campaignledger.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -20,11 +19,11 @@ import java.time.Duration;
  */
 class SecurityProblems {
 
-    private final ObjectMapper json;
+    private final FilterProblems problems;
     private final String challenge;
 
-    SecurityProblems(ObjectMapper json, String realm) {
-        this.json = json;
+    SecurityProblems(FilterProblems problems, String realm) {
+        this.problems = problems;
         this.challenge = "Basic realm=\"" + realm + "\", charset=\"UTF-8\"";
     }
 
@@ -50,26 +49,13 @@ class SecurityProblems {
                          Duration retryAfter) throws IOException {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemDetail problem = problem(request, HttpStatus.TOO_MANY_REQUESTS, title, detail);
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, title, detail);
         problem.setProperty("retryAfterSeconds", seconds);
-        write(response, HttpStatus.TOO_MANY_REQUESTS, problem);
+        problems.write(request, response, problem);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                        String detail) throws IOException {
-        write(response, status, problem(request, status, title, detail));
-    }
-
-    private void write(HttpServletResponse response, HttpStatus status, ProblemDetail problem) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
-
-    private static ProblemDetail problem(HttpServletRequest request, HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return problem;
+        problems.write(request, response, ProblemHandler.problem(status, title, detail));
     }
 }

@@ -25,9 +25,11 @@ import java.io.IOException;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final FilterProblems problems;
 
-    public RequestSizeLimitFilter(@Value("${ledger.max-request-bytes}") long maxBytes) {
+    public RequestSizeLimitFilter(@Value("${ledger.max-request-bytes}") long maxBytes, FilterProblems problems) {
         this.maxBytes = maxBytes;
+        this.problems = problems;
     }
 
     @Override
@@ -35,11 +37,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             // Refused before the body is read: nothing downstream would see it.
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + maxBytes + " bytes\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+            problems.write(request, response, ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large",
+                    "The request body is larger than " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -307,7 +307,10 @@ abstract class CampaignApiContract {
         assertRejected(api.post("/api/campaigns/999999999/numbers", "[{\"number\": \"2135551212\"}]"), 404, null);
         assertRejected(api.send("POST", "/api/campaigns", "{\"name\": \"x\"}", Map.of("Content-Type", "text/plain")), 415, null);
         String huge = "{\"name\": \"x\", \"script\": \"" + "y".repeat(3_000_000) + "\"}";
-        assertRejected(api.post("/api/campaigns", huge), 413, null);
+        Response tooLarge = api.post("/api/campaigns", huge);
+        assertRejected(tooLarge, 413, null);
+        assertThat(tooLarge.json().get("detail").asText()).contains("larger than").contains("bytes");
+        assertThat(tooLarge.json().get("instance").asText()).isEqualTo("/api/campaigns");
         assertThat(events()).isEqualTo(before);
     }
 
