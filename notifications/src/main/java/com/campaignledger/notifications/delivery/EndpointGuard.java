@@ -67,8 +67,7 @@ public class EndpointGuard {
             throw new RefusedEndpointException("must not carry credentials");
         }
         if (!allowPrivate) {
-            String host = uri.getHost();
-            addresses(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
+            addresses(uri.getHost());
         }
         return uri;
     }
@@ -79,6 +78,9 @@ public class EndpointGuard {
      * connection (DNS rebinding) is refused too.
      */
     public InetAddress[] addresses(String host) throws RefusedEndpointException {
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 literal as a URL writes it
+        }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);

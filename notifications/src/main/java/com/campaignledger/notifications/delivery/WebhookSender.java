@@ -59,7 +59,6 @@ class WebhookSender {
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(delivery.readTimeout()))
-                        .setRedirectsEnabled(false)
                         .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
@@ -140,7 +139,7 @@ class WebhookSender {
         @Override
         public InetAddress[] resolve(String host) throws UnknownHostException {
             try {
-                return guard.addresses(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
+                return guard.addresses(host);
             } catch (EndpointGuard.RefusedEndpointException e) {
                 throw new RefusedAddressException(e.getMessage());
             }

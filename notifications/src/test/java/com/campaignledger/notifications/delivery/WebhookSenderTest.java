@@ -93,7 +93,7 @@ class WebhookSenderTest {
             exchange.close();
         });
         EndpointGuard guard = new EndpointGuard(true, InetAddress::getAllByName);
-        WebhookSender sender = sender(guard);
+        WebhookSender sender = sender(guard, Duration.ofMillis(500));
 
         AttemptResult result = sender.send(delivery("http://127.0.0.1:" + port() + "/slow"), null);
 
@@ -106,10 +106,15 @@ class WebhookSenderTest {
         return server.getAddress().getPort();
     }
 
+    /** A sender whose time-outs leave room for a loaded machine. */
     private static WebhookSender sender(EndpointGuard guard) {
+        return sender(guard, Duration.ofSeconds(10));
+    }
+
+    private static WebhookSender sender(EndpointGuard guard, Duration readTimeout) {
         NotificationProperties properties = new NotificationProperties(false,
-                new NotificationProperties.Delivery(true, Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(1),
-                        Duration.ofMillis(500), Duration.ofMinutes(2)),
+                new NotificationProperties.Delivery(true, Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(5),
+                        readTimeout, Duration.ofMinutes(2)),
                 new NotificationProperties.Retry(3, Duration.ofSeconds(1), Duration.ofMinutes(1), 0), "from@example.com");
         return new WebhookSender(properties, guard, Clock.systemUTC());
     }
