@@ -93,6 +93,17 @@ class CredentialAuthenticationProviderTest {
     }
 
     @Test
+    void aSecretLongerThanBCryptTakesIsAFailedLoginForAKnownOrAnUnknownLogin() {
+        when(store.forAuthentication("nobody")).thenReturn(Optional.empty());
+        String tooLong = "x".repeat(73);
+        assertThatThrownBy(() -> authenticate(LOGIN, tooLong)).isInstanceOf(BadCredentialsException.class);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> authenticate("nobody", tooLong)).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> authenticate("nobody", tooLong)).isInstanceOf(LoginLockedException.class);
+    }
+
+    @Test
     void aSuccessForgetsEarlierFailures() {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> authenticate(LOGIN, "a-wrong-secret")).isInstanceOf(BadCredentialsException.class);
