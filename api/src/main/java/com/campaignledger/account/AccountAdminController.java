@@ -1,13 +1,12 @@
 package com.campaignledger.account;
 
+import com.campaignledger.web.PageLimits;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +30,11 @@ import java.util.List;
 class AccountAdminController {
 
     private final AccountService accounts;
-    private final int maxPageSize;
+    private final PageLimits pages;
 
-    AccountAdminController(AccountService accounts, @Value("${ledger.max-page-size}") int maxPageSize) {
+    AccountAdminController(AccountService accounts, PageLimits pages) {
         this.accounts = accounts;
-        this.maxPageSize = maxPageSize;
+        this.pages = pages;
     }
 
     /** A credential with its new secret: the only response that ever shows it. */
@@ -130,12 +129,7 @@ class AccountAdminController {
     @GetMapping("/security-audit")
     @Operation(summary = "Changes to accounts and credentials, newest first: who, when, what")
     List<AuditEntry> audit(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new RequestValidationException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
+        pages.check(page, size);
         return accounts.audit(page, size);
     }
 }

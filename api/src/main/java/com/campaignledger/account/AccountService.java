@@ -66,11 +66,12 @@ public class AccountService {
         if (!enabled && id.equals(context.accountId())) {
             throw new AccountConflictException("Account " + id + " is the caller's own: disabling it would lock the caller out");
         }
-        if (account.enabled() != enabled) {
-            store.setAccountEnabled(id, enabled);
-            audit(context, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", id, null);
+        if (account.enabled() == enabled) {
+            return account;
         }
-        return account(id);
+        store.setAccountEnabled(id, enabled);
+        audit(context, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", id, null);
+        return account.withEnabled(enabled);
     }
 
     @Transactional
@@ -105,11 +106,12 @@ public class AccountService {
         if (!enabled && login.equals(context.actor())) {
             throw new AccountConflictException("Credential " + login + " is the caller's own: disabling it would lock the caller out");
         }
-        if (credential.enabled() != enabled) {
-            store.setCredentialEnabled(login, enabled);
-            audit(context, enabled ? "CREDENTIAL_ENABLED" : "CREDENTIAL_DISABLED", credential.accountId(), login);
+        if (credential.enabled() == enabled) {
+            return credential;
         }
-        return credential(login);
+        store.setCredentialEnabled(login, enabled);
+        audit(context, enabled ? "CREDENTIAL_ENABLED" : "CREDENTIAL_DISABLED", credential.accountId(), login);
+        return credential.withEnabled(enabled);
     }
 
     /** A new secret replaces the old one at once: the old one stops working with this transaction. */
@@ -120,7 +122,7 @@ public class AccountService {
         Instant now = clock.instant();
         store.replaceSecret(login, encoder.encode(secret), now);
         audit(context, "CREDENTIAL_ROTATED", credential.accountId(), login);
-        return new IssuedCredential(credential(login), secret);
+        return new IssuedCredential(credential.withSecretChangedAt(now), secret);
     }
 
     public List<AuditEntry> audit(int page, int size) {

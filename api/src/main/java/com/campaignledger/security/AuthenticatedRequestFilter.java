@@ -30,9 +30,8 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
     AuthenticatedRequestFilter(LedgerSecurityProperties.RateLimit limit, SecurityProblems problems) {
         this.limit = limit;
         this.problems = problems;
-        Duration idle = limit.period().multipliedBy(2).compareTo(Duration.ofHours(1)) > 0
-                ? limit.period().multipliedBy(2) : Duration.ofHours(1);
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
+        // A bucket left alone for a period has refilled whole: forgetting it then changes nothing.
+        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(limit.period()).build();
     }
 
     @Override

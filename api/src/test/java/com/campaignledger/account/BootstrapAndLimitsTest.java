@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.ByteArrayOutputStream;
@@ -51,6 +52,12 @@ class BootstrapAndLimitsTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    AccountStore store;
+
+    @Autowired
+    PasswordEncoder encoder;
+
     private ApiClient admin() {
         return new ApiClient(port).as(BootstrapAdmin.GENERATED_LOGIN, adminSecret);
     }
@@ -67,6 +74,9 @@ class BootstrapAndLimitsTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         new BootstrapAdmin(accounts, "", "", new PrintStream(again, true, StandardCharsets.UTF_8)).run();
         assertThat(again.toString(StandardCharsets.UTF_8)).as("a credential exists: nothing generated, nothing printed").isEmpty();
+        new BootstrapAdmin(accounts, BootstrapAdmin.GENERATED_LOGIN, "a-later-bootstrap-password", System.out).run();
+        String hash = store.forAuthentication(BootstrapAdmin.GENERATED_LOGIN).orElseThrow().secretHash();
+        assertThat(encoder.matches(adminSecret, hash)).as("a restart with settings leaves an existing login's secret").isTrue();
 
         Response accountsList = admin().get("/api/admin/accounts");
         assertThat(accountsList.status()).as(accountsList.toString()).isEqualTo(200);

@@ -246,6 +246,8 @@ class TenantIsolationTest {
         Response invalid = admin.post("/api/admin/accounts/" + t.accountId() + "/credentials", "{\"login\": \"bad login!\", \"rol\": \"USER\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(admin.get("/api/admin/accounts/no-such-" + suffix).status()).isEqualTo(404);
+        assertThat(admin.get("/api/admin/security-audit?page=-1").status()).isEqualTo(400);
+        assertThat(admin.get("/api/admin/security-audit?size=0").status()).isEqualTo(400);
 
         JsonNode audit = admin.get("/api/admin/security-audit?size=200").json();
         assertThat(audit.findValuesAsText("action")).contains("ACCOUNT_CREATED", "CREDENTIAL_CREATED", "CREDENTIAL_ROTATED",
