@@ -6,8 +6,11 @@ import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,24 +108,26 @@ public class AgentRegistry {
 
     /** Those of {@code agentIds} that are agents of the account. */
     public Set<Long> existingAgents(String accountId, Collection<Long> agentIds) {
-        Set<Long> found = new LinkedHashSet<>();
-        for (Long id : agentIds) {
-            if (id != null && agent(accountId, id).isPresent()) {
-                found.add(id);
-            }
-        }
-        return found;
+        return existing("SELECT agent_id FROM registry_agent WHERE account_id = ? AND agent_id IN ", accountId, agentIds);
     }
 
     /** Those of {@code groupIds} that are live groups of the account. */
     public Set<Long> existingGroups(String accountId, Collection<Long> groupIds) {
-        Set<Long> found = new LinkedHashSet<>();
-        for (Long id : groupIds) {
-            if (id != null && group(accountId, id).isPresent()) {
-                found.add(id);
-            }
+        return existing("SELECT group_id FROM registry_group WHERE account_id = ? AND NOT deleted AND group_id IN ",
+                accountId, groupIds);
+    }
+
+    /** One query for all ids: {@code select} ends in {@code IN }, the id list follows. */
+    private Set<Long> existing(String select, String accountId, Collection<Long> ids) {
+        List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Set.of();
         }
-        return found;
+        List<Object> args = new ArrayList<>(wanted.size() + 1);
+        args.add(accountId);
+        args.addAll(wanted);
+        return new HashSet<>(jdbc.queryForList(select + "(" + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")",
+                Long.class, args.toArray()));
     }
 
     /** The agents directly on a campaign's roster. */
@@ -148,18 +153,23 @@ public class AgentRegistry {
      * non-empty roster only enabled agents on it, directly or through a live group, may.
      */
     public Admission admission(long campaignId, String accountId, String userId) {
-        Optional<AgentView> agent = agentByUserId(accountId, userId);
+        // Only id and enabled: this runs on every callback and login.
+        Optional<Registered> agent = jdbc.query("SELECT agent_id, enabled FROM registry_agent WHERE account_id = ? AND user_key = ?",
+                (rs, i) -> new Registered(rs.getLong(1), rs.getBoolean(2)), accountId, AgentRegistryDirectory.key(userId))
+                .stream().findFirst();
         if (agent.isPresent() && !agent.get().enabled()) {
             return Admission.DISABLED;
         }
-        boolean rosterEmpty = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_agent WHERE campaign_id = ?",
-                Long.class, campaignId) == 0
-                && jdbc.queryForObject("SELECT COUNT(*) FROM campaign_roster_group r JOIN registry_group g "
-                + "ON g.group_id = r.group_id AND g.account_id = r.account_id WHERE r.campaign_id = ? AND NOT g.deleted", Long.class, campaignId) == 0;
+        boolean rosterEmpty = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM campaign_roster_agent WHERE campaign_id = ?) "
+                + "+ (SELECT COUNT(*) FROM campaign_roster_group r JOIN registry_group g ON g.group_id = r.group_id "
+                + "AND g.account_id = r.account_id WHERE r.campaign_id = ? AND NOT g.deleted)", Long.class, campaignId, campaignId) == 0;
         if (rosterEmpty) {
             return Admission.ADMITTED;
         }
         return agent.isPresent() && onRoster(campaignId, agent.get().id()) ? Admission.ADMITTED : Admission.NOT_ON_ROSTER;
+    }
+
+    private record Registered(long id, boolean enabled) {
     }
 
     /** Whether the agent is on the campaign's roster, directly or through a live group. */
