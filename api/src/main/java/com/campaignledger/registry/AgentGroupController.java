@@ -65,7 +65,8 @@ class AgentGroupController {
         List<Long> members = body.agentIds() == null ? List.of() : body.agentIds();
         return executor.execute(http, key, body.requestId(), body, context -> {
             if (!members.isEmpty()) {
-                requireAgents(context.accountId(), RegistryCommands.requireIds("agentIds", members));
+                RegistryCommands.requireIds("agentIds", members);
+                RegistryCommands.requireKnown("agentIds", "agent", members, registry.existingAgents(context.accountId(), members));
             }
             requireNameFree(context.accountId(), body.name(), null);
             AgentGroupId id = AgentGroupId.of(registry.nextGroupId());
@@ -101,10 +102,9 @@ class AgentGroupController {
         Long expected = ETags.expectedVersion(ifMatch);
         String[] sent = readRename(body);
         return executor.execute(http, key, sent[1], body, context -> {
-            require(context.accountId(), id);
+            AgentGroupView current = require(context.accountId(), id);
             if (sent[0] == null) {
-                AgentGroupView unchanged = require(context.accountId(), id);
-                return ResponseEntity.ok().eTag(ETags.of(unchanged.version())).body(unchanged);
+                return ResponseEntity.ok().eTag(ETags.of(current.version())).body(current);
             }
             requireNameFree(context.accountId(), sent[0], id);
             commands.send(context, new RenameAgentGroupCommand(AgentGroupId.of(id), sent[0], expected));
@@ -137,7 +137,7 @@ class AgentGroupController {
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
         return executor.execute(http, key, body.requestId(), body, context -> {
             require(context.accountId(), id);
-            requireAgents(context.accountId(), ids);
+            RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(context.accountId(), ids));
             commands.send(context, new AddAgentGroupMembersCommand(AgentGroupId.of(id), ids, expected));
             AgentGroupView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
@@ -161,19 +161,6 @@ class AgentGroupController {
 
     private AgentGroupView require(String accountId, long id) {
         return registry.group(accountId, id).orElseThrow(() -> new ResourceNotFoundException("No agent group " + id));
-    }
-
-    private void requireAgents(String accountId, List<Long> ids) {
-        Set<Long> found = registry.existingAgents(accountId, ids);
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (!found.contains(ids.get(i))) {
-                violations.add(new Violation("agentIds[" + i + "]", "no agent " + ids.get(i) + " in this account"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new RequestValidationException(violations);
-        }
     }
 
     private void requireNameFree(String accountId, String name, Long self) {
