@@ -80,10 +80,12 @@ class RosterEnforcer {
         enforce(account, null, at);
     }
 
-    /** A new userId: sessions opened under the old one are no longer this agent's. */
+    /** A new userId: sessions opened under the old one are no longer this agent's. Other changes admit the same. */
     @EventHandler
     void on(AgentUpdatedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
-        enforce(account, null, at);
+        if (event.changes().stream().anyMatch(change -> change.field().equals("userId"))) {
+            enforce(account, null, at);
+        }
     }
 
     @EventHandler
