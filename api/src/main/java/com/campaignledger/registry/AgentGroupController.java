@@ -65,7 +65,8 @@ class AgentGroupController {
         List<Long> members = body.agentIds() == null ? List.of() : body.agentIds();
         return executor.execute(http, key, body.requestId(), body, context -> {
             if (!members.isEmpty()) {
-                requireAgents(context.accountId(), RegistryCommands.requireIds("agentIds", members));
+                RegistryCommands.requireIds("agentIds", members);
+                RegistryCommands.requireKnown("agentIds", "agent", members, registry.existingAgents(context.accountId(), members));
             }
             requireNameFree(context.accountId(), body.name(), null);
             AgentGroupId id = AgentGroupId.of(registry.nextGroupId());
@@ -99,15 +100,14 @@ class AgentGroupController {
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         Long expected = ETags.expectedVersion(ifMatch);
-        String[] sent = readRename(body);
-        return executor.execute(http, key, sent[1], body, context -> {
-            require(context.accountId(), id);
-            if (sent[0] == null) {
-                AgentGroupView unchanged = require(context.accountId(), id);
-                return ResponseEntity.ok().eTag(ETags.of(unchanged.version())).body(unchanged);
+        Rename rename = readRename(body);
+        return executor.execute(http, key, rename.requestId(), body, context -> {
+            AgentGroupView current = require(context.accountId(), id);
+            if (rename.name() == null) {
+                return ResponseEntity.ok().eTag(ETags.of(current.version())).body(current);
             }
-            requireNameFree(context.accountId(), sent[0], id);
-            commands.send(context, new RenameAgentGroupCommand(AgentGroupId.of(id), sent[0], expected));
+            requireNameFree(context.accountId(), rename.name(), id);
+            commands.send(context, new RenameAgentGroupCommand(AgentGroupId.of(id), rename.name(), expected));
             AgentGroupView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
         });
@@ -137,7 +137,7 @@ class AgentGroupController {
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
         return executor.execute(http, key, body.requestId(), body, context -> {
             require(context.accountId(), id);
-            requireAgents(context.accountId(), ids);
+            RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(context.accountId(), ids));
             commands.send(context, new AddAgentGroupMembersCommand(AgentGroupId.of(id), ids, expected));
             AgentGroupView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
@@ -163,19 +163,6 @@ class AgentGroupController {
         return registry.group(accountId, id).orElseThrow(() -> new ResourceNotFoundException("No agent group " + id));
     }
 
-    private void requireAgents(String accountId, List<Long> ids) {
-        Set<Long> found = registry.existingAgents(accountId, ids);
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (!found.contains(ids.get(i))) {
-                violations.add(new Violation("agentIds[" + i + "]", "no agent " + ids.get(i) + " in this account"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new RequestValidationException(violations);
-        }
-    }
-
     private void requireNameFree(String accountId, String name, Long self) {
         if (name == null || name.isBlank()) {
             return; // the aggregate names the missing name
@@ -186,33 +173,28 @@ class AgentGroupController {
         });
     }
 
-    /** {name, requestId} of a rename body; only those two fields exist. */
-    private static String[] readRename(JsonNode body) {
+    private record Rename(String name, String requestId) {
+    }
+
+    /** A rename body: only name and requestId exist, each a string. */
+    private static Rename readRename(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new RequestValidationException("body", "must be a JSON object");
         }
         List<Violation> violations = new ArrayList<>();
-        String[] sent = new String[2];
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            JsonNode value = field.getValue();
-            int index = switch (field.getKey()) {
-                case "name" -> 0;
-                case "requestId" -> 1;
-                default -> -1;
-            };
-            if (index < 0) {
-                violations.add(new Violation(field.getKey(), Set.of("id", "agentIds", "version").contains(field.getKey())
+            String name = field.getKey();
+            if (!name.equals("name") && !name.equals("requestId")) {
+                violations.add(new Violation(name, Set.of("id", "agentIds", "version").contains(name)
                         ? "is read-only" : "is not a known field"));
-            } else if (!value.isTextual()) {
-                violations.add(new Violation(field.getKey(), "must be a string"));
-            } else {
-                sent[index] = value.textValue();
+            } else if (!field.getValue().isTextual()) {
+                violations.add(new Violation(name, "must be a string"));
             }
         }
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
         }
-        return sent;
+        return new Rename(body.path("name").textValue(), body.path("requestId").textValue());
     }
 }

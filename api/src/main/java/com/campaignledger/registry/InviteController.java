@@ -68,7 +68,7 @@ class InviteController {
         }
         if (!agentIds.isEmpty()) {
             RegistryCommands.requireIds("agentIds", agentIds);
-            RosterController.requireKnown("agentIds", "agent", agentIds, registry.existingAgents(account, agentIds));
+            RegistryCommands.requireKnown("agentIds", "agent", agentIds, registry.existingAgents(account, agentIds));
             for (int i = 0; i < agentIds.size(); i++) {
                 AgentView agent = registry.agent(account, agentIds.get(i)).orElseThrow();
                 if (!agent.enabled()) {
@@ -78,7 +78,7 @@ class InviteController {
         }
         if (!groupIds.isEmpty()) {
             RegistryCommands.requireIds("agentGroupIds", groupIds);
-            RosterController.requireKnown("agentGroupIds", "agent group", groupIds, registry.existingGroups(account, groupIds));
+            RegistryCommands.requireKnown("agentGroupIds", "agent group", groupIds, registry.existingGroups(account, groupIds));
         }
         Set<Long> invited = new LinkedHashSet<>(agentIds);
         invited.addAll(registry.enabledMembers(account, groupIds));

@@ -1,9 +1,7 @@
 package com.campaignledger.registry;
 
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
-import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.projections.registry.AgentRegistryDirectory;
-import com.campaignledger.projections.registry.AgentView;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
 import com.campaignledger.web.RequestContext;
@@ -46,13 +44,11 @@ public class InviteTokenFilter extends OncePerRequestFilter {
             Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(?:login|connection|responses|logout))");
 
     private final InviteTokens tokens;
-    private final AgentRegistry registry;
     private final AgentSessionDirectory sessions;
     private final FilterProblems problems;
 
-    InviteTokenFilter(InviteTokens tokens, AgentRegistry registry, AgentSessionDirectory sessions, FilterProblems problems) {
+    InviteTokenFilter(InviteTokens tokens, AgentSessionDirectory sessions, FilterProblems problems) {
         this.tokens = tokens;
-        this.registry = registry;
         this.sessions = sessions;
         this.problems = problems;
     }
@@ -82,12 +78,8 @@ public class InviteTokenFilter extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.FORBIDDEN, "The invite token is for another campaign");
             return;
         }
-        Optional<AgentView> agent = registry.agent(invitation.get().accountId(), claims.agentId());
-        if (agent.isEmpty()) {
-            refuse(request, response, HttpStatus.UNAUTHORIZED, "The invite token's agent no longer exists");
-            return;
-        }
-        String userKey = AgentRegistryDirectory.key(agent.get().userId());
+        String userId = invitation.get().userId();
+        String userKey = AgentRegistryDirectory.key(userId);
         if (endpoint.group(2) != null) {
             boolean own = sessions.find(Long.parseLong(endpoint.group(2)))
                     .filter(s -> s.campaignId() == claims.campaignId() && s.accountId().equals(invitation.get().accountId()))
@@ -97,9 +89,9 @@ public class InviteTokenFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        request.setAttribute(INVITED_USER_ID, agent.get().userId());
+        request.setAttribute(INVITED_USER_ID, userId);
         // The request acts for the invite's account, and the agent is the actor of what it writes.
-        RequestContext.authenticated(request, invitation.get().accountId(), agent.get().userId());
+        RequestContext.authenticated(request, invitation.get().accountId(), userId);
         chain.doFilter(request, response);
     }
 

@@ -1,6 +1,7 @@
 package com.campaignledger.registry;
 
 import com.campaignledger.projections.registry.AgentRegistry;
+import com.campaignledger.projections.registry.AgentView;
 import com.campaignledger.projections.registry.InviteView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,8 @@ public class InviteTokens {
     public record Claims(String inviteId, long campaignId, long agentId, Instant expiresAt) {
     }
 
-    /** A valid token's claims and the account whose agent and campaign they name. */
-    public record Invitation(Claims claims, String accountId) {
+    /** A valid token's claims, the account whose agent and campaign they name, and that agent's current userId. */
+    public record Invitation(Claims claims, String accountId, String userId) {
     }
 
     private final AgentRegistry registry;
@@ -112,11 +113,11 @@ public class InviteTokens {
             if (!clock.instant().isBefore(claims.expiresAt())) {
                 return Optional.empty();
             }
-            Optional<InviteView> current = registry.invite(claims.campaignId(), claims.agentId());
-            boolean valid = current.isPresent() && !current.get().revoked()
-                    && current.get().inviteId().equals(claims.inviteId())
-                    && registry.agent(current.get().accountId(), claims.agentId()).map(a -> a.enabled()).orElse(false);
-            return valid ? Optional.of(new Invitation(claims, current.get().accountId())) : Optional.empty();
+            Optional<InviteView> current = registry.invite(claims.campaignId(), claims.agentId())
+                    .filter(i -> !i.revoked() && i.inviteId().equals(claims.inviteId()));
+            return current.flatMap(i -> registry.agent(i.accountId(), claims.agentId()))
+                    .filter(AgentView::enabled)
+                    .map(agent -> new Invitation(claims, current.get().accountId(), agent.userId()));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // not base64, not numbers: not ours
         }

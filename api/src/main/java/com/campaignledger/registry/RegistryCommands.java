@@ -1,5 +1,6 @@
 package com.campaignledger.registry;
 
+import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -7,9 +8,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** What the registry's controllers share: sending a command with the request's metadata, and page checks. */
+/** What the registry's controllers share: sending a command with the request's metadata, page and id checks. */
 @Component
 class RegistryCommands {
 
@@ -45,5 +48,18 @@ class RegistryCommands {
             }
         }
         return ids;
+    }
+
+    /** Every id of {@code ids} is among those {@code found} in the account; else a 400 naming each unknown one. */
+    static void requireKnown(String field, String what, List<Long> ids, Set<Long> found) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!found.contains(ids.get(i))) {
+                violations.add(new Violation(field + "[" + i + "]", "no " + what + " " + ids.get(i) + " in this account"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RequestValidationException(violations);
+        }
     }
 }

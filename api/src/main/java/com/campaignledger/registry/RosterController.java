@@ -6,11 +6,9 @@ import com.campaignledger.campaign.api.AddRosterAgentsCommand;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
 import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
-import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A campaign's roster (seed 002's AddAgents / AddAgentGroups / RemoveAgent / RemoveAgentGroup / GetAgents /
@@ -65,7 +61,7 @@ class RosterController {
         String account = RequestContext.of(http).accountId();
         campaigns.require(campaignId, account);
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
-        requireKnown("agentIds", "agent", ids, registry.existingAgents(account, ids));
+        RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(account, ids));
         return executor.execute(http, key, body.requestId(), body, context -> {
             commands.send(context, new AddRosterAgentsCommand(CampaignId.of(campaignId), ids));
             return ResponseEntity.ok(roster(campaignId));
@@ -91,7 +87,7 @@ class RosterController {
         String account = RequestContext.of(http).accountId();
         campaigns.require(campaignId, account);
         List<Long> ids = RegistryCommands.requireIds("agentGroupIds", body.agentGroupIds());
-        requireKnown("agentGroupIds", "agent group", ids, registry.existingGroups(account, ids));
+        RegistryCommands.requireKnown("agentGroupIds", "agent group", ids, registry.existingGroups(account, ids));
         return executor.execute(http, key, body.requestId(), body, context -> {
             commands.send(context, new AddRosterAgentGroupsCommand(CampaignId.of(campaignId), ids));
             return ResponseEntity.ok(roster(campaignId));
@@ -112,17 +108,5 @@ class RosterController {
 
     private RegistryResponses.Roster roster(long campaignId) {
         return new RegistryResponses.Roster(campaignId, registry.rosterAgents(campaignId), registry.rosterGroups(campaignId));
-    }
-
-    static void requireKnown(String field, String what, List<Long> ids, Set<Long> found) {
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (!found.contains(ids.get(i))) {
-                violations.add(new Violation(field + "[" + i + "]", "no " + what + " " + ids.get(i) + " in this account"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new RequestValidationException(violations);
-        }
     }
 }

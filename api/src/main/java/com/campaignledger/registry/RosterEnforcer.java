@@ -17,6 +17,7 @@ import com.campaignledger.config.AxonConfig;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import com.campaignledger.projections.registry.Admission;
 import com.campaignledger.projections.registry.AgentRegistry;
+import com.campaignledger.projections.registry.AgentRegistryDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Follows roster and registry changes to the agents they concern: an agent no longer admitted to a campaign
@@ -77,18 +80,22 @@ class RosterEnforcer {
 
     @EventHandler
     void on(AgentDisabledEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
-        enforce(account, null, at);
+        enforceAgent(account, event.agentId().value(), at);
     }
 
-    /** A new userId: sessions opened under the old one are no longer this agent's. */
+    /**
+     * A new userId: sessions opened under the old one are no longer this agent's, and those under the new one now
+     * are. Other changes admit the same sessions.
+     */
     @EventHandler
     void on(AgentUpdatedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
-        enforce(account, null, at);
+        event.changes().stream().filter(change -> change.field().equals("userId")).findFirst().ifPresent(change ->
+                enforce(account, null, at, Set.of(String.valueOf(change.oldValue()), String.valueOf(change.newValue()))));
     }
 
     @EventHandler
     void on(AgentGroupMemberRemovedEvent event, @MetaDataValue(AxonConfig.ACCOUNT_ID) String account, @Timestamp Instant at) {
-        enforce(account, null, at);
+        enforceAgent(account, event.agentId(), at);
     }
 
     @EventHandler
@@ -103,11 +110,28 @@ class RosterEnforcer {
         enforce(account, null, at);
     }
 
+    /** Only the sessions of this agent's userId: a change to one agent leaves the others' admission as it was. */
+    private void enforceAgent(String account, long agentId, Instant at) {
+        if (account != null) {
+            registry.agent(account, agentId).ifPresent(agent -> enforce(account, null, at, Set.of(agent.userId())));
+        }
+    }
+
     private void enforce(String account, Long campaignId, Instant at) {
+        enforce(account, campaignId, at, null);
+    }
+
+    /** Logs out the open sessions no longer admitted: of the campaign (null: all) and of these userIds (null: all). */
+    private void enforce(String account, Long campaignId, Instant at, Set<String> userIds) {
         if (account == null) {
             return;
         }
+        Set<String> keys = userIds == null ? null
+                : userIds.stream().map(AgentRegistryDirectory::key).collect(Collectors.toSet());
         for (AgentSessionDirectory.Entry session : sessions.openEntries(account, campaignId)) {
+            if (keys != null && !keys.contains(AgentRegistryDirectory.key(session.userId()))) {
+                continue;
+            }
             if (registry.admission(session.campaignId(), account, session.userId()) != Admission.ADMITTED) {
                 commands.sendAndWait(new EndAgentSessionCommand(session.sessionId(), LogoutReason.REMOVED, at));
             }

@@ -49,7 +49,7 @@ abstract class RosterContract {
         long direct = r.agent("direct");
         long member = r.agent("member");
         long group = r.group("Gate", member);
-        long outsider = r.agent("outsider");
+        r.agent("outsider");
         // An empty roster admits anyone; once it is not empty, those not on it are logged out.
         Response early = r.callback(campaign, r.user("early"));
         assertThat(early.status()).isEqualTo(201);
@@ -83,7 +83,14 @@ abstract class RosterContract {
         assertRejected(login, 403, null);
         assertThat(login.json().get("reason").asText()).isEqualTo("DISABLED");
         assertThat(r.events("agent-session-%")).isEqualTo(before);
-        assertThat(outsider).isPositive();
+
+        // A new userId: the session opened under the old one is no longer the agent's.
+        String memberConnection = "/api/campaigns/" + campaign + "/agents/" + viaGroup.json().get("agentId").asLong()
+                + "/connection?waitSeconds=0";
+        assertThat(api.get(memberConnection).status()).isEqualTo(204);
+        Response renamed = api.patch("/api/agents/" + member, "{\"userId\": \"" + r.user("renamed") + "\"}", Map.of());
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(memberConnection).status() == 409);
     }
 
     @Test
