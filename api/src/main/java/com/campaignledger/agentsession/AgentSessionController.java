@@ -10,8 +10,8 @@ import com.campaignledger.projections.agentsession.AgentSessionQuery;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
 import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -82,15 +82,8 @@ class AgentSessionController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size,
                             HttpServletRequest http) {
-        if (page < 0) {
-            throw new RequestValidationException("page", "must not be negative");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new RequestValidationException("to", "must be after from");
-        }
+        QueryParameters.checkPage(page, size, maxPageSize);
+        QueryParameters.checkInterval(from, to);
         String account = RequestContext.of(http).accountId();
         AgentSessionPage found = sessions.query(new AgentSessionQuery(account, campaignId,
                 userId == null || userId.isBlank() ? null : userId, from, to, page, size));

@@ -6,6 +6,7 @@ import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.projections.history.HistoryQuery;
 import com.campaignledger.projections.history.HistoryRecord;
 import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
@@ -93,9 +94,7 @@ class HistoryController {
     }
 
     private void validate(Instant from, Instant to, String type, String actor, Long after, int page, int size) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new RequestValidationException("to", "must be after from");
-        }
+        QueryParameters.checkInterval(from, to);
         if (type != null && !EVENT_TYPE.matcher(type).matches()) {
             throw new RequestValidationException("type", "must be an event type such as CampaignUpdated (letters only)");
         }
@@ -105,12 +104,7 @@ class HistoryController {
         if (after != null && after < 0) {
             throw new RequestValidationException("after", "must not be negative");
         }
-        if (page < 0) {
-            throw new RequestValidationException("page", "must not be negative");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
+        QueryParameters.checkPage(page, size, maxPageSize);
     }
 
     private HistoryEntry entry(HistoryRecord r) {

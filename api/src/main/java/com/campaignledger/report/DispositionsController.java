@@ -5,8 +5,8 @@ import com.campaignledger.projections.dispositions.DispositionCount;
 import com.campaignledger.projections.dispositions.DispositionKind;
 import com.campaignledger.projections.dispositions.DispositionsRepository;
 import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
@@ -93,9 +93,7 @@ class DispositionsController {
                                       @Parameter(description = "Only hours starting before this instant")
                                       @RequestParam(required = false) Instant to,
                                       HttpServletRequest http) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new RequestValidationException("to", "must be after from");
-        }
+        QueryParameters.checkInterval(from, to);
         String account = RequestContext.of(http).accountId();
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));
         List<DispositionCount> counts = dispositions.countsPerHour(id, account, from, to);
