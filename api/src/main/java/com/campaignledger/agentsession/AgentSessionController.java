@@ -9,8 +9,9 @@ import com.campaignledger.projections.agentsession.AgentSessionPage;
 import com.campaignledger.projections.agentsession.AgentSessionQuery;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
+import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -55,23 +56,23 @@ class AgentSessionController {
     }
 
     @GetMapping(path = "/api/campaigns/{id}/agent-sessions",
-            produces = {MediaType.APPLICATION_JSON_VALUE, AgentSessionCsvConverter.TEXT_CSV})
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(summary = "Agent Session Statistics of a campaign, one row per session (JSON or CSV)", description = CSV_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "Every session of the campaign, oldest first", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = AgentSessionStatistics.class))),
-            @Content(mediaType = AgentSessionCsvConverter.TEXT_CSV, schema = @Schema(type = "string"))})
+            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
     AgentSessionTable ofCampaign(@PathVariable long id, HttpServletRequest http) {
         String account = RequestContext.of(http).accountId();
         campaigns.require(id, account);
         return new SessionList(sessions.ofCampaign(id, account).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList());
     }
 
-    @GetMapping(path = "/api/agent-sessions", produces = {MediaType.APPLICATION_JSON_VALUE, AgentSessionCsvConverter.TEXT_CSV})
+    @GetMapping(path = "/api/agent-sessions", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(summary = "Query agent sessions (QueryAgentSessions), paged (JSON or CSV)", description = CSV_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "One page of sessions, oldest first", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SessionPage.class)),
-            @Content(mediaType = AgentSessionCsvConverter.TEXT_CSV, schema = @Schema(type = "string"))})
+            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
     AgentSessionTable query(@RequestParam(required = false) Long campaignId,
                             @RequestParam(required = false) String userId,
                             @Parameter(description = "sessions still open at or after this instant (ISO-8601)")
@@ -81,15 +82,8 @@ class AgentSessionController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size,
                             HttpServletRequest http) {
-        if (page < 0) {
-            throw new RequestValidationException("page", "must not be negative");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new RequestValidationException("to", "must be after from");
-        }
+        QueryParameters.checkPage(page, size, maxPageSize);
+        QueryParameters.checkInterval(from, to);
         String account = RequestContext.of(http).accountId();
         AgentSessionPage found = sessions.query(new AgentSessionQuery(account, campaignId,
                 userId == null || userId.isBlank() ? null : userId, from, to, page, size));
@@ -97,11 +91,11 @@ class AgentSessionController {
                 found.page(), found.size(), found.totalElements(), found.totalPages());
     }
 
-    @GetMapping(path = "/api/agent-sessions/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, AgentSessionCsvConverter.TEXT_CSV})
+    @GetMapping(path = "/api/agent-sessions/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(summary = "One agent session (GetAgentSession) with seed 003's statistics (JSON or CSV)", description = CSV_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "The session", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AgentSessionStatistics.class)),
-            @Content(mediaType = AgentSessionCsvConverter.TEXT_CSV, schema = @Schema(type = "string"))})
+            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
     AgentSessionTable one(@PathVariable long id, HttpServletRequest http) {
         return sessions.find(id, RequestContext.of(http).accountId())
                 .map(v -> new OneSession(AgentSessionStatistics.of(v, clock)))

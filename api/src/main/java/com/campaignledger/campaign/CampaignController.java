@@ -28,6 +28,7 @@ import com.campaignledger.projections.campaign.ListCampaignsQuery;
 import com.campaignledger.projections.registry.AgentGroupView;
 import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.web.ETags;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
@@ -137,12 +138,7 @@ class CampaignController {
                               @RequestParam(defaultValue = "20") int size,
                               @RequestParam(defaultValue = "id") String sort,
                               HttpServletRequest http) {
-        if (page < 0) {
-            throw new RequestValidationException("page", "must not be negative");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
+        QueryParameters.checkPage(page, size, maxPageSize);
         String[] order = sort.split(",", 2);
         CampaignSort by;
         try {

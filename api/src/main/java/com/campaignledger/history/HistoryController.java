@@ -5,7 +5,8 @@ import com.campaignledger.projections.history.CampaignHistoryRepository;
 import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.projections.history.HistoryQuery;
 import com.campaignledger.projections.history.HistoryRecord;
-import com.campaignledger.web.CsvResponses;
+import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
@@ -22,7 +23,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,48 +60,41 @@ class HistoryController {
         this.maxPageSize = maxPageSize;
     }
 
-    @GetMapping(path = "/api/campaigns/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, CsvResponses.TEXT_CSV})
+    @GetMapping(path = "/api/campaigns/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(summary = "The campaign's audit trail: every event of it and of its agent sessions, in order",
             description = "Position, time, type, actor, request and correlation ids, the payload and, for updates, each "
                     + "changed field old → new. `Accept: text/csv` exports the page as CSV. Page with `after` (the "
                     + "previous page's `nextAfter`) to stay fast in a long history; `page` counts from it.")
     @ApiResponse(responseCode = "200", description = "One page of the history", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HistoryResponse.class)),
-            @Content(mediaType = CsvResponses.TEXT_CSV, schema = @Schema(type = "string"))})
-    ResponseEntity<?> history(@PathVariable long id,
-                              @Parameter(description = "Only events at or after this instant", example = "2026-03-24T14:00:00Z")
-                              @RequestParam(required = false) Instant from,
-                              @Parameter(description = "Only events before this instant", example = "2026-03-24T15:00:00Z")
-                              @RequestParam(required = false) Instant to,
-                              @Parameter(description = "Only events of this type", example = "CampaignUpdated")
-                              @RequestParam(required = false) String type,
-                              @Parameter(description = "Only events caused by this login", example = "backoffice")
-                              @RequestParam(required = false) String actor,
-                              @Parameter(description = "Only events after this position (the previous page's nextAfter)")
-                              @RequestParam(required = false) Long after,
-                              @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "50") int size,
-                              HttpServletRequest http) {
+            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
+    HistoryResponse history(@PathVariable long id,
+                            @Parameter(description = "Only events at or after this instant", example = "2026-03-24T14:00:00Z")
+                            @RequestParam(required = false) Instant from,
+                            @Parameter(description = "Only events before this instant", example = "2026-03-24T15:00:00Z")
+                            @RequestParam(required = false) Instant to,
+                            @Parameter(description = "Only events of this type", example = "CampaignUpdated")
+                            @RequestParam(required = false) String type,
+                            @Parameter(description = "Only events caused by this login", example = "backoffice")
+                            @RequestParam(required = false) String actor,
+                            @Parameter(description = "Only events after this position (the previous page's nextAfter)")
+                            @RequestParam(required = false) Long after,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "50") int size,
+                            HttpServletRequest http) {
         validate(from, to, type, actor, after, page, size);
         String account = RequestContext.of(http).accountId();
         // Deleted campaigns keep their history; another account's campaign is not found.
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));
         HistoryPage found = history.find(new HistoryQuery(id, account, from, to, type, actor, after, page, size));
         List<HistoryEntry> entries = found.content().stream().map(this::entry).toList();
-        if (CsvResponses.wanted(http)) {
-            return CsvResponses.of(HistoryCsvRow.class, entries.stream().map(HistoryCsvRow::of).toList(),
-                    "campaign-" + id + "-history.csv");
-        }
         Long nextAfter = entries.size() == size ? entries.get(entries.size() - 1).position() : null;
         long totalPages = (found.totalElements() + size - 1) / size;
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new HistoryResponse(id, entries, page, size, found.totalElements(), totalPages, nextAfter));
+        return new HistoryResponse(id, entries, page, size, found.totalElements(), totalPages, nextAfter);
     }
 
     private void validate(Instant from, Instant to, String type, String actor, Long after, int page, int size) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new RequestValidationException("to", "must be after from");
-        }
+        QueryParameters.checkInterval(from, to);
         if (type != null && !EVENT_TYPE.matcher(type).matches()) {
             throw new RequestValidationException("type", "must be an event type such as CampaignUpdated (letters only)");
         }
@@ -111,12 +104,7 @@ class HistoryController {
         if (after != null && after < 0) {
             throw new RequestValidationException("after", "must not be negative");
         }
-        if (page < 0) {
-            throw new RequestValidationException("page", "must not be negative");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
+        QueryParameters.checkPage(page, size, maxPageSize);
     }
 
     private HistoryEntry entry(HistoryRecord r) {

@@ -15,6 +15,7 @@ import com.campaignledger.notifications.subscription.SubscriptionQuery;
 import com.campaignledger.notifications.subscription.SubscriptionService;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.JsonErrors;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -90,7 +91,7 @@ class SubscriptionController {
                                             @RequestParam(required = false) Boolean enabled,
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "20") int size, HttpServletRequest http) {
-        checkPage(page, size);
+        QueryParameters.checkPage(page, size, maxPageSize);
         SubscriptionPage result = subscriptions.list(new SubscriptionQuery(RequestContext.of(http).accountId(),
                 triggerEvent, campaignId, enabled, page, size));
         return PageResponse.of(result.content().stream().map(SubscriptionResponse::of).toList(), page, size,
@@ -134,7 +135,7 @@ class SubscriptionController {
     @GetMapping("/{id}/deliveries")
     PageResponse<Delivery> deliveries(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size, HttpServletRequest http) {
-        checkPage(page, size);
+        QueryParameters.checkPage(page, size, maxPageSize);
         DeliveryService.DeliveryPage result = deliveries.forSubscription(RequestContext.of(http).accountId(), id, page, size);
         return PageResponse.of(result.content(), page, size, result.totalElements());
     }
@@ -188,15 +189,6 @@ class SubscriptionController {
             violations.add(new Violation(field, "has an invalid value"));
         }
         return null;
-    }
-
-    private void checkPage(int page, int size) {
-        if (page < 0) {
-            throw new RequestValidationException("page", "must not be negative");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
     }
 
     private ResponseEntity<?> execute(HttpServletRequest http, String key, Object body,

@@ -4,9 +4,9 @@ import com.campaignledger.campaign.CampaignLookup;
 import com.campaignledger.projections.dispositions.DispositionCount;
 import com.campaignledger.projections.dispositions.DispositionKind;
 import com.campaignledger.projections.dispositions.DispositionsRepository;
-import com.campaignledger.web.CsvResponses;
+import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +48,30 @@ class DispositionsController {
     record Hour(Instant hour, Map<String, Long> callResults, Map<String, Long> agentResponses, long total) {
     }
 
-    record DispositionsResponse(long campaignId, List<Hour> hours) {
+    /** As CSV: one line per hour, kind and disposition, in the order the counts were read. */
+    record DispositionsResponse(long campaignId, List<Hour> hours) implements CsvTable<Row> {
+
+        @Override
+        public Class<Row> csvRowType() {
+            return Row.class;
+        }
+
+        @Override
+        public List<Row> csvRows() {
+            List<Row> rows = new ArrayList<>();
+            for (Hour h : hours) {
+                String hour = h.hour().toString();
+                // Kinds by name, as the repository orders them.
+                h.agentResponses().forEach((d, n) -> rows.add(new Row(hour, DispositionKind.AGENT_RESPONSE, d, n)));
+                h.callResults().forEach((d, n) -> rows.add(new Row(hour, DispositionKind.CALL_RESULT, d, n)));
+            }
+            return rows;
+        }
+
+        @Override
+        public String csvFilename() {
+            return "campaign-" + campaignId + "-dispositions.csv";
+        }
     }
 
     /** One line of the CSV export. */
@@ -58,30 +80,23 @@ class DispositionsController {
     }
 
     @GetMapping(path = "/api/campaigns/{id}/reports/dispositions",
-            produces = {MediaType.APPLICATION_JSON_VALUE, CsvResponses.TEXT_CSV})
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(summary = "Dispositions per hour: call results and agents' responses counted per hour (UTC)",
             description = "Built from the campaign's whole history, also the part written before this report existed. "
                     + "`Accept: text/csv` answers one line per hour, kind and disposition.")
     @ApiResponse(responseCode = "200", description = "The hours with at least one disposition, oldest first", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DispositionsResponse.class)),
-            @Content(mediaType = CsvResponses.TEXT_CSV, schema = @Schema(type = "string"))})
-    ResponseEntity<?> dispositions(@PathVariable long id,
-                                   @Parameter(description = "Only hours starting at or after this instant")
-                                   @RequestParam(required = false) Instant from,
-                                   @Parameter(description = "Only hours starting before this instant")
-                                   @RequestParam(required = false) Instant to,
-                                   HttpServletRequest http) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new RequestValidationException("to", "must be after from");
-        }
+            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
+    DispositionsResponse dispositions(@PathVariable long id,
+                                      @Parameter(description = "Only hours starting at or after this instant")
+                                      @RequestParam(required = false) Instant from,
+                                      @Parameter(description = "Only hours starting before this instant")
+                                      @RequestParam(required = false) Instant to,
+                                      HttpServletRequest http) {
+        QueryParameters.checkInterval(from, to);
         String account = RequestContext.of(http).accountId();
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));
         List<DispositionCount> counts = dispositions.countsPerHour(id, account, from, to);
-        if (CsvResponses.wanted(http)) {
-            return CsvResponses.of(Row.class, counts.stream()
-                    .map(c -> new Row(c.hour().toString(), c.kind(), c.disposition(), c.count())).toList(),
-                    "campaign-" + id + "-dispositions.csv");
-        }
         List<Hour> hours = new ArrayList<>();
         Map<String, Long> results = null;
         Map<String, Long> responses = null;
@@ -103,6 +118,6 @@ class DispositionsController {
         if (current != null) {
             hours.add(new Hour(current, results, responses, total));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new DispositionsResponse(id, hours));
+        return new DispositionsResponse(id, hours);
     }
 }

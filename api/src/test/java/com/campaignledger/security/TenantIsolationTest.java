@@ -149,6 +149,12 @@ class TenantIsolationTest {
         assertNotFound(other.delete(path));
         assertNotFound(other.post(path + "/calls", "{\"number\": \"2125551000\", \"result\": \"BUSY\"}"));
         assertNotFound(other.get(path + "/agents"));
+        // The read side's reports, JSON or CSV.
+        for (String report : new String[] {"/stats", "/summary", "/agent-sessions", "/history", "/reports/dispositions"}) {
+            assertNotFound(other.get(path + report));
+        }
+        assertNotFound(other.send("GET", path + "/history", null, Map.of("Accept", "text/csv")));
+        assertNotFound(other.send("GET", path + "/agent-sessions", null, Map.of("Accept", "text/csv")));
         assertNotFound(other.post(path + "/agents/callback", "{\"userId\": \"eve\", \"phoneNumber\": \"6465550102\"}"));
         String agentPath = path + "/agents/" + agentId;
         assertNotFound(other.post(agentPath + "/login", "{\"userId\": \"ann\"}"));
@@ -166,6 +172,10 @@ class TenantIsolationTest {
         assertThat(a.api().get(path).json().get("name").asText()).isEqualTo("Alpha's campaign " + suffix);
         // The agent sessions read model follows the events: wait for it rather than racing it.
         await().atMost(java.time.Duration.ofSeconds(15)).until(() -> a.api().get(path + "/agents").json().size() == 1);
+        assertThat(a.api().get("/api/agent-sessions/" + agentId).status()).isEqualTo(200);
+        assertNotFound(other.get("/api/agent-sessions/" + agentId));
+        assertThat(other.get("/api/agent-sessions?campaignId=" + campaign).json().get("totalElements").asLong()).isZero();
+        await().atMost(Duration.ofSeconds(15)).until(() -> a.api().get(path + "/history").json().get("totalElements").asLong() > 0);
     }
 
     @Test

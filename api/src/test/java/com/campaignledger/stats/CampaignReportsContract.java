@@ -211,6 +211,58 @@ abstract class CampaignReportsContract {
     }
 
     @Test
+    void historyAndDispositionsAnswerTheSameRowsInJsonAndCsv() {
+        long id = runningCampaign("Exports", "2125550031", "2125550032");
+        call(id, "2125550031", "BUSY", 0);
+        call(id, "2125550032", "LA", 42);
+        Response callback = api.post("/api/campaigns/" + id + "/agents/callback",
+                "{\"userId\": \"cy@example.com\", \"phoneNumber\": \"6465550103\"}");
+        assertThat(callback.status()).as(callback.toString()).isEqualTo(201);
+        AgentSessionId cy = AgentSessionId.of(callback.json().get("agentId").asLong());
+        Instant t0 = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        commands.sendAndWait(new LoginAgentCommand(cy, id, "cy@example.com", t0));
+        commands.sendAndWait(new ConnectCallCommand(cy, "call-9", "+12125550031", Map.of(), t0.plusSeconds(5)));
+        commands.sendAndWait(new EndCallCommand(cy, "call-9", t0.plusSeconds(35)));
+        commands.sendAndWait(new StoreAgentResponseCommand(cy, "call-9", "callback", "later", false, false, t0.plusSeconds(40)));
+
+        // The audit trail: one CSV line per entry of the JSON page, in its order, as an attachment.
+        String history = "/api/campaigns/" + id + "/history";
+        JsonNode page = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(history).json(),
+                h -> h.get("content").findValuesAsText("type").contains("AgentResponseStored"));
+        Response csv = api.send("GET", history, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"campaign-" + id + "-history.csv\"");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("position,timestamp,type,aggregate,sequenceNumber,actor,requestId,correlationId,"
+                + "changes,payload");
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
+                .isEqualTo(page.get("content").findValuesAsText("position"));
+
+        // Dispositions per hour: one CSV line per hour, kind and disposition, ordered so, with the JSON's counts.
+        String report = "/api/campaigns/" + id + "/reports/dispositions";
+        JsonNode hours = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(report).json().get("hours"),
+                h -> h.findValues("total").stream().mapToLong(JsonNode::asLong).sum() == 4);
+        List<String> expected = new java.util.ArrayList<>();
+        hours.forEach(h -> {
+            h.get("callResults").fields().forEachRemaining(e ->
+                    expected.add(h.get("hour").asText() + ",CALL_RESULT," + e.getKey() + "," + e.getValue().asLong()));
+            h.get("agentResponses").fields().forEachRemaining(e ->
+                    expected.add(h.get("hour").asText() + ",AGENT_RESPONSE," + e.getKey() + "," + e.getValue().asLong()));
+        });
+        assertThat(expected).anyMatch(l -> l.contains(",AGENT_RESPONSE,callback,")).anyMatch(l -> l.contains(",CALL_RESULT,BUSY,"));
+        java.util.Collections.sort(expected);
+        Response dispositions = api.send("GET", report, null, Map.of("Accept", "text/csv"));
+        assertThat(dispositions.status()).as(dispositions.toString()).isEqualTo(200);
+        assertThat(dispositions.header("Content-Type")).startsWith("text/csv");
+        assertThat(dispositions.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"campaign-" + id + "-dispositions.csv\"");
+        List<String> rows = dispositions.body().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("hour,kind,disposition,count");
+        assertThat(rows.subList(1, rows.size())).isEqualTo(expected);
+    }
+
+    @Test
     void unknownIdsAre404AndUnsupportedFormats406() {
         long id = runningCampaign("Formats", "2125550021");
         for (String path : List.of("/api/campaigns/999999/stats", "/api/campaigns/999999/summary",

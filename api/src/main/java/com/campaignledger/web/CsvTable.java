@@ -1,0 +1,24 @@
+package com.campaignledger.web;
+
+import java.util.List;
+
+/**
+ * An answer that is also a table: JSON as itself, {@code text/csv} as its rows, written by {@link CsvTableConverter}
+ * when {@code Accept} chooses CSV among the endpoint's {@code produces}.
+ *
+ * @param <R> a flat row type; its Jackson property names (and order) make the header line
+ */
+public interface CsvTable<R> {
+
+    String TEXT_CSV = "text/csv";
+
+    /** The row type, so that an empty table still has its header. */
+    Class<R> csvRowType();
+
+    List<R> csvRows();
+
+    /** The file name of the CSV attachment; null answers it inline. */
+    default String csvFilename() {
+        return null;
+    }
+}
