@@ -1,12 +1,13 @@
 package com.campaignledger.account;
 
-import com.campaignledger.web.PageLimits;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +31,11 @@ import java.util.List;
 class AccountAdminController {
 
     private final AccountService accounts;
-    private final PageLimits pages;
+    private final int maxPageSize;
 
-    AccountAdminController(AccountService accounts, PageLimits pages) {
+    AccountAdminController(AccountService accounts, @Value("${ledger.max-page-size}") int maxPageSize) {
         this.accounts = accounts;
-        this.pages = pages;
+        this.maxPageSize = maxPageSize;
     }
 
     /** A credential with its new secret: the only response that ever shows it. */
@@ -129,7 +130,7 @@ class AccountAdminController {
     @GetMapping("/security-audit")
     @Operation(summary = "Changes to accounts and credentials, newest first: who, when, what")
     List<AuditEntry> audit(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        pages.check(page, size);
+        QueryParameters.checkPage(page, size, maxPageSize);
         return accounts.audit(page, size);
     }
 }

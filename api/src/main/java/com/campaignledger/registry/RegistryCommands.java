@@ -1,6 +1,7 @@
 package com.campaignledger.registry;
 
 import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -29,12 +30,7 @@ class RegistryCommands {
     }
 
     void checkPage(int page, int size) {
-        if (page < 0) {
-            throw new RequestValidationException("page", "must not be negative");
-        }
-        if (size < 1 || size > maxPageSize) {
-            throw new RequestValidationException("size", "must be between 1 and " + maxPageSize);
-        }
+        QueryParameters.checkPage(page, size, maxPageSize);
     }
 
     /** A list of ids in a body: present, not empty, each positive. */
