@@ -27,7 +27,9 @@ import java.util.List;
 /**
  * A campaign's roster (seed 002's AddAgents / AddAgentGroups / RemoveAgent / RemoveAgentGroup / GetAgents /
  * GetAgentGroups). The roster lives in the Campaign aggregate, so its changes are in the campaign's own history
- * with their actor; an agent taken off it while logged in is logged out after its current call.
+ * with their actor; an agent taken off it while logged in is logged out after its current call. A removal goes
+ * straight to the aggregate, which answers 404 for an unknown campaign or another account's, without asking the
+ * campaign view first (it may not show a campaign created a moment ago).
  */
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/roster")
@@ -59,7 +61,7 @@ class RosterController {
                                 HttpServletRequest http,
                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         String account = RequestContext.of(http).accountId();
-        campaigns.require(campaignId, account);
+        campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
         RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(account, ids));
         return executor.execute(http, key, body.requestId(), body, context -> {
@@ -72,7 +74,6 @@ class RosterController {
     @Operation(summary = "Take an agent off the roster (RemoveAgent); logged in, it is logged out after its current call")
     ResponseEntity<?> removeAgent(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
                                   @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        campaigns.require(campaignId, RequestContext.of(http).accountId());
         return executor.execute(http, key, null, null, context -> {
             commands.send(context, new RemoveRosterAgentCommand(CampaignId.of(campaignId), agentId));
             return ResponseEntity.ok(roster(campaignId));
@@ -85,7 +86,7 @@ class RosterController {
                                 HttpServletRequest http,
                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         String account = RequestContext.of(http).accountId();
-        campaigns.require(campaignId, account);
+        campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentGroupIds", body.agentGroupIds());
         RegistryCommands.requireKnown("agentGroupIds", "agent group", ids, registry.existingGroups(account, ids));
         return executor.execute(http, key, body.requestId(), body, context -> {
@@ -99,7 +100,6 @@ class RosterController {
             + "agentGroupId, that is cleared too")
     ResponseEntity<?> removeGroup(@PathVariable long campaignId, @PathVariable long groupId, HttpServletRequest http,
                                   @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        campaigns.require(campaignId, RequestContext.of(http).accountId());
         return executor.execute(http, key, null, null, context -> {
             commands.send(context, new RemoveRosterAgentGroupCommand(CampaignId.of(campaignId), groupId));
             return ResponseEntity.ok(roster(campaignId));
