@@ -216,6 +216,10 @@ class AgentApiTest {
         assertRejected(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"MAYBE\"}"), 400, "result");
         assertRejected(api.post(calls, "{\"number\": \"2125551000\"}"), 400, "result");
         assertRejected(api.post(calls, "{\"number\": \"555\", \"result\": \"LA\"}"), 400, "number");
+        assertRejected(api.post("/api/campaigns/987654321/calls", "{\"number\": \"2125551000\", \"result\": \"LA\"}"), 404, null);
+        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}");
+        assertRejected(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"LA\"}"), 409, null);
+        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}");
         Response busy = api.post(calls, "{\"number\": \"212-555-1000\", \"result\": \"LA\", \"durationSeconds\": 35, \"callId\": \"ext-1\"}");
         assertThat(busy.status()).as(busy.toString()).isEqualTo(200);
         assertThat(busy.json().get("finalForNumber").asBoolean()).isTrue();

@@ -331,7 +331,8 @@ class Campaign {
     @CommandHandler
     CallRecorded handle(RecordCallResultCommand command) {
         // A call connected before a STOP still ends and is recorded; the dialer starts none while STOPPED.
-        requireStatus(EnumSet.of(RUNNING, STOPPED), "record a call for", null);
+        requireStatus(command.runningOnly() ? EnumSet.of(RUNNING) : EnumSet.of(RUNNING, STOPPED),
+                "record a call for", null);
         List<Violation> violations = new ArrayList<>();
         if (command.callId() == null || command.callId().isBlank() || command.callId().length() > 100) {
             violations.add(new Violation("callId", "is required (at most 100 characters)"));

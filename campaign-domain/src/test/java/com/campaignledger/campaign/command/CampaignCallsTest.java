@@ -201,6 +201,19 @@ class CampaignCallsTest {
     }
 
     @Test
+    void theExternalDialerReportsOnlyWhileTheCampaignRuns() {
+        Object[] given = running(A, B);
+        fixture.given(given[0], given[1], given[2], new CampaignStoppedEvent(ID, CampaignStatus.RUNNING))
+                .when(new RecordCallResultCommand(ID, "c1", A, CallResult.LA, null, T0, 30, null, true))
+                .expectException(IllegalCampaignTransitionException.class)
+                .expectExceptionMessage("Cannot record a call for a campaign that is STOPPED")
+                .expectNoEvents();
+        fixture.given(given)
+                .when(new RecordCallResultCommand(ID, "c1", A, CallResult.LA, null, T0, 30, null, true))
+                .expectEvents(recorded("c1", A, CallResult.LA, 1, true, null));
+    }
+
+    @Test
     void cannotRecordACallWithoutItsFacts() {
         fixture.given(running(A))
                 .when(new RecordCallResultCommand(ID, " ", A, null, null, null, -1, null))
