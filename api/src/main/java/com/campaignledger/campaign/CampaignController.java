@@ -85,12 +85,14 @@ class CampaignController {
     private final CampaignRequestReader reader;
     private final ContactNumbers contactNumbers;
     private final CampaignIds ids;
+    private final CampaignViewRebuild rebuild;
     private final AgentRegistry registry;
     private final int maxPageSize;
 
     CampaignController(CommandGateway commands, QueryGateway queries, CommandExecutor executor,
                        CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids,
-                       AgentRegistry registry, @Value("${ledger.max-page-size}") int maxPageSize) {
+                       AgentRegistry registry, CampaignViewRebuild rebuild,
+                       @Value("${ledger.max-page-size}") int maxPageSize) {
         this.commands = commands;
         this.queries = queries;
         this.executor = executor;
@@ -98,6 +100,7 @@ class CampaignController {
         this.contactNumbers = contactNumbers;
         this.ids = ids;
         this.registry = registry;
+        this.rebuild = rebuild;
         this.maxPageSize = maxPageSize;
     }
 
@@ -344,9 +347,8 @@ class CampaignController {
     }
 
     private CampaignView find(long id, String account) {
-        Optional<CampaignView> view = queries.query(new FindCampaignQuery(id, account),
-                ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
-        return view.orElseThrow(() -> notFound(id));
+        return rebuild.require(id, () -> queries.query(new FindCampaignQuery(id, account),
+                ResponseTypes.optionalInstanceOf(CampaignView.class)).join());
     }
 
     private static ResourceNotFoundException notFound(long id) {

@@ -16,9 +16,11 @@ import java.util.Set;
 public class CampaignLookup {
 
     private final QueryGateway queries;
+    private final CampaignViewRebuild rebuild;
 
-    CampaignLookup(QueryGateway queries) {
+    CampaignLookup(QueryGateway queries, CampaignViewRebuild rebuild) {
         this.queries = queries;
+        this.rebuild = rebuild;
     }
 
     public Optional<CampaignView> find(long campaignId, String accountId) {
@@ -26,10 +28,16 @@ public class CampaignLookup {
                 ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
     }
 
-    /** The campaign, or a 404 when the account has no such campaign (or it was deleted). */
+    /**
+     * The campaign, or a 404 when the account has no such campaign (or it was deleted); a 503 while the read
+     * model is rebuilt and does not show it yet.
+     */
     public CampaignView require(long campaignId, String accountId) {
-        return find(campaignId, accountId).filter(v -> !v.deleted())
-                .orElseThrow(() -> new ResourceNotFoundException("No campaign " + campaignId));
+        CampaignView view = rebuild.require(campaignId, () -> find(campaignId, accountId));
+        if (view.deleted()) {
+            throw new ResourceNotFoundException("No campaign " + campaignId);
+        }
+        return view;
     }
 
     /** The campaign, or a 409 naming its status when it is in none of {@code allowed}. */

@@ -123,6 +123,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ReadModelRebuildingException.class)
+    ResponseEntity<ProblemDetail> rebuilding(ReadModelRebuildingException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Read model being rebuilt", e.getMessage());
+        problem.setProperty("readModel", e.readModel());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ReadModelRebuildingException.RETRY_AFTER_SECONDS))
+                .body(problem);
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

@@ -1,0 +1,58 @@
+package com.campaignledger.campaign;
+
+import com.campaignledger.web.ReadModelRebuildingException;
+import com.campaignledger.web.ResourceNotFoundException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against a token table of Axon's shape (V1's), in an in-memory H2 database. */
+class CampaignViewRebuildTest {
+
+    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+            "jdbc:h2:mem:rebuild-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", ""));
+    private final CampaignViewRebuild rebuild = new CampaignViewRebuild(jdbc);
+
+    @BeforeEach
+    void tokenTable() {
+        jdbc.execute("CREATE TABLE token_entry (processor_name VARCHAR(255) NOT NULL, segment INTEGER NOT NULL, "
+                + "token BYTEA, token_type VARCHAR(255), timestamp VARCHAR(255), owner VARCHAR(255), "
+                + "PRIMARY KEY (processor_name, segment))");
+        jdbc.update("INSERT INTO token_entry (processor_name, segment, token_type) VALUES "
+                + "('campaign-view', 0, 'org.axonframework.eventhandling.GlobalSequenceTrackingToken'), "
+                + "('campaign-stats', 0, 'org.axonframework.eventhandling.ReplayToken')");
+    }
+
+    @Test
+    void aCampaignFoundIsAnswered() {
+        assertThat(rebuild.require(7, () -> Optional.of("campaign 7"))).isEqualTo("campaign 7");
+    }
+
+    @Test
+    void aCampaignMissingOtherwiseIsUnknown() {
+        assertThatThrownBy(() -> rebuild.require(7, Optional::empty))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessage("No campaign 7");
+    }
+
+    @Test
+    void aReplayEndingBetweenTheReadAndTheTokensIsReadAgain() {
+        Iterator<Optional<String>> reads = List.of(Optional.<String>empty(), Optional.of("campaign 7")).iterator();
+        assertThat(rebuild.require(7, reads::next)).isEqualTo("campaign 7");
+    }
+
+    @Test
+    void aCampaignMissingWhileTheViewIsReplayedIsNotYetRebuilt() {
+        jdbc.update("UPDATE token_entry SET token_type = 'org.axonframework.eventhandling.ReplayToken' "
+                + "WHERE processor_name = 'campaign-view'");
+        assertThatThrownBy(() -> rebuild.require(7, Optional::empty))
+                .isInstanceOf(ReadModelRebuildingException.class).hasMessageContaining("campaign 7");
+    }
+}
