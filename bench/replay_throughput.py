@@ -18,7 +18,9 @@
 Bounded: one database, one service on loopback, --events rows, a --timeout per replay. Nothing leaves this machine.
 """
 import argparse
+import base64
 import http.client
+import secrets
 import json
 import os
 import signal
@@ -28,6 +30,9 @@ import tempfile
 import time
 
 READ_MODELS = ["campaign-history", "dispositions-per-hour", "campaign-view", "agent-sessions"]
+# The service's bootstrap admin (it creates the template and starts the replays): made up for each run.
+LOGIN, SECRET = "replay-bench", secrets.token_urlsafe(18)
+AUTHORIZATION = "Basic " + base64.b64encode(f"{LOGIN}:{SECRET}".encode()).decode()
 
 
 def psql(args, sql, database=None, capture=True):
@@ -40,7 +45,7 @@ def psql(args, sql, database=None, capture=True):
 def http_json(args, method, path, body=None, ok=(200,)):
     conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
     conn.request(method, path, body=None if body is None else json.dumps(body),
-                 headers={"Content-Type": "application/json"})
+                 headers={"Content-Type": "application/json", "Authorization": AUTHORIZATION})
     response = conn.getresponse()
     data = response.read()
     conn.close()
@@ -52,11 +57,12 @@ def http_json(args, method, path, body=None, ok=(200,)):
 def start_service(args):
     log = open(os.path.join(args.workdir, "replay-bench-service.log"), "a")
     url = f"jdbc:postgresql://{args.pg_host}:{args.pg_port}/{args.database}"
-    process = subprocess.Popen(["java", f"-Xmx{args.heap}", "-jar", args.jar, "--spring.profiles.active=postgres",
+    process = subprocess.Popen(["java", f"-Xmx{args.heap}"] + args.java_opt + ["-jar", args.jar, "--spring.profiles.active=postgres",
                                 f"--spring.datasource.url={url}", f"--spring.datasource.username={args.pg_user}",
                                 f"--server.port={args.port}", "--server.address=127.0.0.1", "--ledger.dialer.enabled=false",
                                 "--logging.level.com.campaignledger.web.RequestLogFilter=WARN"] + args.service_arg,
-                               stdout=log, stderr=subprocess.STDOUT)
+                               stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "LEDGER_BOOTSTRAP_LOGIN": LOGIN, "LEDGER_BOOTSTRAP_PASSWORD": SECRET})
     deadline = time.time() + 120
     while time.time() < deadline:
         if process.poll() is not None:
@@ -210,6 +216,7 @@ def main():
     parser.add_argument("--timeout", type=int, default=900, help="seconds one replay may take")
     parser.add_argument("--workdir", default=tempfile.gettempdir(), help="where the service log goes")
     parser.add_argument("--service-arg", action="append", default=[], help="extra argument for the service")
+    parser.add_argument("--java-opt", action="append", default=[], help="extra JVM option (e.g. a flight recording)")
     args = parser.parse_args()
     if args.pg_host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("loopback only: --pg-host must be 127.0.0.1, localhost or ::1")
