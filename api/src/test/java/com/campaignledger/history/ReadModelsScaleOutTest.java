@@ -1,26 +1,16 @@
 package com.campaignledger.history;
 
-import com.campaignledger.CampaignLedgerApplication;
 import com.campaignledger.projections.dispositions.DispositionsProjection;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.campaignledger.testsupport.PostgresTestDatabase;
 import com.campaignledger.testsupport.RequiresPostgres;
+import com.campaignledger.testsupport.ServiceInstances;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -45,23 +35,11 @@ class ReadModelsScaleOutTest {
             DispositionsProjection.PROCESSING_GROUP);
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    /** Two instances in one JVM share a process id: each gets a node id of its own, as two processes would. */
-    @Configuration(proxyBeanMethods = false)
-    static class NodeIdentity {
-
-        @Bean
-        TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
-                              @Value("${test.node-id}") String nodeId) {
-            return JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
-                    .nodeId(nodeId).build();
-        }
-    }
-
     @Test
     void twoInstancesShareTheSegmentsAndTogetherBuildEachReadModelOnce() {
         PostgresTestDatabase.Database db = PostgresTestDatabase.fresh("readmodels_scale");
-        try (ConfigurableApplicationContext first = start(db, "first");
-             ConfigurableApplicationContext second = start(db, "second")) {
+        try (ConfigurableApplicationContext first = ServiceInstances.start(db, "first");
+             ConfigurableApplicationContext second = ServiceInstances.start(db, "second")) {
             // The first instance claimed every segment; it lets two of each go, and the second takes them.
             for (String name : READ_MODELS) {
                 StreamingEventProcessor processor = processor(first, name);
@@ -71,7 +49,7 @@ class ReadModelsScaleOutTest {
             await().atMost(WAIT).until(() -> READ_MODELS.stream().allMatch(name ->
                     processor(second, name).processingStatus().keySet().containsAll(Set.of(1, 3))));
 
-            List<ApiClient> apis = List.of(new ApiClient(port(first)), new ApiClient(port(second)));
+            List<ApiClient> apis = List.of(new ApiClient(ServiceInstances.port(first)), new ApiClient(ServiceInstances.port(second)));
             List<Long> campaigns = new ArrayList<>();
             for (int c = 0; c < 8; c++) {
                 // Each campaign is written through one instance (the one that holds it in its cache), but once
@@ -154,16 +132,5 @@ class ReadModelsScaleOutTest {
     private static StreamingEventProcessor processor(ConfigurableApplicationContext context, String name) {
         return context.getBean(EventProcessingConfiguration.class).eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow();
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private static ConfigurableApplicationContext start(PostgresTestDatabase.Database db, String nodeId) {
-        return new SpringApplicationBuilder(CampaignLedgerApplication.class, NodeIdentity.class).run(
-                "--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-                "--server.port=0", "--test.node-id=" + nodeId, "--spring.main.allow-bean-definition-overriding=true");
     }
 }
