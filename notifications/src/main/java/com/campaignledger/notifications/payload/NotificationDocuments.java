@@ -90,7 +90,8 @@ public final class NotificationDocuments {
     /** Seed 001's call-finished postback. */
     public static String legacyCallFinished(BroadcastFacts campaign, CallFacts call) {
         var agent = call.agent();
-        List<PostbackDocuments.Var> stored = agent == null ? List.of() : new TreeMap<>(agent.storedData()).entrySet()
+        // The answers in the order the agent stored them, one <var name="question">answer</var> each.
+        List<PostbackDocuments.Var> stored = agent == null ? List.of() : agent.storedData().entrySet()
                 .stream().map(e -> new PostbackDocuments.Var(e.getKey(), e.getValue())).toList();
         String agentId = agent != null && agent.agentId() != null ? agent.agentId()
                 : call.agentSessionId() == null ? null : String.valueOf(call.agentSessionId());

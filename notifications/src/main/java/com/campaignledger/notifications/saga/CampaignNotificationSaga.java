@@ -66,7 +66,7 @@ public class CampaignNotificationSaga {
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
     void on(AgentResponseStoredEvent event) {
         agentOutcomes.put(event.callId(), new AgentOutcome(String.valueOf(event.sessionId().value()),
-                event.agentResponse(), event.agentNotes(), event.at(), Map.of()));
+                event.agentResponse(), event.agentNotes(), event.at(), event.storedData()));
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)

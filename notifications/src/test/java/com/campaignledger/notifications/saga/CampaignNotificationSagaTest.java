@@ -171,22 +171,28 @@ class CampaignNotificationSagaTest {
     }
 
     @Test
-    void aConnectedCallIsNotifiedWithItsAgentsResponseAndNotes() {
+    void aConnectedCallIsNotifiedWithItsAgentsResponseNotesAndStoredData() {
         targets.subscriptions.put(TriggerEvent.OUTBOUND_CALL_FINISHED, List.of(6L));
         java.time.Instant answered = java.time.Instant.parse("2026-03-24T15:58:38Z");
+        Map<String, String> storedData = new java.util.LinkedHashMap<>();
+        storedData.put("willvote", "yes");
+        storedData.put("bigconcern", "economy");
         fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
                         new NumbersAddedEvent(ID, List.of(new ContactNumber("+12135551212", Map.of())), 0),
                         new CampaignStartedEvent(ID, CampaignStatus.SETUP))
                 .andThenAggregate("agent-session-7").published(new com.campaignledger.agent.session.api.AgentResponseStoredEvent(
                         com.campaignledger.agent.session.api.AgentSessionId.of(7), 42, "call-+12135551212-1", "+12135551212",
-                        "interested", "call back Friday", false, false, answered.minusSeconds(40), answered.minusSeconds(5), answered))
+                        "interested", "call back Friday", false, false, answered.minusSeconds(40), answered.minusSeconds(5), answered,
+                        storedData))
                 .whenAggregate(AGGREGATE).publishes(call("+12135551212", CallResult.LA, 1, true))
                 .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         decided(CallNotificationDecidedEvent.class, e -> e.call().agent() != null
                                 && e.call().agent().agentId().equals("7")
                                 && e.call().agent().agentResponse().equals("interested")
                                 && e.call().agent().agentNotes().equals("call back Friday")
-                                && e.call().agent().responseTime().equals(answered)),
+                                && e.call().agent().responseTime().equals(answered)
+                                && List.copyOf(e.call().agent().storedData().entrySet()).equals(
+                                        List.copyOf(storedData.entrySet()))),
                         Matchers.andNoMore())));
     }
 
