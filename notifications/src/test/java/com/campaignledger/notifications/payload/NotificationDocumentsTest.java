@@ -163,10 +163,11 @@ class NotificationDocumentsTest {
     void legacyCampaignFinishedHasTheSeedsElementsAndCounters() {
         Element seed = xml(seed("001-campaign-finished.xml"));
         CampaignStats stats = new CampaignStats(100, 100, 48, 24, 12, 0, 6, 10, 0, 0);
-        Element ours = xml(NotificationDocuments.legacyCampaignFinished(CAMPAIGN, stats));
+        Element ours = xml(NotificationDocuments.legacyCampaignFinished(CAMPAIGN, stats, "$2.25"));
         assertSameXmlShape("", seed, ours, Set.of());
         Element campaign = child(ours, "campaign");
         assertThat(child(campaign, "status").getTextContent()).isEqualTo("finished");
+        assertThat(child(campaign, "cost").getTextContent()).isEqualTo("$2.25");
         assertThat(child(campaign, "name").getTextContent()).isEqualTo("Send <Call> & \"Java\"");
         Element counters = child(campaign, "campaign-stats");
         assertThat(child(counters, "live").getTextContent()).isEqualTo("48");

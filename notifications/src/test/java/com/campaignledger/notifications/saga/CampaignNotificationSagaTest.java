@@ -6,6 +6,7 @@ import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
 import com.campaignledger.campaign.api.CampaignFinishedEvent;
+import com.campaignledger.campaign.billing.CallUsage;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignSettings;
@@ -111,7 +112,7 @@ class CampaignNotificationSagaTest {
     }
 
     @Test
-    void finishedCampaignIsNotifiedWithItsCountersAndEndsTheSaga() {
+    void finishedCampaignIsNotifiedWithItsCountersAndCallUsageAndEndsTheSaga() {
         targets.subscriptions.put(TriggerEvent.CAMPAIGN_FINISHED, List.of(4L));
         targets.postbacks.put(PostbackKind.CAMPAIGN_FINISH, List.of(9L));
         fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
@@ -129,7 +130,9 @@ class CampaignNotificationSagaTest {
                                 && e.subscriptionIds().equals(List.of(4L)) && e.postbackIds().equals(List.of(9L))
                                 && e.campaign().status() == CampaignStatus.FINISHED
                                 // Numbers count once, under their latest result: BUSY then LA counts as live.
-                                && e.stats().equals(new CampaignStats(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))),
+                                && e.stats().equals(new CampaignStats(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))
+                                // Every attempt is billed: three of 35 s, each a whole minute.
+                                && e.usage().equals(new CallUsage(105, 3))),
                         Matchers.andNoMore())));
         assertThat(numbers.results).doesNotContainKey(42L);
     }
