@@ -166,7 +166,7 @@ class AgentController {
         AgentSessionId session = session(campaignId, agentId, http);
         return executor.execute(http, key, body.requestId(), body, ctx -> state(session, send(ctx, new StoreAgentResponseCommand(
                 session, body.callId(), body.agentResponse(), body.agentNotes(), Boolean.TRUE.equals(body.lastCall()),
-                Boolean.TRUE.equals(body.answeringMachineTransfer()), clock.instant()))));
+                Boolean.TRUE.equals(body.answeringMachineTransfer()), clock.instant(), body.storedData()))));
     }
 
     /** kickAgent: hangs up the agent and logs it out. */

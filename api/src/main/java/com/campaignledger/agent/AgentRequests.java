@@ -1,7 +1,10 @@
 package com.campaignledger.agent;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import java.util.Map;
 
 /** The bodies of the agent endpoints (seed 003's parameters, in camelCase). */
 final class AgentRequests {
@@ -18,9 +21,16 @@ final class AgentRequests {
     record Login(@NotBlank @Size(max = 200) String userId, String requestId) {
     }
 
-    /** storeAgentResponse / answeringMachineTransferStoreAgentResponse. */
+    /**
+     * storeAgentResponse / answeringMachineTransferStoreAgentResponse. {@code storedData} is seed 001's stored-data:
+     * the answers the agent stored for the call, question → answer; the session checks its limits.
+     */
     record Response(@NotBlank @Size(max = 100) String callId, @Size(max = 1000) String agentResponse,
                     @Size(max = 4000) String agentNotes, Boolean lastCall, Boolean answeringMachineTransfer,
+                    @Schema(description = "The answers stored for the call, question → answer (seed 001's "
+                            + "`<stored-data>`): at most 50, names up to 100 characters, answers up to 1000",
+                            example = "{\"bigconcern\": \"economy\", \"willvote\": \"yes\"}")
+                    Map<String, String> storedData,
                     String requestId) {
     }
 }

@@ -69,12 +69,17 @@ class AgentSessionController {
     }
 
     @GetMapping(path = "/api/agent-sessions", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(summary = "Query agent sessions (QueryAgentSessions), paged (JSON or CSV)", description = CSV_DESCRIPTION)
+    @Operation(summary = "Query agent sessions (QueryAgentSessions) by campaign, userId, registry agent and time, "
+            + "paged (JSON or CSV)", description = CSV_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "One page of sessions, oldest first", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SessionPage.class)),
             @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
     AgentSessionTable query(@RequestParam(required = false) Long campaignId,
                             @RequestParam(required = false) String userId,
+                            @Parameter(description = "sessions of this registry agent (`GET /api/agents`): those opened "
+                                    + "under its current userId, compared without case; an unknown agent, or another "
+                                    + "account's, has none")
+                            @RequestParam(required = false) Long agentId,
                             @Parameter(description = "sessions still open at or after this instant (ISO-8601)")
                             @RequestParam(required = false) Instant from,
                             @Parameter(description = "sessions called back before this instant (ISO-8601)")
@@ -86,7 +91,7 @@ class AgentSessionController {
         QueryParameters.checkInterval(from, to);
         String account = RequestContext.of(http).accountId();
         AgentSessionPage found = sessions.query(new AgentSessionQuery(account, campaignId,
-                userId == null || userId.isBlank() ? null : userId, from, to, page, size));
+                userId == null || userId.isBlank() ? null : userId, agentId, from, to, page, size));
         return new SessionPage(found.content().stream().map(v -> AgentSessionStatistics.of(v, clock)).toList(),
                 found.page(), found.size(), found.totalElements(), found.totalPages());
     }

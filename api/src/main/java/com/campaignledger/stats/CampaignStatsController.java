@@ -1,6 +1,7 @@
 package com.campaignledger.stats;
 
 import com.campaignledger.campaign.CampaignLookup;
+import com.campaignledger.campaign.billing.BillingRule;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.stats.CampaignStats;
@@ -12,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,16 +29,15 @@ import java.util.Locale;
 @RestController
 @RequestMapping("/api/campaigns")
 @Tag(name = "Campaign statistics", description = "Live statistics and the campaign-finished summary")
-@EnableConfigurationProperties(BillingProperties.class)
 class CampaignStatsController {
 
     private final CampaignLookup campaigns;
     private final CampaignStatsRepository stats;
     private final AgentSessionRepository sessions;
-    private final BillingProperties billing;
+    private final BillingRule billing;
 
     CampaignStatsController(CampaignLookup campaigns, CampaignStatsRepository stats, AgentSessionRepository sessions,
-                            BillingProperties billing) {
+                            BillingRule billing) {
         this.campaigns = campaigns;
         this.stats = stats;
         this.sessions = sessions;
@@ -65,7 +64,7 @@ class CampaignStatsController {
         CampaignView campaign = campaigns.require(id, account);
         CampaignStats s = statsOf(id, account);
         return new CampaignFinishedDocument(new CampaignFinishedDocument.Campaign(id, campaign.settings().name(),
-                campaign.status().name().toLowerCase(Locale.ROOT), billing.formattedCost(s),
+                campaign.status().name().toLowerCase(Locale.ROOT), billing.formattedCost(s.usage()),
                 new CampaignFinishedDocument.Stats(s.total(), s.dialed(), s.live(), s.machine(), s.noanswer(), s.dnc(),
                         s.busy(), s.transfer(), s.error(), s.misc())));
     }

@@ -178,10 +178,22 @@ class AgentApiTest {
         // Polling again before answering returns the same call at once.
         assertThat(api.get(agents() + "/" + agent + "/connection?waitSeconds=5").json().get("callId").asText()).isEqualTo("call-77");
 
-        String response = "{\"callId\": \"call-77\", \"agentResponse\": \"sale\", \"agentNotes\": \"keen\", \"answeringMachineTransfer\": true}";
+        long beforeResponse = agentEvents(agent);
+        assertRejected(api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"call-77\", \"storedData\": "
+                + "{\"willvote\": \"" + "y".repeat(1001) + "\"}}"), 400, "storedData");
+        assertRejected(api.post(agents() + "/" + agent + "/responses",
+                "{\"callId\": \"call-77\", \"storedData\": [\"yes\"]}"), 400, "storedData");
+        assertThat(agentEvents(agent)).as("a refused response writes nothing").isEqualTo(beforeResponse);
+
+        String response = "{\"callId\": \"call-77\", \"agentResponse\": \"sale\", \"agentNotes\": \"keen\", "
+                + "\"answeringMachineTransfer\": true, \"storedData\": {\"willvote\": \"yes\", \"bigconcern\": \"economy\"}}";
         Response stored = api.post(agents() + "/" + agent + "/responses", response);
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
         assertThat(stored.json().get("state").asText()).isEqualTo("READY");
+        String storedEvent = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%AgentResponseStoredEvent'", String.class, AgentSessionId.of(agent).toString());
+        assertThat(storedEvent).as("the answers in the agent's order")
+                .contains("\"storedData\":{\"willvote\":\"yes\",\"bigconcern\":\"economy\"}");
         long after = agentEvents(agent);
         assertThat(api.post(agents() + "/" + agent + "/responses", response).status()).as("an exact retry").isEqualTo(200);
         assertThat(agentEvents(agent)).isEqualTo(after);

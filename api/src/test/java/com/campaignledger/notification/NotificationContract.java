@@ -365,6 +365,8 @@ abstract class NotificationContract {
             Element summary = child(parse(receiver.received("/legacy-finished").get(0).body()), "campaign");
             assertThat(text(summary, "id")).isEqualTo(String.valueOf(campaign));
             assertThat(text(summary, "status")).isEqualTo("finished");
+            assertThat(text(summary, "cost")).as("0 s, 35 s and 12 s bill 0 + 1 + 1 minutes at the default $0.05")
+                    .isEqualTo("$0.10");
             Element stats = child(summary, "campaign-stats");
             // Two numbers, each counted once under its latest result: +12135551212 BUSY then AM, +13105550100 LA.
             assertThat(text(stats, "total")).isEqualTo("2");

@@ -128,4 +128,61 @@ abstract class RosterContract {
         return session;
     }
 
+    @Test
+    void invitesOfAgentsWhoLeaveTheRosterWithOrFromTheirGroupAreRevoked() {
+        long campaign = r.runningCampaign("{\"name\": \"Invites off\", \"fromNumber\": \"2135550100\", "
+                + "\"numbers\": [{\"number\": \"2125551000\"}]}");
+        long ann = r.agent("ann");
+        long bob = r.agent("bob");
+        long cid = r.agent("cid");
+        long dee = r.agent("dee");
+        long sales = r.group("Sales", bob, cid, dee);
+        long night = r.group("Night", cid);
+        String roster = "/api/campaigns/" + campaign + "/roster";
+        assertThat(api.post(roster + "/agents", "{\"agentIds\": [" + ann + ", " + dee + "]}").status()).isEqualTo(200);
+        assertThat(api.post(roster + "/agent-groups", "{\"agentGroupIds\": [" + sales + ", " + night + "]}").status())
+                .isEqualTo(200);
+        Response sent = api.post("/api/campaigns/" + campaign + "/invites",
+                "{\"agentIds\": [" + ann + "], \"agentGroupIds\": [" + sales + "]}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        String bobToken = inviteToken(campaign, bob);
+
+        // Out of the group: bob is off the roster, his invite shows revoked and its token is refused.
+        assertThat(api.delete("/api/agent-groups/" + sales + "/agents/" + bob).status()).isEqualTo(200);
+        assertInviteRevoked(campaign, bob);
+        assertRejected(api.post("/api/campaigns/" + campaign + "/agents/callback", "{\"userId\": \"" + r.user("bob")
+                + "\", \"phoneNumber\": \"6465550101\"}", Map.of("Authorization", "Bearer " + bobToken)), 401, null);
+
+        // The group off the roster: cid is still on it through Night, dee directly; both keep their invites.
+        assertThat(api.delete(roster + "/agent-groups/" + sales).status()).isEqualTo(200);
+        inviteToken(campaign, cid);
+        inviteToken(campaign, dee);
+
+        // Night deleted: cid has left the roster with it; ann and dee, on it directly, have not.
+        assertThat(api.delete("/api/agent-groups/" + night).status()).isEqualTo(204);
+        assertInviteRevoked(campaign, cid);
+        inviteToken(campaign, ann);
+        inviteToken(campaign, dee);
+
+        // Taken off directly: dee was on the roster only that way now.
+        assertThat(api.delete(roster + "/agents/" + dee).status()).isEqualTo(200);
+        assertInviteRevoked(campaign, dee);
+        inviteToken(campaign, ann);
+    }
+
+    /** The agent's current invite token to the campaign; fails unless the invite is there and not revoked. */
+    private String inviteToken(long campaign, long agent) {
+        Response invite = api.get("/api/campaigns/" + campaign + "/invites/" + agent);
+        assertThat(invite.status()).as("agent " + agent + ": " + invite).isEqualTo(200);
+        String uri = invite.json().get("uri").asText();
+        return uri.substring(uri.indexOf("token=") + "token=".length());
+    }
+
+    private void assertInviteRevoked(long campaign, long agent) {
+        Response invite = api.get("/api/campaigns/" + campaign + "/invites/" + agent);
+        assertRejected(invite, 404, null);
+        assertThat(invite.json().get("detail").asText()).contains("revoked");
+        assertThat(jdbc.queryForObject("SELECT revoked FROM agent_invite WHERE campaign_id = ? AND agent_id = ?",
+                Boolean.class, campaign, agent)).isTrue();
+    }
 }

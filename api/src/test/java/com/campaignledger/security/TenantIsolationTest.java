@@ -62,6 +62,12 @@ class TenantIsolationTest {
         return new Tenant(accountId, login, secret, admin.as(login, secret));
     }
 
+    private static long registeredAgent(ApiClient api, String userId) {
+        Response created = api.post("/api/agents", "{\"name\": \"Ann\", \"userId\": \"" + userId + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
     private long campaign(ApiClient api, String name) {
         Response created = api.post("/api/campaigns", """
                 {"name": "%s", "fromNumber": "2135550100", "script": "Hi",
@@ -175,6 +181,16 @@ class TenantIsolationTest {
         assertThat(a.api().get("/api/agent-sessions/" + agentId).status()).isEqualTo(200);
         assertNotFound(other.get("/api/agent-sessions/" + agentId));
         assertThat(other.get("/api/agent-sessions?campaignId=" + campaign).json().get("totalElements").asLong()).isZero();
+        // agentId= names a registry agent of the caller's account: each account's "ann" finds that account's sessions only.
+        long alphaAnn = registeredAgent(a.api(), "ANN");
+        long betaAnn = registeredAgent(other, "ann");
+        assertThat(a.api().get("/api/agent-sessions?agentId=" + alphaAnn).json().get("content").findValuesAsText("id"))
+                .containsExactly(String.valueOf(agentId));
+        JsonNode foreign = other.get("/api/agent-sessions?agentId=" + alphaAnn).json();
+        assertThat(foreign.get("totalElements").asLong()).as("another account's agent id: an empty page").isZero();
+        assertThat(foreign.get("content")).isEmpty();
+        assertThat(a.api().get("/api/agent-sessions?agentId=" + betaAnn).json().get("totalElements").asLong()).isZero();
+        assertThat(other.get("/api/agent-sessions?agentId=" + betaAnn).json().get("totalElements").asLong()).isZero();
         await().atMost(Duration.ofSeconds(15)).until(() -> a.api().get(path + "/history").json().get("totalElements").asLong() > 0);
     }
 

@@ -204,10 +204,37 @@ abstract class CampaignReportsContract {
         assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&from=" + t0.plusSeconds(100) + "&to=" + Instant.now())
                 .json().get("totalElements").asLong()).isEqualTo(1);
         assertThat(api.get("/api/agent-sessions/" + ann.value()).json()).isEqualTo(row);
+
+        // agentId=: the sessions of a registry agent, by its userId compared without case; paging as for the others.
+        long registered = registryAgent("ANN@example.com");
+        JsonNode byAgent = api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + registered + "&page=0&size=5").json();
+        assertThat(byAgent.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(byAgent.get("content").get(0)).isEqualTo(row);
+        JsonNode secondPage = api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + registered + "&page=1&size=1").json();
+        assertThat(secondPage.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(secondPage.get("totalPages").asLong()).isEqualTo(1);
+        assertThat(secondPage.get("content")).isEmpty();
+        long someoneElse = registryAgent("nobody-" + id + "@example.com");
+        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + someoneElse).json().get("totalElements").asLong())
+                .isZero();
+        Response unknown = api.get("/api/agent-sessions?campaignId=" + id + "&agentId=987654321");
+        assertThat(unknown.status()).as("an unknown agent, like an unknown campaign, is an empty page").isEqualTo(200);
+        assertThat(unknown.json().get("totalElements").asLong()).isZero();
+        assertThat(api.get("/api/agent-sessions?agentId=soon").status()).isEqualTo(400);
         Response one = api.send("GET", "/api/agent-sessions/" + ann.value(), null, Map.of("Accept", "text/csv"));
         assertThat(one.body().lines().toList()).containsExactly(lines.get(0), lines.get(1));
         Response emptyCsv = api.send("GET", "/api/agent-sessions?campaignId=" + id + "&userId=nobody", null, Map.of("Accept", "text/csv"));
         assertThat(emptyCsv.body().lines().toList()).as("the header even without rows").containsExactly(SEED_003_COLUMNS);
+    }
+
+    /** The registry agent holding this userId (compared without case), registered unless a run before did. */
+    private long registryAgent(String userId) {
+        Response created = api.post("/api/agents", "{\"name\": \"Agent\", \"userId\": \"" + userId + "\"}");
+        if (created.status() == 409) {
+            return api.get("/api/agents?userId=" + userId).json().at("/content/0/id").asLong();
+        }
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asLong();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.campaignledger.notifications.outbox;
 
+import com.campaignledger.campaign.billing.BillingRule;
 import com.campaignledger.notifications.api.BroadcastFacts;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
@@ -41,13 +42,16 @@ public class NotificationOutbox {
     private final PostbackRepository postbacks;
     private final DeliveryRepository deliveries;
     private final ObjectProvider<OutboxListener> listeners;
+    private final BillingRule billing;
 
     public NotificationOutbox(SubscriptionRepository subscriptions, PostbackRepository postbacks,
-                              DeliveryRepository deliveries, ObjectProvider<OutboxListener> listeners) {
+                              DeliveryRepository deliveries, ObjectProvider<OutboxListener> listeners,
+                              BillingRule billing) {
         this.subscriptions = subscriptions;
         this.postbacks = postbacks;
         this.deliveries = deliveries;
         this.listeners = listeners;
+        this.billing = billing;
     }
 
     @EventHandler
@@ -60,7 +64,8 @@ public class NotificationOutbox {
         }
         for (long id : event.postbackIds()) {
             added |= toPostback(id, PostbackKind.CAMPAIGN_FINISH, event.sourceEventId(), campaign, at,
-                    NotificationDocuments.legacyCampaignFinished(campaign, event.stats()));
+                    NotificationDocuments.legacyCampaignFinished(campaign, event.stats(),
+                            billing.formattedCost(event.usage())));
         }
         wakeWorkers(added);
     }

@@ -90,7 +90,8 @@ public final class NotificationDocuments {
     /** Seed 001's call-finished postback. */
     public static String legacyCallFinished(BroadcastFacts campaign, CallFacts call) {
         var agent = call.agent();
-        List<PostbackDocuments.Var> stored = agent == null ? List.of() : new TreeMap<>(agent.storedData()).entrySet()
+        // The answers in the order the agent stored them, one <var name="question">answer</var> each.
+        List<PostbackDocuments.Var> stored = agent == null ? List.of() : agent.storedData().entrySet()
                 .stream().map(e -> new PostbackDocuments.Var(e.getKey(), e.getValue())).toList();
         String agentId = agent != null && agent.agentId() != null ? agent.agentId()
                 : call.agentSessionId() == null ? null : String.valueOf(call.agentSessionId());
@@ -104,10 +105,10 @@ public final class NotificationDocuments {
         return postbackXml(doc);
     }
 
-    /** Seed 001's campaign-finished postback. The ledger bills nothing, so the cost is always $0.00. */
-    public static String legacyCampaignFinished(BroadcastFacts campaign, CampaignStats s) {
+    /** Seed 001's campaign-finished postback; {@code cost} as the billing rule writes it ({@code $2.25}). */
+    public static String legacyCampaignFinished(BroadcastFacts campaign, CampaignStats s, String cost) {
         PostbackDocuments.Campaign c = new PostbackDocuments.Campaign(campaign.campaignId(), campaign.name(),
-                campaign.status().name().toLowerCase(Locale.ROOT), "$0.00", new PostbackDocuments.Stats(s.total(),
+                campaign.status().name().toLowerCase(Locale.ROOT), cost, new PostbackDocuments.Stats(s.total(),
                 s.dialed(), s.live(), s.machine(), s.noanswer(), s.dnc(), s.busy(), s.transfer(), s.error(), s.misc()));
         return postbackXml(new PostbackDocuments.CampaignFinished(c));
     }

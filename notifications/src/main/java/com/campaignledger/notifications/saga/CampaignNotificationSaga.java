@@ -2,6 +2,7 @@ package com.campaignledger.notifications.saga;
 
 import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
+import com.campaignledger.campaign.billing.CallUsage;
 import com.campaignledger.notifications.api.AgentOutcome;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
@@ -54,6 +55,11 @@ public class CampaignNotificationSaga {
     private BroadcastFacts campaign;
     /** Agents' responses of connected calls, until the call's result (recorded just after) takes them along. */
     private Map<String, AgentOutcome> agentOutcomes = new HashMap<>();
+    /**
+     * Every dial attempt's seconds, billed in the campaign-finished postback's cost. A saga stored before this was
+     * kept reads as none, so it counts the calls recorded since.
+     */
+    private CallUsage usage = CallUsage.NONE;
 
     @StartSaga
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
@@ -66,7 +72,7 @@ public class CampaignNotificationSaga {
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
     void on(AgentResponseStoredEvent event) {
         agentOutcomes.put(event.callId(), new AgentOutcome(String.valueOf(event.sessionId().value()),
-                event.agentResponse(), event.agentNotes(), event.at(), Map.of()));
+                event.agentResponse(), event.agentNotes(), event.at(), event.storedData()));
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
@@ -121,6 +127,7 @@ public class CampaignNotificationSaga {
             NotificationTargets targets, CampaignNumbers numbers, EventGateway events) {
         long id = campaign.campaignId();
         numbers.resultRecorded(id, event.number(), event.result(), event.attempt());
+        usage = usage.plusCall(event.durationSeconds());
         AgentOutcome agent = agentOutcomes.remove(event.callId());
         List<Long> subscriptions = targets.subscriptions(campaign.accountId(), TriggerEvent.OUTBOUND_CALL_FINISHED, id, at);
         List<Long> postbacks = targets.postbacks(campaign.accountId(), PostbackKind.CALL_FINISH, id, at);
@@ -140,7 +147,8 @@ public class CampaignNotificationSaga {
         List<Long> subscriptions = targets.subscriptions(campaign.accountId(), trigger, id, at);
         List<Long> postbacks = postbackKind == null ? List.of() : targets.postbacks(campaign.accountId(), postbackKind, id, at);
         if (!subscriptions.isEmpty() || !postbacks.isEmpty()) {
-            events.publish(new CampaignNotificationDecidedEvent(eventId, trigger, campaign, stats, subscriptions, postbacks));
+            events.publish(new CampaignNotificationDecidedEvent(eventId, trigger, campaign, stats, subscriptions, postbacks,
+                    usage));
         }
     }
 }

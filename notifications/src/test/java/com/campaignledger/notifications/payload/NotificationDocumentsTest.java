@@ -139,16 +139,23 @@ class NotificationDocumentsTest {
 
     @Test
     void legacyCallFinishedCarriesTheAgentsResponseWhenThereIsOne() {
+        Map<String, String> storedData = new java.util.LinkedHashMap<>();
+        storedData.put("willvote", "yes & <sure>");
+        storedData.put("bigconcern", "economy");
         CallFacts answered = new CallFacts(CALL.callId(), CALL.number(), CALL.extraData(), CALL.fromNumber(), CallResult.XFER,
                 1, CALL.startTime(), 35, 7L, true, CALL.recordedAt(),
                 new AgentOutcome("21212", "interested", "call back after 5", Instant.parse("2010-03-24T15:58:38Z"),
-                        Map.of("bigconcern", "economy", "willvote", "yes")));
+                        storedData));
         Element seed = xml(seed("001-call-finished.xml"));
         Element ours = xml(NotificationDocuments.legacyCallFinished(CAMPAIGN, answered));
         assertSameXmlShape("", seed, ours, Set.of());
-        Element var = DocumentShapes.children(child(ours, "stored-data")).get(0);
-        assertThat(var.getAttribute("name")).isEqualTo("bigconcern");
-        assertThat(var.getTextContent()).isEqualTo("economy");
+        // Seed 001: <stored-data><var name="bigconcern">economy</var>…</stored-data>, in the agent's order.
+        List<Element> vars = DocumentShapes.children(child(ours, "stored-data"));
+        assertThat(vars).extracting(Element::getTagName).containsExactly("var", "var");
+        assertThat(vars).extracting(v -> v.getAttribute("name")).containsExactly("willvote", "bigconcern");
+        assertThat(vars).extracting(Element::getTextContent).containsExactly("yes & <sure>", "economy");
+        assertThat(child(ours, "agentresponse").getTextContent()).isEqualTo("interested");
+        assertThat(child(ours, "notes").getTextContent()).isEqualTo("call back after 5");
         assertThat(child(ours, "responsetime").getTextContent()).isEqualTo("2010-03-24 15:58:38.0");
     }
 
@@ -156,10 +163,11 @@ class NotificationDocumentsTest {
     void legacyCampaignFinishedHasTheSeedsElementsAndCounters() {
         Element seed = xml(seed("001-campaign-finished.xml"));
         CampaignStats stats = new CampaignStats(100, 100, 48, 24, 12, 0, 6, 10, 0, 0);
-        Element ours = xml(NotificationDocuments.legacyCampaignFinished(CAMPAIGN, stats));
+        Element ours = xml(NotificationDocuments.legacyCampaignFinished(CAMPAIGN, stats, "$2.25"));
         assertSameXmlShape("", seed, ours, Set.of());
         Element campaign = child(ours, "campaign");
         assertThat(child(campaign, "status").getTextContent()).isEqualTo("finished");
+        assertThat(child(campaign, "cost").getTextContent()).isEqualTo("$2.25");
         assertThat(child(campaign, "name").getTextContent()).isEqualTo("Send <Call> & \"Java\"");
         Element counters = child(campaign, "campaign-stats");
         assertThat(child(counters, "live").getTextContent()).isEqualTo("48");

@@ -6,6 +6,7 @@ import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
 import com.campaignledger.campaign.api.CampaignFinishedEvent;
+import com.campaignledger.campaign.billing.CallUsage;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignSettings;
@@ -111,7 +112,7 @@ class CampaignNotificationSagaTest {
     }
 
     @Test
-    void finishedCampaignIsNotifiedWithItsCountersAndEndsTheSaga() {
+    void finishedCampaignIsNotifiedWithItsCountersAndCallUsageAndEndsTheSaga() {
         targets.subscriptions.put(TriggerEvent.CAMPAIGN_FINISHED, List.of(4L));
         targets.postbacks.put(PostbackKind.CAMPAIGN_FINISH, List.of(9L));
         fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
@@ -129,7 +130,9 @@ class CampaignNotificationSagaTest {
                                 && e.subscriptionIds().equals(List.of(4L)) && e.postbackIds().equals(List.of(9L))
                                 && e.campaign().status() == CampaignStatus.FINISHED
                                 // Numbers count once, under their latest result: BUSY then LA counts as live.
-                                && e.stats().equals(new CampaignStats(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))),
+                                && e.stats().equals(new CampaignStats(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))
+                                // Every attempt is billed: three of 35 s, each a whole minute.
+                                && e.usage().equals(new CallUsage(105, 3))),
                         Matchers.andNoMore())));
         assertThat(numbers.results).doesNotContainKey(42L);
     }
@@ -171,22 +174,28 @@ class CampaignNotificationSagaTest {
     }
 
     @Test
-    void aConnectedCallIsNotifiedWithItsAgentsResponseAndNotes() {
+    void aConnectedCallIsNotifiedWithItsAgentsResponseNotesAndStoredData() {
         targets.subscriptions.put(TriggerEvent.OUTBOUND_CALL_FINISHED, List.of(6L));
         java.time.Instant answered = java.time.Instant.parse("2026-03-24T15:58:38Z");
+        Map<String, String> storedData = new java.util.LinkedHashMap<>();
+        storedData.put("willvote", "yes");
+        storedData.put("bigconcern", "economy");
         fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
                         new NumbersAddedEvent(ID, List.of(new ContactNumber("+12135551212", Map.of())), 0),
                         new CampaignStartedEvent(ID, CampaignStatus.SETUP))
                 .andThenAggregate("agent-session-7").published(new com.campaignledger.agent.session.api.AgentResponseStoredEvent(
                         com.campaignledger.agent.session.api.AgentSessionId.of(7), 42, "call-+12135551212-1", "+12135551212",
-                        "interested", "call back Friday", false, false, answered.minusSeconds(40), answered.minusSeconds(5), answered))
+                        "interested", "call back Friday", false, false, answered.minusSeconds(40), answered.minusSeconds(5), answered,
+                        storedData))
                 .whenAggregate(AGGREGATE).publishes(call("+12135551212", CallResult.LA, 1, true))
                 .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         decided(CallNotificationDecidedEvent.class, e -> e.call().agent() != null
                                 && e.call().agent().agentId().equals("7")
                                 && e.call().agent().agentResponse().equals("interested")
                                 && e.call().agent().agentNotes().equals("call back Friday")
-                                && e.call().agent().responseTime().equals(answered)),
+                                && e.call().agent().responseTime().equals(answered)
+                                && List.copyOf(e.call().agent().storedData().entrySet()).equals(
+                                        List.copyOf(storedData.entrySet()))),
                         Matchers.andNoMore())));
     }
 

@@ -76,7 +76,7 @@ public class AgentSessionRepository {
     }
 
     /**
-     * QueryAgentSessions: the account's sessions, optionally of one campaign and one userId, and open at some
+     * QueryAgentSessions: the account's sessions, optionally of one campaign, one userId and one registry agent, and open at some
      * moment of [from, to) (called back before {@code to}, not logged out before {@code from}), oldest first.
      */
     public AgentSessionPage query(AgentSessionQuery q) {
@@ -90,6 +90,14 @@ public class AgentSessionRepository {
         if (q.userId() != null) {
             where.append(" AND user_id = ?");
             args.add(q.userId());
+        }
+        if (q.agentId() != null) {
+            // Sessions link to the registry by userId, as the roster gate does: an agent of another account, or none,
+            // has no user_key here and matches nothing.
+            where.append(" AND LOWER(TRIM(user_id)) = (SELECT a.user_key FROM registry_agent a "
+                    + "WHERE a.agent_id = ? AND a.account_id = ?)");
+            args.add(q.agentId());
+            args.add(q.accountId());
         }
         if (q.from() != null) {
             where.append(" AND (logged_out_at IS NULL OR logged_out_at >= ?)");

@@ -113,14 +113,20 @@ public class AgentRegistryDirectory {
         jdbc.update("DELETE FROM registry_group_member WHERE group_id = ? AND agent_id = ?",
                 event.groupId().value(), event.agentId());
         jdbc.update("UPDATE registry_group SET version = version + 1 WHERE group_id = ?", event.groupId().value());
+        revokeInvitesOffRoster("campaign_id IN (SELECT campaign_id FROM campaign_roster_group WHERE group_id = ?) "
+                + "AND agent_id = ?", event.groupId().value(), event.agentId());
     }
 
     /** The group's row stays (its history is in the events); its name is free again and it leaves the rosters now. */
     @EventHandler
     void on(AgentGroupDeletedEvent event) {
+        long group = event.groupId().value();
         jdbc.update("UPDATE registry_group SET deleted = TRUE, name_key = NULL, version = version + 1 WHERE group_id = ?",
-                event.groupId().value());
-        jdbc.update("DELETE FROM registry_group_member WHERE group_id = ?", event.groupId().value());
+                group);
+        // While its members are still known: a deleted group staffs nothing, so they may have left rosters with it.
+        revokeInvitesOffRoster("campaign_id IN (SELECT campaign_id FROM campaign_roster_group WHERE group_id = ?) "
+                + "AND agent_id IN (SELECT agent_id FROM registry_group_member WHERE group_id = ?)", group, group);
+        jdbc.update("DELETE FROM registry_group_member WHERE group_id = ?", group);
     }
 
     @EventHandler
@@ -135,8 +141,7 @@ public class AgentRegistryDirectory {
     void on(RosterAgentRemovedEvent event) {
         jdbc.update("DELETE FROM campaign_roster_agent WHERE campaign_id = ? AND agent_id = ?",
                 event.campaignId().value(), event.agentId());
-        jdbc.update("UPDATE agent_invite SET revoked = TRUE WHERE campaign_id = ? AND agent_id = ?",
-                event.campaignId().value(), event.agentId());
+        revokeInvitesOffRoster("campaign_id = ? AND agent_id = ?", event.campaignId().value(), event.agentId());
     }
 
     @EventHandler
@@ -151,5 +156,21 @@ public class AgentRegistryDirectory {
     void on(RosterAgentGroupRemovedEvent event) {
         jdbc.update("DELETE FROM campaign_roster_group WHERE campaign_id = ? AND group_id = ?",
                 event.campaignId().value(), event.agentGroupId());
+        revokeInvitesOffRoster("campaign_id = ? AND agent_id IN (SELECT agent_id FROM registry_group_member WHERE group_id = ?)",
+                event.campaignId().value(), event.agentGroupId());
+    }
+
+    /**
+     * Revokes the open invites, among those {@code which} selects (a condition on campaign_id and agent_id), whose
+     * agent has just left the campaign's roster: neither on it directly nor a member of one of its live groups now.
+     * An agent still on the roster some other way keeps its invite. Revoking is for good: a new invite is needed.
+     */
+    private void revokeInvitesOffRoster(String which, Object... args) {
+        jdbc.update("UPDATE agent_invite SET revoked = TRUE WHERE NOT revoked AND " + which
+                + " AND NOT EXISTS (SELECT 1 FROM campaign_roster_agent r WHERE r.campaign_id = agent_invite.campaign_id "
+                + "AND r.agent_id = agent_invite.agent_id)"
+                + " AND NOT EXISTS (SELECT 1 FROM campaign_roster_group r JOIN registry_group g ON g.group_id = r.group_id "
+                + "AND NOT g.deleted JOIN registry_group_member m ON m.group_id = r.group_id "
+                + "WHERE r.campaign_id = agent_invite.campaign_id AND m.agent_id = agent_invite.agent_id)", args);
     }
 }

@@ -1,5 +1,7 @@
 package com.campaignledger.projections.stats;
 
+import com.campaignledger.campaign.billing.CallUsage;
+
 /**
  * A campaign's live statistics. The eight result counters count numbers, each once under its latest result, so
  * they add up to {@code dialed}, which is at most {@code total}; {@code attempts} counts every dial.
@@ -9,6 +11,11 @@ package com.campaignledger.projections.stats;
 public record CampaignStats(long campaignId, long total, long dialed, long live, long machine, long noanswer,
                             long dnc, long busy, long transfer, long error, long misc, long attempts,
                             long callSeconds, long callMinutes) {
+
+    /** What the campaign's calls add up to for billing. */
+    public CallUsage usage() {
+        return new CallUsage(callSeconds, callMinutes);
+    }
 
     /** A campaign the processor has not reached yet: nothing counted. */
     public static CampaignStats none(long campaignId) {

@@ -1,5 +1,6 @@
 package com.campaignledger.projections.stats;
 
+import com.campaignledger.campaign.billing.BillingRule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -46,7 +47,7 @@ public class CampaignStatsRepository {
             set.append(", ").append(before.column()).append(" = ").append(before.column()).append(" - 1, ")
                     .append(now.column()).append(" = ").append(now.column()).append(" + 1");
         }
-        long minutes = (seconds + 59L) / 60;
+        long minutes = BillingRule.billedMinutes(seconds);
         return jdbc.update("UPDATE campaign_stats SET " + set + " WHERE campaign_id = ? AND last_sequence < ?",
                 seconds, minutes, sequence, campaignId, sequence) == 1;
     }

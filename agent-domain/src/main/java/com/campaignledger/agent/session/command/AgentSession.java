@@ -31,6 +31,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -59,6 +62,9 @@ class AgentSession {
     private static final int MAX_MUSIC_ON_HOLD = 200;
     private static final int MAX_AGENT_RESPONSE = 1000;
     private static final int MAX_AGENT_NOTES = 4000;
+    static final int MAX_STORED_DATA_ENTRIES = 50;
+    static final int MAX_STORED_DATA_NAME = 100;
+    static final int MAX_STORED_DATA_VALUE = 1000;
 
     @AggregateIdentifier
     private AgentSessionId sessionId;
@@ -163,8 +169,9 @@ class AgentSession {
         requireText("callId", command.callId());
         requireMaxLength("agentResponse", command.agentResponse(), MAX_AGENT_RESPONSE);
         requireMaxLength("agentNotes", command.agentNotes(), MAX_AGENT_NOTES);
+        Map<String, String> storedData = storedData(command.storedData());
         StoredResponse response = new StoredResponse(command.callId(), command.agentResponse(),
-                command.agentNotes(), command.lastCall(), command.answeringMachineTransfer());
+                command.agentNotes(), command.lastCall(), command.answeringMachineTransfer(), storedData);
 
         boolean currentCall = (state == ON_CALL || state == WRAP_UP) && command.callId().equals(callId);
         if (!currentCall) {
@@ -186,7 +193,7 @@ class AgentSession {
         }
         apply(new AgentResponseStoredEvent(sessionId, campaignId, callId, number, command.agentResponse(),
                 command.agentNotes(), command.answeringMachineTransfer(), command.lastCall(), connectedAt, endedAt,
-                command.at()));
+                command.at(), storedData));
         // A logout asked for earlier (campaign finished, agent removed) names the real cause over lastCall.
         LogoutReason reason = logoutRequested != null ? logoutRequested
                 : command.lastCall() ? LogoutReason.LAST_CALL : null;
@@ -267,6 +274,39 @@ class AgentSession {
         requireMaxLength("musicOnHold", musicOnHold, MAX_MUSIC_ON_HOLD);
     }
 
+    /**
+     * The stored data as it is recorded: null when there is none (so a retry without it matches), otherwise its
+     * entries in the agent's order, each a named answer within the limits.
+     */
+    private static Map<String, String> storedData(Map<String, String> data) {
+        if (data == null || data.isEmpty()) {
+            return null;
+        }
+        if (data.size() > MAX_STORED_DATA_ENTRIES) {
+            throw new InvalidAgentSessionException("storedData", "must have at most " + MAX_STORED_DATA_ENTRIES
+                    + " entries, not " + data.size());
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        data.forEach((name, value) -> {
+            if (name == null || name.isBlank()) {
+                throw new InvalidAgentSessionException("storedData", "names must not be blank");
+            }
+            if (name.length() > MAX_STORED_DATA_NAME) {
+                throw new InvalidAgentSessionException("storedData", "names must be at most " + MAX_STORED_DATA_NAME
+                        + " characters");
+            }
+            if (value == null) {
+                throw new InvalidAgentSessionException("storedData", "must have a value for " + name);
+            }
+            if (value.length() > MAX_STORED_DATA_VALUE) {
+                throw new InvalidAgentSessionException("storedData", "values must be at most " + MAX_STORED_DATA_VALUE
+                        + " characters (" + name + ")");
+            }
+            copy.put(name, value);
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
     private static void requireText(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidAgentSessionException(field, "is required");
@@ -311,7 +351,7 @@ class AgentSession {
     void on(AgentResponseStoredEvent event) {
         state = READY;
         lastResponse = new StoredResponse(event.callId(), event.agentResponse(), event.agentNotes(),
-                event.lastCall(), event.answeringMachine());
+                event.lastCall(), event.answeringMachine(), event.storedData());
     }
 
     @EventSourcingHandler
@@ -327,6 +367,6 @@ class AgentSession {
 
     /** What a response request said, to recognise its exact retry. */
     private record StoredResponse(String callId, String agentResponse, String agentNotes, boolean lastCall,
-                                  boolean answeringMachineTransfer) {
+                                  boolean answeringMachineTransfer, Map<String, String> storedData) {
     }
 }

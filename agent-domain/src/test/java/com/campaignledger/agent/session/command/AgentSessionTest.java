@@ -44,6 +44,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -708,6 +710,120 @@ class AgentSessionTest {
                     .expectException(invalid("agentNotes"))
                     .expectExceptionMessage("agentNotes must be at most 4000 characters")
                     .expectNoEvents();
+        }
+
+        @Test
+        void storedDataTravelsWithTheResponseInTheAgentsOrder() {
+            Map<String, String> answers = new LinkedHashMap<>();
+            answers.put("willvote", "yes");
+            answers.put("bigconcern", "economy");
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, answers))
+                    .expectEvents(new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, RESPONSE, NOTES, false,
+                            false, CONNECTED_AT, ENDED_AT, STORED_AT, answers))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                            org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                    org.axonframework.test.matchers.Matchers.predicate(e -> List.copyOf(
+                                            ((AgentResponseStoredEvent) e).storedData().keySet())
+                                            .equals(List.of("willvote", "bigconcern"))),
+                                    org.axonframework.test.matchers.Matchers.andNoMore())));
+        }
+
+        @Test
+        void emptyStoredDataIsRecordedAsNone() {
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, Map.of()))
+                    .expectEvents(stored(CALL));
+        }
+
+        @Test
+        void anExactRetryWithStoredDataWritesNothing() {
+            Map<String, String> answers = Map.of("willvote", "yes");
+            fixture.given(history(WRAP_UP, new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, RESPONSE, NOTES,
+                            false, false, CONNECTED_AT, ENDED_AT, STORED_AT, answers)))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, LATER, answers))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotStoreSecondResponseWithOtherStoredData() {
+            fixture.given(history(WRAP_UP, new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, RESPONSE, NOTES,
+                            false, false, CONNECTED_AT, ENDED_AT, STORED_AT, Map.of("willvote", "yes"))))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, LATER,
+                            Map.of("willvote", "no")))
+                    .expectException(conflictIn(READY))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canStoreTheMostAndLongestStoredData() {
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (int i = 0; i < AgentSession.MAX_STORED_DATA_ENTRIES; i++) {
+                answers.put(i + "q".repeat(AgentSession.MAX_STORED_DATA_NAME - String.valueOf(i).length()),
+                        "a".repeat(AgentSession.MAX_STORED_DATA_VALUE));
+            }
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, answers))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void cannotStoreTooManyStoredData() {
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (int i = 0; i <= AgentSession.MAX_STORED_DATA_ENTRIES; i++) {
+                answers.put("q" + i, "a");
+            }
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, answers))
+                    .expectException(invalid("storedData"))
+                    .expectExceptionMessage("storedData must have at most 50 entries, not 51")
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", " "})
+        void cannotStoreStoredDataWithoutName(String name) {
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT,
+                            Map.of(name, "yes")))
+                    .expectException(invalid("storedData"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotStoreStoredDataWithTooLongNameOrValueOrNoValue() {
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT,
+                            Map.of("q".repeat(AgentSession.MAX_STORED_DATA_NAME + 1), "yes")))
+                    .expectException(invalid("storedData"))
+                    .expectNoEvents();
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT,
+                            Map.of("willvote", "y".repeat(AgentSession.MAX_STORED_DATA_VALUE + 1))))
+                    .expectException(invalid("storedData"))
+                    .expectExceptionMessage(containsString("(willvote)"))
+                    .expectNoEvents();
+            Map<String, String> noValue = new HashMap<>();
+            noValue.put("willvote", null);
+            fixture.given(history(WRAP_UP))
+                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, noValue))
+                    .expectException(invalid("storedData"))
+                    .expectExceptionMessage("storedData must have a value for willvote")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEventWrittenBeforeStoredDataExistedStillReads() throws Exception {
+            String old = AXON_MAPPER.writeValueAsString(stored(CALL)).replace(",\"storedData\":null", "");
+            assertThat(old).doesNotContain("storedData");
+            AgentResponseStoredEvent read = AXON_MAPPER.readValue(old, AgentResponseStoredEvent.class);
+            assertThat(read).isEqualTo(stored(CALL));
+            assertThat(read.storedData()).isNull();
+            String withData = AXON_MAPPER.writeValueAsString(new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER,
+                    RESPONSE, NOTES, false, false, CONNECTED_AT, ENDED_AT, STORED_AT, Map.of("willvote", "yes")));
+            assertThat(AXON_MAPPER.readValue(withData, AgentResponseStoredEvent.class).storedData())
+                    .containsExactly(Map.entry("willvote", "yes"));
         }
 
         @Test
