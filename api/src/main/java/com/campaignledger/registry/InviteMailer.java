@@ -8,12 +8,14 @@ import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.registry.AgentRegistry;
 import com.campaignledger.projections.registry.AgentView;
 import com.campaignledger.projections.registry.InviteView;
+import jakarta.mail.SendFailedException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,9 @@ import java.util.Optional;
  * E-mails each invite's link through the SMTP server of {@code spring.mail.*}, the one EMAIL notifications use.
  * Best effort and retried: the invite is recorded, and its link can be fetched, before and whatever the mail
  * server does; a failed send fails this tracking processor's batch, which Axon retries with a growing delay.
- * An invite already replaced, revoked or expired when its turn comes is not sent. The link is never logged.
+ * An address the mail server refuses for good (a 5xx answer to it) is logged and passed over instead, so one
+ * wrong address cannot hold back every invite after it. An invite already replaced, revoked or expired when
+ * its turn comes is not sent. The link is never logged.
  */
 @Component
 @ProcessingGroup(InviteMailer.PROCESSING_GROUP)
@@ -81,6 +85,20 @@ class InviteMailer {
         message.setText("Hello " + agent.get().name() + ",\n\nyou are invited to work the campaign " + campaign
                 + ". Open this link to start (it works until " + invite.get().expiresAt() + "):\n\n"
                 + tokens.uri(invite.get()) + "\n");
-        sender.send(message);
+        try {
+            sender.send(message);
+        } catch (MailSendException e) {
+            if (!refusesRecipient(e)) {
+                throw e;
+            }
+            log.warn("The mail server refused the address of agent {}: the invite to campaign {} is not e-mailed; "
+                    + "correct the address and invite again, or send the link another way", agentId, event.campaignId());
+        }
+    }
+
+    /** Whether the server refused the recipient itself (permanent), rather than failing to take the mail now. */
+    private static boolean refusesRecipient(MailSendException e) {
+        return e.getFailedMessages().values().stream().anyMatch(failure -> failure instanceof SendFailedException sent
+                && sent.getInvalidAddresses() != null && sent.getInvalidAddresses().length > 0);
     }
 }

@@ -89,6 +89,28 @@ class InviteMailOutageTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> mailerPosition() >= invited);
     }
 
+    @Test
+    void anAddressTheMailServerRefusesDoesNotHoldBackTheInvitesAfterIt() throws Exception {
+        RegistryClient r = new RegistryClient(port, jdbc);
+        ApiClient api = r.api;
+        long campaign = api.post("/api/campaigns", "{\"name\": \"Refused " + r.tag + "\"}").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + campaign).status() == 200);
+        long nobody = r.agent("nobody");
+        long bea = r.agent("bea");
+        try (RefusingMailServer server = new RefusingMailServer(SMTP_PORT, r.user("nobody"))) {
+            // One request, two invites in this order: the refused address first.
+            Response sent = api.post("/api/campaigns/" + campaign + "/invites", "{\"agentIds\": [" + nobody + ", " + bea + "]}");
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            long beaInvited = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                    + "AND payload_type LIKE '%AgentInvitedEvent'", Long.class, "agent-" + bea);
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.delivered().contains(r.user("bea").toLowerCase()));
+            assertThat(server.delivered()).containsExactly(r.user("bea").toLowerCase());
+            await().atMost(Duration.ofSeconds(10)).until(() -> mailerPosition() >= beaInvited);
+            // The refused agent's link is still there to be sent another way.
+            assertThat(api.get("/api/campaigns/" + campaign + "/invites/" + nobody).status()).isEqualTo(200);
+        }
+    }
+
     /** The global index the invite-mail processor has handled events up to (its stored token), -1 for none. */
     private long mailerPosition() throws Exception {
         byte[] token = jdbc.queryForObject("SELECT token FROM token_entry WHERE processor_name = ? AND segment = 0",

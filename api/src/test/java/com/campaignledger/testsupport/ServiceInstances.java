@@ -8,10 +8,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** Whole service instances on one PostgreSQL database, as several processes behind a load balancer would be. */
 public final class ServiceInstances {
@@ -19,8 +19,11 @@ public final class ServiceInstances {
     private ServiceInstances() {
     }
 
-    /** Two instances in one JVM share a process id: each gets a node id of its own, as two processes would. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Two instances in one JVM share a process id: each gets a node id of its own, as two processes would. A test
+     * configuration, so the component scan of other test contexts leaves it out.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
     static class NodeIdentity {
 
         @Bean
