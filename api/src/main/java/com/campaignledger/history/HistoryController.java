@@ -4,16 +4,11 @@ import com.campaignledger.campaign.CampaignLookup;
 import com.campaignledger.projections.history.CampaignHistoryRepository;
 import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.projections.history.HistoryQuery;
-import com.campaignledger.projections.history.HistoryRecord;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.web.ResourceNotFoundException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,10 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -45,18 +37,17 @@ import java.util.regex.Pattern;
 class HistoryController {
 
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z]{1,100}");
-    private static final String SYSTEM_ACTOR = "system";
 
     private final CampaignLookup campaigns;
     private final CampaignHistoryRepository history;
-    private final ObjectMapper json;
+    private final HistoryEntries entries;
     private final int maxPageSize;
 
-    HistoryController(CampaignLookup campaigns, CampaignHistoryRepository history, ObjectMapper json,
+    HistoryController(CampaignLookup campaigns, CampaignHistoryRepository history, HistoryEntries entries,
                       @Value("${ledger.max-page-size}") int maxPageSize) {
         this.campaigns = campaigns;
         this.history = history;
-        this.json = json;
+        this.entries = entries;
         this.maxPageSize = maxPageSize;
     }
 
@@ -87,10 +78,10 @@ class HistoryController {
         // Deleted campaigns keep their history; another account's campaign is not found.
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));
         HistoryPage found = history.find(new HistoryQuery(id, account, from, to, type, actor, after, page, size));
-        List<HistoryEntry> entries = found.content().stream().map(this::entry).toList();
-        Long nextAfter = entries.size() == size ? entries.get(entries.size() - 1).position() : null;
+        List<HistoryEntry> content = found.content().stream().map(entries::of).toList();
+        Long nextAfter = content.size() == size ? content.get(content.size() - 1).position() : null;
         long totalPages = (found.totalElements() + size - 1) / size;
-        return new HistoryResponse(id, entries, page, size, found.totalElements(), totalPages, nextAfter);
+        return new HistoryResponse(id, content, page, size, found.totalElements(), totalPages, nextAfter);
     }
 
     private void validate(Instant from, Instant to, String type, String actor, Long after, int page, int size) {
@@ -105,58 +96,5 @@ class HistoryController {
             throw new RequestValidationException("after", "must not be negative");
         }
         QueryParameters.checkPage(page, size, maxPageSize);
-    }
-
-    private HistoryEntry entry(HistoryRecord r) {
-        JsonNode payload = parse(r.payloadJson());
-        JsonNode meta = parse(r.metaDataJson());
-        return new HistoryEntry(r.position(), r.timestamp(), r.type(), r.aggregate(), r.sequenceNumber(),
-                r.actor() == null ? SYSTEM_ACTOR : r.actor(), text(meta, "requestId"), text(meta, "correlationId"),
-                changes(payload), payload);
-    }
-
-    /**
-     * Updates name their changes: a {@code changes} list of {field, oldValue, newValue} (campaign settings), or an
-     * {@code oldX}/{@code newX} pair (the dial ratio).
-     */
-    private static List<HistoryEntry.FieldChange> changes(JsonNode payload) {
-        List<HistoryEntry.FieldChange> changes = new ArrayList<>();
-        JsonNode listed = payload.path("changes");
-        if (listed.isArray()) {
-            for (JsonNode c : listed) {
-                changes.add(new HistoryEntry.FieldChange(c.path("field").asText(), value(c, "oldValue"), value(c, "newValue")));
-            }
-            return changes;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
-            if (name.startsWith("old") && name.length() > 3 && payload.has("new" + name.substring(3))) {
-                String field = Character.toLowerCase(name.charAt(3)) + name.substring(4);
-                changes.add(new HistoryEntry.FieldChange(field, payload.get(name), payload.get("new" + name.substring(3))));
-            }
-        }
-        return changes;
-    }
-
-    private static JsonNode value(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null ? NullNode.getInstance() : value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private JsonNode parse(String text) {
-        if (text == null) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            // Every payload is written as JSON; should one not be, the auditor still sees it as text.
-            return json.getNodeFactory().textNode(text);
-        }
     }
 }

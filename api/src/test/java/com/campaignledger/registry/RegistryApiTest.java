@@ -61,6 +61,22 @@ class RegistryApiTest extends RosterContract {
         assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number", String.class, "agent-" + id)).extracting(t -> t.substring(t.lastIndexOf('.') + 1))
                 .containsExactly("AgentRegisteredEvent", "AgentUpdatedEvent", "AgentDisabledEvent", "AgentEnabledEvent");
+
+        // The agent's audit trail: every change, oldest first, who made it and what changed.
+        JsonNode history = api.get("/api/agents/" + id + "/history").json();
+        assertThat(history.get("totalElements").asLong()).isEqualTo(4);
+        assertThat(history.get("content").findValuesAsText("type"))
+                .containsExactly("AgentRegistered", "AgentUpdated", "AgentDisabled", "AgentEnabled");
+        assertThat(history.get("content").findValuesAsText("actor")).containsOnly("test-admin");
+        JsonNode update = history.get("content").get(1);
+        assertThat(update.get("requestId").asText()).isNotBlank();
+        assertThat(update.get("changes").findValuesAsText("field")).containsExactlyInAnyOrder("name", "email");
+        assertThat(update.get("changes").get(0).toString()).contains("Ann");
+        String csv = api.send("GET", "/api/agents/" + id + "/history", null, Map.of("Accept", "text/csv")).body();
+        assertThat(csv.lines().count()).isEqualTo(5);
+        assertThat(api.get("/api/agents/" + id + "/history?page=1&size=3").json().get("content").size()).isEqualTo(1);
+        assertRejected(api.get("/api/agents/" + id + "/history?size=0"), 400, "size");
+        assertRejected(api.get("/api/agents/999999999/history"), 404, null);
     }
 
     @Test
@@ -137,6 +153,10 @@ class RegistryApiTest extends RosterContract {
         // The name is free again; the deleted group's history stays.
         assertThat(api.post("/api/agent-groups", "{\"name\": \"Renamed " + r.tag + "\"}").status()).isEqualTo(201);
         assertThat(r.events("agent-group-" + group)).isEqualTo(6);
+        // The deleted group's audit trail stays readable.
+        JsonNode history = api.get("/api/agent-groups/" + group + "/history").json();
+        assertThat(history.get("content").findValuesAsText("type")).startsWith("AgentGroupCreated").contains("AgentGroupRenamed")
+                .endsWith("AgentGroupDeleted").hasSize(6);
     }
 
     @Test
@@ -213,6 +233,8 @@ class RegistryApiTest extends RosterContract {
         assertRejected(other.patch("/api/agents/" + ann, "{\"name\": \"Taken\"}", Map.of()), 404, null);
         assertRejected(other.delete("/api/agents/" + ann), 404, null);
         assertRejected(other.get("/api/agent-groups/" + group), 404, null);
+        assertRejected(other.get("/api/agents/" + ann + "/history"), 404, null);
+        assertRejected(other.get("/api/agent-groups/" + group + "/history"), 404, null);
         assertRejected(other.patch("/api/agent-groups/" + group, "{\"name\": \"Taken\"}", Map.of()), 404, null);
         assertRejected(other.post("/api/agent-groups/" + group + "/agents", annIds), 404, null);
         assertRejected(other.delete("/api/agent-groups/" + group + "/agents/" + ann), 404, null);
