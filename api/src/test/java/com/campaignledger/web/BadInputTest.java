@@ -44,6 +44,7 @@ class BadInputTest {
 
     /** Over ledger.max-request-bytes (2 MiB). */
     private static final String HUGE = "{\"bogusField\": \"" + "y".repeat(3_000_000) + "\"}";
+    private static final String HUGE_ARRAY = "[" + HUGE + "]";
     private static final String UNKNOWN = "999999";
 
     @LocalServerPort
@@ -54,10 +55,19 @@ class BadInputTest {
 
     /** One request that must be refused: what is sent, and the status and field the refusal must carry. */
     record Case(String name, String method, String path, String body, Map<String, String> headers, int status,
-                String field) {
+                String field, boolean chunked) {
+
+        Case(String name, String method, String path, String body, Map<String, String> headers, int status, String field) {
+            this(name, method, path, body, headers, status, field, false);
+        }
 
         Case withHeaders(Map<String, String> more) {
-            return new Case(name, method, path, body, more, status, field);
+            return new Case(name, method, path, body, more, status, field, chunked);
+        }
+
+        /** Sent without a Content-Length, so only reading it finds out how large it is. */
+        Case inChunks() {
+            return new Case(name, method, path, body, headers, status, field, true);
         }
     }
 
@@ -83,7 +93,9 @@ class BadInputTest {
                         arrayBody() ? "{\"number\": \"2135551212\"}" : "[\"not\", \"an\", \"object\"]", Map.of(), 400, null));
                 cases.add(new Case("an unknown field", method, path, validBody.replaceFirst("\\{", "{\"bogusField\": 1, "),
                         Map.of(), 400, arrayBody() ? "[0].bogusField" : "bogusField"));
-                cases.add(new Case("a huge body", method, path, HUGE, Map.of(), 413, null));
+                String huge = arrayBody() ? HUGE_ARRAY : HUGE;
+                cases.add(new Case("a huge body", method, path, huge, Map.of(), 413, null));
+                cases.add(new Case("a huge body in chunks", method, path, huge, Map.of(), 413, null).inChunks());
                 if (jsonOnly) {
                     cases.add(new Case("not JSON", method, path, validBody, Map.of("Content-Type", "text/plain"), 415, null));
                 }
@@ -109,7 +121,8 @@ class BadInputTest {
 
     private void assertRefusedAndNothingWritten(ApiClient api, Case c) {
         Map<String, Long> before = rowCounts();
-        Response response = api.send(c.method(), c.path(), c.body(), c.headers());
+        Response response = c.chunked() ? api.sendChunked(c.method(), c.path(), c.body(), c.headers())
+                : api.send(c.method(), c.path(), c.body(), c.headers());
         String shown = c.method() + " " + c.path() + " " + abbreviated(c.body()) + " → " + abbreviated(response.toString());
         assertThat(response.status()).as(shown).isEqualTo(c.status());
         assertThat(response.header("Content-Type")).as(shown).startsWith("application/problem+json");
