@@ -72,8 +72,9 @@ class BadInputTest {
     }
 
     /**
-     * A command endpoint: a body it accepts (null when it takes none), whether that body is a JSON array, and
-     * the cases only it has. The cases every endpoint with a body must pass are made from the valid body.
+     * A command endpoint: a body it accepts (null when it takes none; a JSON array or object), whether it takes
+     * JSON only (another content type is a 415; the legacy postbacks also read form fields), and the cases only it
+     * has. The cases every endpoint with a body must pass are made from the valid body.
      */
     record Endpoint(String method, String path, String validBody, boolean jsonOnly, List<Case> specific) {
 
