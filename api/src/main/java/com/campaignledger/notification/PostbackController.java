@@ -1,11 +1,13 @@
 package com.campaignledger.notification;
 
+import com.campaignledger.campaign.CampaignLookup;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.payload.NotificationDocuments;
 import com.campaignledger.notifications.postback.Postback;
 import com.campaignledger.notifications.postback.PostbackService;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
+import com.campaignledger.web.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,10 +42,12 @@ class PostbackController {
 
     private final PostbackService postbacks;
     private final ObjectMapper json;
+    private final CampaignLookup campaigns;
 
-    PostbackController(PostbackService postbacks, ObjectMapper json) {
+    PostbackController(PostbackService postbacks, ObjectMapper json, CampaignLookup campaigns) {
         this.postbacks = postbacks;
         this.json = json;
+        this.campaigns = campaigns;
     }
 
     /** The account's active postbacks. */
@@ -59,6 +63,10 @@ class PostbackController {
 
     @PostMapping("/callfinish/{campaignId}")
     ResponseEntity<String> callFinish(@PathVariable long campaignId, HttpServletRequest http) {
+        // Ids below 1 are the service's to refuse; an unknown (or another account's) campaign would never post.
+        if (campaignId > 0 && !campaigns.createdBy(RequestContext.of(http).accountId(), campaignId)) {
+            throw new ResourceNotFoundException("No campaign " + campaignId);
+        }
         return subscribe(http, PostbackKind.CALL_FINISH, campaignId);
     }
 

@@ -1,5 +1,6 @@
 package com.campaignledger.notification;
 
+import com.campaignledger.campaign.CampaignLookup;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.notifications.api.NotificationFormat;
@@ -59,14 +60,17 @@ class SubscriptionController {
     private final DeliveryService deliveries;
     private final CommandExecutor executor;
     private final ObjectMapper json;
+    private final CampaignLookup campaigns;
     private final int maxPageSize;
 
     SubscriptionController(SubscriptionService subscriptions, DeliveryService deliveries, CommandExecutor executor,
-                           ObjectMapper json, @Value("${ledger.max-page-size}") int maxPageSize) {
+                           ObjectMapper json, CampaignLookup campaigns,
+                           @Value("${ledger.max-page-size}") int maxPageSize) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.executor = executor;
         this.json = json;
+        this.campaigns = campaigns;
         this.maxPageSize = maxPageSize;
     }
 
@@ -74,6 +78,7 @@ class SubscriptionController {
     @PostMapping
     ResponseEntity<?> create(@RequestBody SubscriptionRequest body, HttpServletRequest http,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        requireCampaignOfAccount(body.campaignId(), RequestContext.of(http).accountId());
         SubscriptionDraft draft = new SubscriptionDraft(body.endpoint(), body.triggerEvent(), body.notificationFormat(),
                 body.campaignId(), body.enabled() == null || body.enabled());
         return execute(http, key(key, body.requestId()), body, context -> {
@@ -111,7 +116,7 @@ class SubscriptionController {
                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         Long expected = ETags.expectedVersion(ifMatch);
-        Function<SubscriptionDraft, SubscriptionDraft> change = patch(body);
+        Function<SubscriptionDraft, SubscriptionDraft> change = patch(body, RequestContext.of(http).accountId());
         String requestId = body.hasNonNull("requestId") ? body.get("requestId").asText() : null;
         return execute(http, key(key, requestId), body, context -> {
             Subscription s = subscriptions.update(Audits.of(context), id, expected, change::apply);
@@ -146,7 +151,17 @@ class SubscriptionController {
         return subscriptions.history(RequestContext.of(http).accountId(), id);
     }
 
-    private Function<SubscriptionDraft, SubscriptionDraft> patch(JsonNode body) {
+    /**
+     * A subscription to one campaign names a campaign of the account: an unknown (or another account's) id
+     * would be a subscription nothing ever triggers. Ids below 1 are the service's to refuse.
+     */
+    private void requireCampaignOfAccount(Long campaignId, String accountId) {
+        if (campaignId != null && campaignId > 0 && !campaigns.createdBy(accountId, campaignId)) {
+            throw new RequestValidationException("campaignId", "no campaign " + campaignId + " in this account");
+        }
+    }
+
+    private Function<SubscriptionDraft, SubscriptionDraft> patch(JsonNode body, String accountId) {
         if (body == null || !body.isObject()) {
             throw new RequestValidationException("body", "must be a JSON object");
         }
@@ -168,6 +183,7 @@ class SubscriptionController {
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
         }
+        requireCampaignOfAccount(campaignId, accountId);
         return d -> new SubscriptionDraft(
                 body.has("endpoint") ? endpoint : d.endpoint(),
                 body.has("triggerEvent") ? trigger : d.triggerEvent(),

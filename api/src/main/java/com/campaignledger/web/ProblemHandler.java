@@ -150,6 +150,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage());
     }
 
+    /**
+     * A body streamed in chunks is only found too large while it is read: Jackson and the controllers that read
+     * the stream themselves let the (unchecked) exception through as it is.
+     */
+    @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
+    ProblemDetail tooLarge(RequestSizeLimitFilter.PayloadTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another value"
@@ -161,12 +170,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        // Jackson wraps what the stream throws inside a bean in a mapping error with the field's path: the size
+        // limit is looked for along the whole chain first.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
         Throwable cause = e.getCause();
         while (cause != null) {
-            if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
-            }
             if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 return ResponseEntity.badRequest().body(invalid(List.of(JsonErrors.violation(mapping))));
             }

@@ -1,5 +1,8 @@
 package com.campaignledger.history;
 
+import com.campaignledger.campaign.api.CallResult;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.projections.dispositions.DispositionsProjection;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
@@ -7,6 +10,7 @@ import com.campaignledger.testsupport.PostgresTestDatabase;
 import com.campaignledger.testsupport.RequiresPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +63,57 @@ class HistoryAndReplayPostgresTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    TransactionTemplate transactions;
+
+    /**
+     * A call recorded in a transaction that commits after a later event's: the history and the dispositions report
+     * hold it at its own position in the event store. (They used the processor's token position, the highest
+     * index seen, which is a later event's for an event that fills a gap: its row took that event's key and was
+     * dropped, or showed that event.)
+     */
+    @Test
+    void anEventCommittedAfterALaterOneIsRecordedAtItsOwnPosition() {
+        ApiClient api = new ApiClient(port);
+        long early = runningCampaign(api, "Committed late");
+        long late = runningCampaign(api, "Committed first");
+        String lateHistory = "/api/campaigns/" + late + "/history";
+        transactions.executeWithoutResult(status -> {
+            // Its event takes the next global index now, and is committed last.
+            commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(early), "late-commit-1", "+12135551212",
+                    CallResult.BUSY, null, Instant.now(), 10, null));
+            CompletableFuture.supplyAsync(() -> api.post("/api/campaigns/" + late + "/calls",
+                    "{\"number\": \"2135551212\", \"result\": \"LA\"}")).join();
+            await().atMost(WAIT).until(() -> api.get(lateHistory + "?type=CallResultRecorded").json()
+                    .path("totalElements").asInt() == 1);
+        });
+        for (long campaign : List.of(early, late)) {
+            String history = "/api/campaigns/" + campaign + "/history";
+            JsonNode calls = await().atMost(WAIT).until(() -> api.get(history + "?type=CallResultRecorded").json(),
+                    h -> h.path("totalElements").asInt() == 1).get("content");
+            long stored = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                    + "AND payload_type LIKE '%CallResultRecordedEvent'", Long.class, "campaign-" + campaign);
+            assertThat(calls.at("/0/position").asLong()).isEqualTo(stored);
+            assertThat(calls.at("/0/aggregate").asText()).isEqualTo("campaign-" + campaign);
+            String report = "/api/campaigns/" + campaign + "/reports/dispositions";
+            await().atMost(WAIT).until(() -> totalOf(api.get(report).json()) == 1);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_history h JOIN domain_event_entry e "
+                + "ON e.global_index = h.global_index WHERE e.aggregate_identifier <> h.aggregate_identifier "
+                + "OR e.sequence_number <> h.sequence_number", Long.class)).isZero();
+    }
+
+    private static long runningCampaign(ApiClient api, String name) {
+        Response created = api.post("/api/campaigns", "{\"name\": \"" + name + "\", \"fromNumber\": \"9206596476\", "
+                + "\"numbers\": [{\"number\": \"2135551212\"}]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
+        awaitCampaignStatus(api, id, "RUNNING");
+        return id;
+    }
 
     @Test
     void theHistoryListsEveryEventOfTheCampaignAndItsAgentsInOrderWithWhoAndUnderWhichRequest() throws Exception {

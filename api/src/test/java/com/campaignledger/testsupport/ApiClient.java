@@ -104,8 +104,20 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, body, headers, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** As {@link #send}, but the body is streamed in chunks, without announcing its length. */
+    public Response sendChunked(String method, String path, String body, Map<String, String> headers) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(method, path, body, headers, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    private Response send(String method, String path, String body, Map<String, String> headers,
+                          HttpRequest.BodyPublisher publisher) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofMinutes(2))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, publisher);
         if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             request.header("Content-Type", "application/json");
         }

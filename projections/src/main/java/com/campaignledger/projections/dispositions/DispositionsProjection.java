@@ -5,11 +5,10 @@ import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -50,14 +49,14 @@ public class DispositionsProjection {
     }
 
     @EventHandler
-    void on(CallResultRecordedEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant at) {
-        count(token, event.campaignId().value(), message, at, DispositionKind.CALL_RESULT, event.result().name());
+    void on(CallResultRecordedEvent event, DomainEventMessage<?> message, @Timestamp Instant at) {
+        count(event.campaignId().value(), message, at, DispositionKind.CALL_RESULT, event.result().name());
     }
 
     @EventHandler
-    void on(AgentResponseStoredEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant at) {
+    void on(AgentResponseStoredEvent event, DomainEventMessage<?> message, @Timestamp Instant at) {
         if (event.agentResponse() != null && !event.agentResponse().isBlank()) {
-            count(token, event.campaignId(), message, at, DispositionKind.AGENT_RESPONSE, event.agentResponse());
+            count(event.campaignId(), message, at, DispositionKind.AGENT_RESPONSE, event.agentResponse());
         }
     }
 
@@ -72,15 +71,12 @@ public class DispositionsProjection {
         accounts.put(campaignId, accountId);
     }
 
-    private void count(TrackingToken token, long campaignId, EventMessage<?> message, Instant at, DispositionKind kind,
+    private void count(long campaignId, DomainEventMessage<?> message, Instant at, DispositionKind kind,
                        String disposition) {
-        if (token.position().isEmpty()) {
-            return;
-        }
         Object fromMetaData = message.getMetaData().get(ACCOUNT_ID);
         String account = fromMetaData != null ? fromMetaData.toString() : accounts.computeIfAbsent(campaignId,
                 id -> repository.accountOf(id).orElseThrow(() -> new IllegalStateException("no account known for campaign " + id)));
-        repository.insertEvent(token.position().getAsLong(), campaignId, account, at.truncatedTo(ChronoUnit.HOURS), kind,
-                disposition);
+        repository.insertEvent(message.getAggregateIdentifier(), message.getSequenceNumber(), campaignId, account,
+                at.truncatedTo(ChronoUnit.HOURS), kind, disposition);
     }
 }

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
@@ -50,17 +49,17 @@ public class CampaignHistoryProjection {
      * of a campaign not seen yet). Deserializing every payload was a third of a replay's CPU.
      */
     @EventHandler
-    void on(DomainEventMessage<?> event, TrackingToken token) {
+    void on(DomainEventMessage<?> event) {
         String aggregate = event.getAggregateIdentifier();
         Long campaignId = aggregate.startsWith(CAMPAIGN_PREFIX)
                 ? Long.valueOf(aggregate.substring(CAMPAIGN_PREFIX.length()))
                 : aggregate.startsWith(AGENT_SESSION_PREFIX) ? sessionCampaign(aggregate, event) : null;
-        if (campaignId == null || token.position().isEmpty()) {
+        if (campaignId == null) {
             return;
         }
         String account = accountOf(campaignId, event);
         Object actor = event.getMetaData().get(ACTOR);
-        repository.insert(token.position().getAsLong(), campaignId, account, aggregate, event.getSequenceNumber(),
+        repository.insert(campaignId, account, aggregate, event.getSequenceNumber(),
                 EventTypes.nameOf(event.getPayloadType()), actor == null ? null : actor.toString(), event.getTimestamp());
     }
 
