@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.List;
-
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,21 +22,15 @@ import java.util.Set;
 @Component
 public class CampaignLookup {
 
-<<<<<<< HEAD
-    private final QueryGateway queries;
-    private final CampaignViewRebuild rebuild;
-
-    CampaignLookup(QueryGateway queries, CampaignViewRebuild rebuild) {
-        this.queries = queries;
-        this.rebuild = rebuild;
-=======
     private static final ObjectMapper METADATA = new ObjectMapper();
 
     private final QueryGateway queries;
+    private final CampaignViewRebuild rebuild;
     private final JdbcTemplate jdbc;
 
-    CampaignLookup(QueryGateway queries, JdbcTemplate jdbc) {
+    CampaignLookup(QueryGateway queries, CampaignViewRebuild rebuild, JdbcTemplate jdbc) {
         this.queries = queries;
+        this.rebuild = rebuild;
         this.jdbc = jdbc;
     }
 
@@ -60,7 +53,6 @@ public class CampaignLookup {
         } catch (IOException e) {
             throw new IllegalStateException("unreadable metadata of " + CampaignId.of(campaignId), e);
         }
->>>>>>> robust-api
     }
 
     public Optional<CampaignView> find(long campaignId, String accountId) {
