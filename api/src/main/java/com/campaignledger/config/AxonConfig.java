@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -181,12 +180,13 @@ public class AxonConfig {
 
     /**
      * Campaigns stay in memory between commands, so a command on a campaign with 100,000 numbers costs
-     * what it costs on one with ten. Weak references let the garbage collector take them back; another
-     * instance's write makes the next append collide on (aggregate, sequence), which evicts the stale copy.
+     * what it costs on one with ten: the most recently used {@code ledger.campaign-cache-size}, softly held so
+     * memory pressure can take them back. Another instance's write makes the next append collide on
+     * (aggregate, sequence), which evicts the stale copy.
      */
     @Bean
-    public Cache campaignCache() {
-        return new WeakReferenceCache();
+    public Cache campaignCache(@Value("${ledger.campaign-cache-size}") long size) {
+        return new CaffeineAggregateCache(size);
     }
 
     @Bean
