@@ -55,6 +55,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import com.campaignledger.campaign.api.CallRecorded;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignFinishedEvent;
+import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.campaign.api.RetryConfig;
 
@@ -326,6 +327,11 @@ class Campaign {
         requireStatus(ACCEPTS_NUMBERS, "add numbers to", null);
         requireValid(numberViolations(command.numbers()));
         return addNumbers(campaignId, numbers.keySet(), command.numbers());
+    }
+
+    @CommandHandler
+    void handle(LoadCampaignCommand command) {
+        // Nothing to check or record: being loaded (and so cached) is the point.
     }
 
     @CommandHandler

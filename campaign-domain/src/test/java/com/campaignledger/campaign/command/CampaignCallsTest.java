@@ -15,6 +15,7 @@ import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.campaign.api.RetryConfig;
 import com.campaignledger.campaign.api.StartCampaignCommand;
@@ -211,6 +212,14 @@ class CampaignCallsTest {
         fixture.given(given)
                 .when(new RecordCallResultCommand(ID, "c1", A, CallResult.LA, null, T0, 30, null, true))
                 .expectEvents(recorded("c1", A, CallResult.LA, 1, true, null));
+    }
+
+    @Test
+    void loadingACampaignChangesNothing() {
+        fixture.given(running(A))
+                .when(new LoadCampaignCommand(ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
