@@ -1,7 +1,5 @@
 package com.campaignledger.history;
 
-import com.campaignledger.web.CsvTable;
-
 import java.util.List;
 
 /**
@@ -10,17 +8,7 @@ import java.util.List;
  * entries, one line each.
  */
 record HistoryResponse(long campaignId, List<HistoryEntry> content, int page, int size, long totalElements,
-                       long totalPages, Long nextAfter) implements CsvTable<HistoryCsvRow> {
-
-    @Override
-    public Class<HistoryCsvRow> csvRowType() {
-        return HistoryCsvRow.class;
-    }
-
-    @Override
-    public List<HistoryCsvRow> csvRows() {
-        return content.stream().map(HistoryCsvRow::of).toList();
-    }
+                       long totalPages, Long nextAfter) implements HistoryCsv {
 
     @Override
     public String csvFilename() {
