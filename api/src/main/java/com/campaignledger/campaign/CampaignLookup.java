@@ -2,19 +2,14 @@ package com.campaignledger.campaign;
 
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignStatus;
-import com.campaignledger.config.AxonConfig;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.campaign.FindCampaignQuery;
+import com.campaignledger.projections.history.AggregateHistoryRepository;
 import com.campaignledger.web.ResourceNotFoundException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,16 +17,14 @@ import java.util.Set;
 @Component
 public class CampaignLookup {
 
-    private static final ObjectMapper METADATA = new ObjectMapper();
-
     private final QueryGateway queries;
     private final CampaignViewRebuild rebuild;
-    private final JdbcTemplate jdbc;
+    private final AggregateHistoryRepository aggregates;
 
-    CampaignLookup(QueryGateway queries, CampaignViewRebuild rebuild, JdbcTemplate jdbc) {
+    CampaignLookup(QueryGateway queries, CampaignViewRebuild rebuild, AggregateHistoryRepository aggregates) {
         this.queries = queries;
         this.rebuild = rebuild;
-        this.jdbc = jdbc;
+        this.aggregates = aggregates;
     }
 
     /**
@@ -39,20 +32,8 @@ public class CampaignLookup {
      * written with the command, not from the read model, which may not have seen a campaign created a moment ago.
      */
     public boolean createdBy(String accountId, long campaignId) {
-        if (campaignId <= 0) {
-            return false;
-        }
-        List<byte[]> first = jdbc.query("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND sequence_number = 0", (row, i) -> row.getBytes(1), CampaignId.of(campaignId).toString());
-        if (first.isEmpty() || first.get(0) == null) {
-            return false;
-        }
-        try {
-            JsonNode metadata = METADATA.readTree(first.get(0));
-            return accountId.equals(metadata.path(AxonConfig.ACCOUNT_ID).asText(null));
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable metadata of " + CampaignId.of(campaignId), e);
-        }
+        return campaignId > 0 && aggregates.accountOf(CampaignId.of(campaignId).toString()).map(accountId::equals)
+                .orElse(false);
     }
 
     public Optional<CampaignView> find(long campaignId, String accountId) {

@@ -19,13 +19,9 @@ public class DispositionsRepository {
 
     public DispositionsRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        // The event store's global index, not the processor's token position (which is not the event's when the
-        // event filled a gap): the row of one event must never take another's key.
-        this.events = new InsertBatch(jdbc, "INSERT INTO disposition_event (global_index, campaign_id, account_id, "
-                + "hour_start, kind, disposition) SELECT e.global_index, CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), "
-                + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)) "
-                + "FROM domain_event_entry e WHERE e.aggregate_identifier = ? AND e.sequence_number = ? "
-                + "ON CONFLICT DO NOTHING");
+        this.events = InsertBatch.atEventPosition(jdbc, "INSERT INTO disposition_event (global_index, campaign_id, "
+                + "account_id, hour_start, kind, disposition)", "CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), "
+                + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255))");
     }
 
     void insertCampaign(long campaignId, String accountId) {
@@ -41,7 +37,7 @@ public class DispositionsRepository {
     /** Written when the processor's batch commits, keyed by the event's global index in the event store. */
     void insertEvent(String aggregate, long sequence, long campaignId, String accountId, Instant hour, DispositionKind kind,
                      String disposition) {
-        events.add(campaignId, accountId, Timestamp.from(hour), kind.name(), disposition, aggregate, sequence);
+        events.addAt(aggregate, sequence, campaignId, accountId, Timestamp.from(hour), kind.name(), disposition);
     }
 
     void deleteAll() {

@@ -28,7 +28,11 @@ public class AggregateHistoryRepository {
         this.jdbc = jdbc;
     }
 
-    /** The account named by the aggregate's first event (its creation), empty when there is no such aggregate. */
+    /**
+     * The account named by the aggregate's first event (the creation of a campaign, an agent or a group, each with
+     * its {@code accountId}), empty when there is no such aggregate. Read from the store, not a read model, so it
+     * knows an aggregate created a moment ago.
+     */
     public Optional<String> accountOf(String aggregate) {
         List<byte[]> first = jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND sequence_number = 0", byte[].class, aggregate);

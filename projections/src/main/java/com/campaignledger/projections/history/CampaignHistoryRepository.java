@@ -21,19 +21,15 @@ public class CampaignHistoryRepository {
 
     public CampaignHistoryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        // The global index is the event store's own: a processor's token position is the highest index it has seen,
-        // which is not the event's when the event filled a gap (committed after a later one).
-        this.inserts = new InsertBatch(jdbc, "INSERT INTO campaign_history (global_index, campaign_id, account_id, "
-                + "aggregate_identifier, sequence_number, event_type, actor, occurred_at) "
-                + "SELECT e.global_index, CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), e.aggregate_identifier, e.sequence_number, "
-                + "CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                + "FROM domain_event_entry e WHERE e.aggregate_identifier = ? AND e.sequence_number = ? "
-                + "ON CONFLICT DO NOTHING");
+        this.inserts = InsertBatch.atEventPosition(jdbc, "INSERT INTO campaign_history (global_index, campaign_id, "
+                + "account_id, aggregate_identifier, sequence_number, event_type, actor, occurred_at)",
+                "CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), e.aggregate_identifier, e.sequence_number, "
+                + "CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE)");
     }
 
     /** Written when the processor's batch commits, at the event's global index in the event store. */
     void insert(long campaignId, String accountId, String aggregate, long sequence, String type, String actor, Instant at) {
-        inserts.add(campaignId, accountId, type, actor, Timestamp.from(at), aggregate, sequence);
+        inserts.addAt(aggregate, sequence, campaignId, accountId, type, actor, Timestamp.from(at));
     }
 
     Optional<String> accountOf(long campaignId) {
