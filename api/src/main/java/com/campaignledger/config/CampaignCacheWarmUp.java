@@ -2,13 +2,13 @@ package com.campaignledger.config;
 
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.LoadCampaignCommand;
+import com.campaignledger.projections.campaign.CampaignViewRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -24,15 +24,15 @@ class CampaignCacheWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignCacheWarmUp.class);
 
-    private final JdbcTemplate jdbc;
+    private final CampaignViewRepository campaigns;
     private final CommandGateway commands;
     private final boolean enabled;
     private final int limit;
 
-    CampaignCacheWarmUp(JdbcTemplate jdbc, CommandGateway commands,
+    CampaignCacheWarmUp(CampaignViewRepository campaigns, CommandGateway commands,
                         @Value("${ledger.campaign-cache-warm-up}") boolean enabled,
                         @Value("${ledger.campaign-cache-size}") int limit) {
-        this.jdbc = jdbc;
+        this.campaigns = campaigns;
         this.commands = commands;
         this.enabled = enabled;
         this.limit = limit;
@@ -50,8 +50,7 @@ class CampaignCacheWarmUp {
 
     void loadRunningCampaigns() {
         long start = System.nanoTime();
-        List<Long> running = jdbc.queryForList("SELECT campaign_id FROM campaign_view WHERE status = 'RUNNING' "
-                + "AND NOT deleted ORDER BY last_modified DESC FETCH FIRST " + limit + " ROWS ONLY", Long.class);
+        List<Long> running = campaigns.runningCampaignIds(limit);
         int loaded = 0;
         for (long id : running) {
             try {

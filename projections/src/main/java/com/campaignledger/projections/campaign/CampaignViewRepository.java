@@ -93,6 +93,12 @@ public class CampaignViewRepository {
         return new CampaignPage(content, q.page(), q.size(), total == null ? 0 : total);
     }
 
+    /** The ids of the RUNNING campaigns of every account, the most recently changed first. */
+    public List<Long> runningCampaignIds(int limit) {
+        return jdbc.queryForList("SELECT campaign_id FROM campaign_view WHERE status = 'RUNNING' AND NOT deleted "
+                + "ORDER BY last_modified DESC LIMIT ?", Long.class, limit);
+    }
+
     public void deleteAll() {
         jdbc.update("DELETE FROM campaign_view_label");
         jdbc.update("DELETE FROM campaign_view");
