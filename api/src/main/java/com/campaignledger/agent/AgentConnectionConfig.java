@@ -1,6 +1,7 @@
 package com.campaignledger.agent;
 
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.dialer.outcome.AgentCallOutcomeRecorder;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -23,6 +24,11 @@ public class AgentConnectionConfig {
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 // A directory row that cannot be written must fail the command that caused it, not be logged away.
                 .registerListenerInvocationErrorHandler(AgentSessionDirectory.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                // A call's result that could not be recorded (another instance appending to the campaign at the same
+                // moment, the database away) is tried again rather than logged away: the agent's response was
+                // acknowledged. The campaign's own refusals are caught in the handler.
+                .registerListenerInvocationErrorHandler(AgentCallOutcomeRecorder.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -2,6 +2,8 @@ package com.campaignledger.agent;
 
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.AgentState;
+import com.campaignledger.agent.session.api.ConnectCallCommand;
+import com.campaignledger.agent.session.api.EndCallCommand;
 import com.campaignledger.agent.session.api.KickAgentCommand;
 import com.campaignledger.agent.session.api.LoginAgentCommand;
 import com.campaignledger.agent.session.api.LogoutAgentCommand;
@@ -10,7 +12,10 @@ import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
 import com.campaignledger.campaign.CampaignLookup;
 import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.dialer.calllist.CallListRepository;
+import com.campaignledger.dialer.calllist.DueNumber;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.phone.PhoneNumbers;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
@@ -25,6 +30,7 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,10 +69,12 @@ class AgentController {
     private final ConnectionNotifier notifier;
     private final ScaledClock clock;
     private final RosterGate roster;
+    private final CallListRepository callList;
+    private final CallIds callIds;
 
     AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
                     AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
-                    ScaledClock clock, RosterGate roster) {
+                    ScaledClock clock, RosterGate roster, CallListRepository callList, CallIds callIds) {
         this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;
@@ -75,6 +83,8 @@ class AgentController {
         this.notifier = notifier;
         this.clock = clock;
         this.roster = roster;
+        this.callList = callList;
+        this.callIds = callIds;
     }
 
     /**
@@ -156,6 +166,48 @@ class AgentController {
                 next.cancel(false);
             }
         }
+    }
+
+    /**
+     * The external dialer's side of getConnectionForAgent: a number of the campaign's list answered live and the
+     * dialer put it through to this READY agent. The agent's long-poll returns the call; the agent's response
+     * records its result (LA, or AM with answeringMachineTransfer) on the campaign, so the dialer does not report
+     * this call on {@code /calls} (a report with the same callId would change nothing). A number that is not on
+     * the list or already has its final result is refused here: the campaign could not record it afterwards.
+     */
+    @PostMapping("/{agentId}/connection")
+    ResponseEntity<?> connect(@PathVariable long campaignId, @PathVariable long agentId,
+                              @Valid @RequestBody AgentRequests.Connect body, HttpServletRequest http,
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(), EnumSet.of(CampaignStatus.RUNNING),
+                "connect a call on");
+        String number = PhoneNumbers.toE164(body.number())
+                .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        DueNumber open = callList.openNumber(campaignId, number).orElseThrow(() -> new RequestValidationException(
+                "number", "is not a number of this campaign still to be called"));
+        return executor.execute(http, key, body.requestId(), body, ctx -> {
+            String callId = body.callId() != null ? body.callId() : callIds.next();
+            AgentState state = send(ctx, new ConnectCallCommand(session, callId, number, open.extraData(), clock.instant()));
+            return ResponseEntity.ok(new AgentResponses.Connected(session.value(), state, callId, number));
+        });
+    }
+
+    /**
+     * The external dialer reports that the connected call hung up: the agent moves to wrap-up, and the seconds
+     * until its response count as response time (seed 003's Resp. Time). Without it the call ends when the agent
+     * stores the response. Naming the call keeps a late hang-up from ending the agent's next one.
+     */
+    @DeleteMapping("/{agentId}/connection")
+    ResponseEntity<?> hangUp(@PathVariable long campaignId, @PathVariable long agentId, @RequestParam String callId,
+                             HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        if (callId.isBlank() || callId.length() > 100) {
+            throw new RequestValidationException("callId", "is required (at most 100 characters)");
+        }
+        AgentSessionId session = session(campaignId, agentId, http);
+        return executor.execute(http, key, null, null, ctx -> state(session,
+                send(ctx, new EndCallCommand(session, callId, clock.instant()))));
     }
 
     /** storeAgentResponse; with {@code answeringMachineTransfer}, answeringMachineTransferStoreAgentResponse. */

@@ -21,6 +21,10 @@ final class AgentRequests {
     record Login(@NotBlank @Size(max = 200) String userId, String requestId) {
     }
 
+    /** An external dialer connects a live call: the number answered, and optionally the dialer's own call id. */
+    record Connect(@NotBlank @Size(max = 40) String number, @Size(min = 1, max = 100) String callId, String requestId) {
+    }
+
     /**
      * storeAgentResponse / answeringMachineTransferStoreAgentResponse. {@code storedData} is seed 001's stored-data:
      * the answers the agent stored for the call, question → answer; the session checks its limits.

@@ -19,6 +19,10 @@ final class AgentResponses {
     record Session(long agentId, AgentState state) {
     }
 
+    /** A call the external dialer connected: the agent, its state (ON_CALL), the call's id and number. */
+    record Connected(long agentId, AgentState state, String callId, String number) {
+    }
+
     /** getConnectionForAgent's CallType: everything the agent's screen needs for the connected call. */
     record Connection(long agentId, long campaignId, String callId, String number, Map<String, String> extraData,
                       Instant connectedAt, String script, List<Question> questions,

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ public class InviteTokenFilter extends OncePerRequestFilter {
     public static final String INVITED_USER_ID = InviteTokenFilter.class.getName() + ".userId";
     private static final String BEARER = "Bearer ";
     private static final Pattern AGENT_ENDPOINT =
-            Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(?:login|connection|responses|logout))");
+            Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(login|connection|responses|logout))");
 
     private final InviteTokens tokens;
     private final AgentSessionDirectory sessions;
@@ -72,6 +73,11 @@ public class InviteTokenFilter extends OncePerRequestFilter {
         Matcher endpoint = AGENT_ENDPOINT.matcher(request.getRequestURI());
         if (!endpoint.matches()) {
             refuse(request, response, HttpStatus.FORBIDDEN, "An invite token opens only the agent endpoints of its campaign");
+            return;
+        }
+        if ("connection".equals(endpoint.group(3)) && !HttpMethod.GET.matches(request.getMethod())) {
+            // Waiting for a call is the agent's; putting a call through or hanging it up is the dialer's.
+            refuse(request, response, HttpStatus.FORBIDDEN, "An invite token lets the agent wait for calls, not connect them");
             return;
         }
         if (Long.parseLong(endpoint.group(1)) != claims.campaignId()) {

@@ -21,6 +21,10 @@ public class RegistryConfig {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(AgentRegistryDirectory.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
+                // A session that could not be logged out (a concurrent command on it, the database away) is tried
+                // again; the campaign's own refusals are caught in the handler.
+                .registerListenerInvocationErrorHandler(RosterEnforcer.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
                 // A mail that could not be sent is tried again (the batch is retried with a growing delay).
                 .registerListenerInvocationErrorHandler(InviteMailer.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())

@@ -28,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -191,6 +192,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is missing or unreadable");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new Violation(e.getParameterName(), "is required"))));
     }
 
     @Override

@@ -245,6 +245,90 @@ class AgentApiTest {
         assertRejected(api.post(calls, "{\"number\": \"2125551001\", \"result\": \"LA\"}"), 409, null);
     }
 
+    @Test
+    void anExternalDialerConnectsALiveCallToAReadyAgentWhoseResponseRecordsIt() throws Exception {
+        long agent = loggedIn("live@example.com");
+        String connection = agents() + "/" + agent + "/connection";
+        // The call list knows the campaign's numbers a moment after they are added.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ?", Long.class, campaign) == 2);
+        CompletableFuture<Response> poll = CompletableFuture.supplyAsync(() -> api.get(connection + "?waitSeconds=30"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiters() == 1);
+
+        long before = events(campaign);
+        assertRejected(api.post(connection, "{\"number\": \"3105550100\"}"), 400, "number");
+        assertRejected(api.post(connection, "{\"number\": \"555\"}"), 400, "number");
+        assertRejected(api.post(connection, "{}"), 400, "number");
+        assertRejected(api.post(connection, "{\"number\": \"2125551000\", \"callId\": \"\"}"), 400, "callId");
+        assertRejected(api.post(agents() + "/999999/connection", "{\"number\": \"2125551000\"}"), 404, null);
+        assertThat(events(campaign)).as("refused connections write nothing").isEqualTo(before);
+
+        Response connected = api.post(connection, "{\"number\": \"(212) 555-1000\", \"callId\": \"sip-41\"}");
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        assertThat(connected.json().get("state").asText()).isEqualTo("ON_CALL");
+        assertThat(connected.json().get("callId").asText()).isEqualTo("sip-41");
+        assertThat(connected.json().get("number").asText()).isEqualTo("+12125551000");
+        Response call = poll.get(10, TimeUnit.SECONDS);
+        assertThat(call.status()).as(call.toString()).isEqualTo(200);
+        assertThat(call.json().get("callId").asText()).isEqualTo("sip-41");
+        assertThat(call.json().at("/extraData/name").asText()).as("the number's extra data from the list").isEqualTo("Ann");
+
+        long afterConnect = agentEvents(agent);
+        assertThat(api.post(connection, "{\"number\": \"2125551000\", \"callId\": \"sip-41\"}").status())
+                .as("the dialer's retry of the same connection").isEqualTo(200);
+        assertThat(agentEvents(agent)).isEqualTo(afterConnect);
+        assertRejected(api.post(connection, "{\"number\": \"2125551001\"}"), 409, null);
+
+        assertRejected(api.delete(connection + "?callId=sip-40"), 409, null);
+        assertRejected(api.delete(connection), 400, "callId");
+        Response hungUp = api.delete(connection + "?callId=sip-41");
+        assertThat(hungUp.status()).as(hungUp.toString()).isEqualTo(200);
+        assertThat(hungUp.json().get("state").asText()).isEqualTo("WRAP_UP");
+        Response stored = api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"sip-41\", \"agentResponse\": \"sale\"}");
+        assertThat(stored.json().get("state").asText()).isEqualTo("READY");
+
+        // The response records the live answer on the campaign, with the agent; the number is done afterwards.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%CallResultRecordedEvent'", Long.class, "campaign-" + campaign) == 1);
+        String recorded = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%CallResultRecordedEvent'", String.class, "campaign-" + campaign);
+        assertThat(recorded).contains("\"result\":\"LA\"").contains("\"callId\":\"sip-41\"").contains("\"agentSessionId\":" + agent);
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT done FROM dialer_number WHERE campaign_id = ? AND number = ?", Boolean.class, campaign, "+12125551000")));
+        assertRejected(api.post(connection, "{\"number\": \"2125551000\"}"), 400, "number");
+
+        // A connection needs a RUNNING campaign.
+        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "STOPPED".equals(
+                api.get("/api/campaigns/" + campaign).json().path("status").asText()));
+        assertRejected(api.post(connection, "{\"number\": \"2125551001\"}"), 409, null);
+    }
+
+    @Test
+    void aResponseForANumberThatGotItsFinalResultMeanwhileDoesNotHoldUpTheCallsAfterIt() {
+        long agent = loggedIn("late@example.com");
+        String connection = agents() + "/" + agent + "/connection";
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ?", Long.class, campaign) == 2);
+        assertThat(api.post(connection, "{\"number\": \"2125551000\", \"callId\": \"sip-1\"}").status()).isEqualTo(200);
+        // The dialer reports the same number's final result on another call while the agent is still on this one.
+        Response dnc = api.post("/api/campaigns/" + campaign + "/calls", "{\"number\": \"2125551000\", \"result\": \"DNC\", \"callId\": \"sip-0\"}");
+        assertThat(dnc.json().get("finalForNumber").asBoolean()).as(dnc.toString()).isTrue();
+        assertThat(api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"sip-1\", \"agentResponse\": \"sale\"}").status())
+                .as("the agent's response is stored").isEqualTo(200);
+
+        // The campaign refuses the late result; the outcome recorder moves on, and the next call finishes the campaign.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ? AND done = FALSE", Long.class, campaign) == 1);
+        assertThat(api.post(connection, "{\"number\": \"2125551001\", \"callId\": \"sip-2\"}").status()).isEqualTo(200);
+        api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"sip-2\", \"agentResponse\": \"no sale\"}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FINISHED".equals(
+                api.get("/api/campaigns/" + campaign).json().path("status").asText()));
+        String results = String.join(",", jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%CallResultRecordedEvent' ORDER BY sequence_number", String.class, "campaign-" + campaign));
+        assertThat(results).contains("\"callId\":\"sip-0\"").contains("\"callId\":\"sip-2\"").doesNotContain("\"callId\":\"sip-1\"");
+    }
+
     private double waiters() {
         return meters.get("ledger.agents.connection.waiters").gauge().value();
     }

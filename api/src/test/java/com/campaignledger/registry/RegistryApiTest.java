@@ -353,6 +353,8 @@ class RegistryApiTest extends RosterContract {
         assertRejected(api.post(agents + "/" + bobSession + "/logout", null, bearer), 403, null);
         assertRejected(api.post("/api/campaigns/" + other + "/agents/callback", annBody, bearer), 403, null);
         assertRejected(api.post(agents + "/" + session + "/kick", null, bearer), 403, null);
+        assertRejected(api.post(agents + "/" + session + "/connection", "{\"number\": \"2125551000\"}", bearer), 403, null);
+        assertRejected(api.send("DELETE", agents + "/" + session + "/connection?callId=1", null, bearer), 403, null);
         assertRejected(api.send("GET", "/api/agents/" + ann, null, bearer), 403, null);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         Response forged = api.post(agents + "/callback", annBody, Map.of("Authorization", "Bearer " + tampered));

@@ -259,6 +259,19 @@ class BadInputTest {
                         bad("lastCall of the wrong type", "POST", session + "/responses", "{\"callId\": \"c-1\", \"lastCall\": \"yes\"}", 400, "lastCall"),
                         bad("no such call", "POST", session + "/responses", "{\"callId\": \"c-1\"}", 409, null),
                         bad("unknown session", "POST", running + "/agents/" + UNKNOWN + "/responses", "{\"callId\": \"c-1\"}", 404, null))),
+                new Endpoint("POST", session + "/connection", "{\"number\": \"2125551000\"}", true, List.of(
+                        bad("missing number", "POST", session + "/connection", "{}", 400, "number"),
+                        bad("number of the wrong type", "POST", session + "/connection", "{\"number\": [1]}", 400, "number"),
+                        bad("invalid number", "POST", session + "/connection", "{\"number\": \"555\"}", 400, "number"),
+                        bad("number not on the list", "POST", session + "/connection", "{\"number\": \"3105550100\"}", 400, "number"),
+                        bad("empty callId", "POST", session + "/connection", "{\"number\": \"2125551000\", \"callId\": \"\"}", 400, "callId"),
+                        bad("unknown session", "POST", running + "/agents/" + UNKNOWN + "/connection", "{\"number\": \"2125551000\"}", 404, null),
+                        bad("session of another campaign", "POST", setup + "/agents/" + f.session() + "/connection",
+                                "{\"number\": \"2125551000\"}", 404, null))),
+                new Endpoint("DELETE", session + "/connection?callId=c-1", null, false, List.of(
+                        bad("missing callId", "DELETE", session + "/connection", null, 400, "callId"),
+                        bad("not the agent's call", "DELETE", session + "/connection?callId=c-1", null, 409, null),
+                        bad("unknown session", "DELETE", running + "/agents/" + UNKNOWN + "/connection?callId=c-1", null, 404, null))),
                 new Endpoint("POST", session + "/kick", null, false, List.of(
                         bad("unknown session", "POST", running + "/agents/" + UNKNOWN + "/kick", null, 404, null),
                         bad("session of another campaign", "POST", setup + "/agents/" + f.session() + "/kick", null, 404, null))),

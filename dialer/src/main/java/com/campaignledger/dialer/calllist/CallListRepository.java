@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The dialer's tables: campaigns it may dial, their numbers and where each stands, agents and their state. */
 @Repository
@@ -118,6 +119,16 @@ public class CallListRepository {
                         (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
                         campaignId, Timestamp.from(now), limit + inFlight.size())
                 .stream().filter(n -> !inFlight.contains(n.number())).limit(limit).toList();
+    }
+
+    /**
+     * A number of the campaign's list that has no final result yet, with its extra data: what an external dialer
+     * may connect to an agent. Empty for a number not on the list or already done.
+     */
+    public Optional<DueNumber> openNumber(long campaignId, String number) {
+        return jdbc.query("SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND number = ? "
+                        + "AND done = FALSE", (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
+                campaignId, number).stream().findFirst();
     }
 
     /** The attempts recorded so far for some numbers of a campaign. */

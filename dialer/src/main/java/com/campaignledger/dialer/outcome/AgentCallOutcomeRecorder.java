@@ -4,6 +4,8 @@ import com.campaignledger.agent.session.api.AgentCallUnansweredEvent;
 import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
+import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -61,7 +63,14 @@ public class AgentCallOutcomeRecorder {
             return;
         }
         long seconds = Math.max(0, Duration.between(connectedAt, endedAt).toSeconds());
-        commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(campaignId), callId, number, result, null,
-                connectedAt, (int) seconds, agentSessionId));
+        try {
+            commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(campaignId), callId, number, result, null,
+                    connectedAt, (int) seconds, agentSessionId));
+        } catch (IllegalCampaignTransitionException | InvalidCampaignException refused) {
+            // The campaign's own rules refuse it (the number got its final result from another call meanwhile, the
+            // campaign was closed): retrying would refuse it again and hold this processor up for ever. The agent's
+            // response itself is stored on the session.
+            log.warn("Result of call {} on campaign {} not recorded: {}", callId, campaignId, refused.getMessage());
+        }
     }
 }

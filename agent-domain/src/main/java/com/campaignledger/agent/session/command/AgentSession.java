@@ -140,6 +140,9 @@ class AgentSession {
         if (command.number() == null || !E164.matcher(command.number()).matches()) {
             throw new InvalidAgentSessionException("number", "must be a phone number in E.164");
         }
+        if (state == ON_CALL && command.callId().equals(callId) && command.number().equals(number)) {
+            return state; // the dialer's retry of a connection already made
+        }
         if (state != READY) {
             throw conflict("Cannot connect call " + command.callId() + ": the agent is not READY");
         }

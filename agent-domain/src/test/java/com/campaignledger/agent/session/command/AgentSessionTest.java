@@ -419,6 +419,22 @@ class AgentSessionTest {
                     .expectResultMessagePayload(ON_CALL);
         }
 
+        @Test
+        void aRetriedConnectionOfTheCurrentCallChangesNothing() {
+            fixture.given(history(ON_CALL))
+                    .when(new ConnectCallCommand(ID, CALL, NUMBER, EXTRA, LATER))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(ON_CALL);
+        }
+
+        @Test
+        void cannotConnectTheCurrentCallIdToAnotherNumber() {
+            fixture.given(history(ON_CALL))
+                    .when(new ConnectCallCommand(ID, CALL, "+13105550101", EXTRA, LATER))
+                    .expectException(conflictIn(ON_CALL))
+                    .expectNoEvents();
+        }
+
         @ParameterizedTest
         @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "ON_CALL", "WRAP_UP", "LOGGED_OUT"})
         void cannotConnectCallToAgentNotReady(AgentState state) {
