@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import com.campaignledger.dialer.simulation.ScaledClock;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,6 +61,8 @@ import java.util.function.Function;
 class AgentController {
 
     static final int MAX_WAIT_SECONDS = 60;
+    /** How long a connection waits for the call list to catch up with numbers added a moment before. */
+    private static final Duration CALL_LIST_WAIT = Duration.ofSeconds(2);
 
     private final CommandGateway commands;
     private final CommandExecutor executor;
@@ -178,13 +181,18 @@ class AgentController {
     @PostMapping("/{agentId}/connection")
     ResponseEntity<?> connect(@PathVariable long campaignId, @PathVariable long agentId,
                               @Valid @RequestBody AgentRequests.Connect body, HttpServletRequest http,
-                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key)
+            throws InterruptedException {
         AgentSessionId session = session(campaignId, agentId, http);
         campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(), EnumSet.of(CampaignStatus.RUNNING),
                 "connect a call on");
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
-        DueNumber open = callList.openNumber(campaignId, number).orElseThrow(() -> new RequestValidationException(
+        Optional<DueNumber> found = callList.openNumber(campaignId, number);
+        if (found.isEmpty() && callList.awaitCaughtUp(CALL_LIST_WAIT)) {
+            found = callList.openNumber(campaignId, number);
+        }
+        DueNumber open = found.orElseThrow(() -> new RequestValidationException(
                 "number", "is not a number of this campaign still to be called"));
         return executor.execute(http, key, body.requestId(), body, ctx -> {
             String callId = body.callId() != null ? body.callId() : callIds.next();

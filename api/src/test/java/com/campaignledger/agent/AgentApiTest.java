@@ -5,7 +5,10 @@ import com.campaignledger.agent.session.api.ConnectCallCommand;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.campaignledger.dialer.calllist.CallListProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,9 @@ class AgentApiTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     ApiClient api;
     long campaign;
@@ -327,6 +333,25 @@ class AgentApiTest {
         String results = String.join(",", jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND payload_type LIKE '%CallResultRecordedEvent' ORDER BY sequence_number", String.class, "campaign-" + campaign));
         assertThat(results).contains("\"callId\":\"sip-0\"").contains("\"callId\":\"sip-2\"").doesNotContain("\"callId\":\"sip-1\"");
+    }
+
+    @Test
+    void aConnectionWaitsForTheCallListToShowANumberAddedAMomentBefore() throws Exception {
+        long agent = loggedIn("quick@example.com");
+        EventProcessor callList = processing.eventProcessor(CallListProjection.PROCESSING_GROUP, EventProcessor.class).orElseThrow();
+        callList.shutDown();
+        try {
+            Response added = api.post("/api/campaigns/" + campaign + "/numbers", "[{\"number\": \"2125551002\", \"extraData\": {\"name\": \"Cy\"}}]");
+            assertThat(added.status()).as(added.toString()).isEqualTo(200);
+            // The call list follows again a moment after the connection is asked for.
+            CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(callList::start);
+            Response connected = api.post(agents() + "/" + agent + "/connection", "{\"number\": \"2125551002\"}");
+            assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+            assertThat(api.get(agents() + "/" + agent + "/connection?waitSeconds=0").json().at("/extraData/name").asText())
+                    .isEqualTo("Cy");
+        } finally {
+            callList.start();
+        }
     }
 
     private double waiters() {
