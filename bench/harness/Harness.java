@@ -26,15 +26,19 @@ import java.util.regex.Pattern;
  *
  * <p>Each client works campaign after campaign, as a back office and an external dialer would: create it,
  * add its numbers, START it, wait until the read model shows it RUNNING, call two agents back and log them
- * in, then report one dial attempt per number ({@code POST /api/campaigns/{id}/calls}, one attempt per
- * number, so the last report finishes the campaign), with now and then a read of the campaign, an agent's
- * connection poll, a PATCH of its script, and the campaign list; at the end the agents log out.
+ * in, then one dial attempt per number, so the last one finishes the campaign: a live answer (LA) is put through
+ * to one of the agents ({@code POST …/agents/{agentId}/connection}), whose connection poll gets it, the dialer
+ * reports the hang-up of every other one ({@code DELETE …/connection}), and the agent stores a response, which
+ * records the call on the campaign; every other result is reported by the dialer
+ * ({@code POST /api/campaigns/{id}/calls}). Now and then: a read of the campaign, of its live stats, an idle
+ * agent's connection poll, a PATCH of its script, and the campaign list; at the end the agents log out.
  *
- * <p>Every POST/PATCH/PUT/DELETE is a command: its latency is measured from send to response. The projection
- * lag of a command is the time from its acknowledgement (which carries the campaign's new version) until
- * {@code GET /api/campaigns/{id}} - served from the campaign-view read model - shows that version. Any
- * response other than 2xx is an error. Bounded: {@code --duration} seconds after
- * {@code --warmup}, and at most {@code --max-commands} commands.
+ * <p>Every POST/PATCH/PUT/DELETE is a command: its latency is measured from send to response. Two projection
+ * lags: the campaign view's, from a command's acknowledgement (which carries the campaign's new version) until
+ * {@code GET /api/campaigns/{id}} shows that version; and the live stats', from a dial report's acknowledgement
+ * until {@code GET /api/campaigns/{id}/stats} counts every attempt acknowledged so far on the campaign (the live
+ * answers' too, recorded from the agents' responses). Any response other than 2xx is an error. Bounded:
+ * {@code --duration} seconds after {@code --warmup}, and at most {@code --max-commands} commands.
  */
 public class Harness {
 
@@ -42,6 +46,8 @@ public class Harness {
     private static final Pattern AGENT_ID = Pattern.compile("\"agentId\"\\s*:\\s*(\\d+)");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\"\\s*:\\s*(\\d+)");
+    private static final String[] RESPONSES = {"sale", "no sale", "call back later"};
     private static final String[] RESULTS = {"LA", "LA", "AM", "NO_ANS", "NO_ANS", "BUSY", "DNC"};
 
     private final String base;
@@ -56,6 +62,7 @@ public class Harness {
     private volatile boolean stopping;
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong responses = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong allReads = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -64,6 +71,7 @@ public class Harness {
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<long[]> commandLatencies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<long[]> lags = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<long[]> statsLags = new ConcurrentLinkedQueue<>();
 
     Harness(Map<String, String> options) {
         this.base = options.getOrDefault("base", "http://127.0.0.1:8080");
@@ -114,6 +122,7 @@ public class Harness {
         Thread.sleep(warmupSeconds * 1000L);
         long commandsBefore = commands.get();
         long callsBefore = calls.get();
+        long responsesBefore = responses.get();
         long readsBefore = reads.get();
         measuring = true;
         long start = System.nanoTime();
@@ -125,6 +134,7 @@ public class Harness {
         double seconds = (System.nanoTime() - start) / 1e9;
         long measuredCommands = commands.get() - commandsBefore;
         long measuredCalls = calls.get() - callsBefore;
+        long measuredResponses = responses.get() - responsesBefore;
         long measuredReads = reads.get() - readsBefore;
         stopping = true;
         for (Thread thread : threads) {
@@ -132,6 +142,7 @@ public class Harness {
         }
         long[] latency = merge(commandLatencies);
         long[] lag = merge(lags);
+        long[] statsLag = merge(statsLags);
         StringBuilder json = new StringBuilder("{");
         field(json, "clients", clients);
         field(json, "targetRate", rate);
@@ -139,6 +150,7 @@ public class Harness {
         field(json, "commands", measuredCommands);
         field(json, "commandsPerSecond", round(measuredCommands / seconds));
         field(json, "callsPerSecond", round(measuredCalls / seconds));
+        field(json, "responsesPerSecond", round(measuredResponses / seconds));
         field(json, "readsPerSecond", round(measuredReads / seconds));
         field(json, "campaignsStarted", campaigns.get());
         field(json, "p50Ms", millis(latency, 0.50));
@@ -152,6 +164,9 @@ public class Harness {
         field(json, "lagSamples", lag.length);
         field(json, "lagP50Ms", millis(lag, 0.50));
         field(json, "lagP99Ms", millis(lag, 0.99));
+        field(json, "statsLagSamples", statsLag.length);
+        field(json, "statsLagP50Ms", millis(statsLag, 0.50));
+        field(json, "statsLagP99Ms", millis(statsLag, 0.99));
         field(json, "lagTimeouts", lagTimeouts.get());
         json.append("\"errorSamples\":[");
         List<String> samples = new ArrayList<>(errorSamples);
@@ -194,6 +209,8 @@ public class Harness {
         private int latencyCount;
         private long[] lag = new long[1 << 10];
         private int lagCount;
+        private long[] statsLag = new long[1 << 10];
+        private int statsLagCount;
         private int campaignCount;
 
         Client(int number) {
@@ -212,6 +229,7 @@ public class Harness {
             } finally {
                 commandLatencies.add(Arrays.copyOf(latency, latencyCount));
                 lags.add(Arrays.copyOf(lag, lagCount));
+                statsLags.add(Arrays.copyOf(statsLag, statsLagCount));
             }
         }
 
@@ -256,18 +274,34 @@ public class Harness {
                 }
             }
             ThreadLocalRandom random = ThreadLocalRandom.current();
+            int acknowledged = 0;
             for (int i = 0; i < numbers.size() && !stopping; i++) {
                 String result = RESULTS[random.nextInt(RESULTS.length)];
-                Response call = command("POST", path + "/calls", "{\"number\":\"" + numbers.get(i) + "\",\"result\":\""
-                        + result + "\",\"durationSeconds\":" + random.nextInt(5, 120) + ",\"callId\":\"c-" + id + "-" + i + "\"}");
-                if (call != null && measuring) {
-                    calls.incrementAndGet();
+                String callId = "c-" + id + "-" + i;
+                long agent = agents[i % 2];
+                boolean done;
+                Response report = null;
+                if (result.equals("LA")) {
+                    done = liveCall(path + "/agents/" + agent, numbers.get(i), callId, i % 2 == 0, random);
+                } else {
+                    report = command("POST", path + "/calls", "{\"number\":\"" + numbers.get(i) + "\",\"result\":\""
+                            + result + "\",\"durationSeconds\":" + random.nextInt(5, 120) + ",\"callId\":\"" + callId + "\"}");
+                    done = report != null;
+                }
+                if (done) {
+                    acknowledged++;
+                    if (measuring) {
+                        calls.incrementAndGet();
+                    }
+                }
+                if (report != null && i % 10 == 5) {
+                    statsVisible(path, report, acknowledged);
                 }
                 if (i % 10 == 3) {
                     read(path);
                 }
                 if (i % 10 == 7) {
-                    read(path + "/agents/" + agents[i % 2] + "/connection?waitSeconds=0");
+                    read(path + "/agents/" + agents[(i + 1) % 2] + "/connection?waitSeconds=0");
                 }
                 if (i % 25 == 12) {
                     Response patched = command("PATCH", path, "{\"script\":\"Hello {name}, call " + i + "\"}");
@@ -282,6 +316,59 @@ public class Harness {
             if (n % 5 == 4) {
                 read("/api/campaigns?status=RUNNING&size=20");
             }
+        }
+
+        /**
+         * A live answer put through to an agent: the dialer connects it, the agent's poll gets it, the dialer reports
+         * the hang-up (or the agent's response ends the call), and the agent stores its response.
+         */
+        private boolean liveCall(String agentPath, String number, String callId, boolean hangUp, ThreadLocalRandom random)
+                throws InterruptedException {
+            if (command("POST", agentPath + "/connection", "{\"number\":\"" + number + "\",\"callId\":\"" + callId + "\"}") == null) {
+                return false;
+            }
+            Response screen = send("GET", agentPath + "/connection?waitSeconds=5", null);
+            allReads.incrementAndGet();
+            if (measuring) {
+                reads.incrementAndGet();
+            }
+            if (screen.status() != 200 || !screen.body().contains(callId)) {
+                error("the agent's poll did not get call " + callId + ": " + screen.status() + " " + screen.body());
+            }
+            if (hangUp && command("DELETE", agentPath + "/connection?callId=" + callId, null) == null) {
+                return false;
+            }
+            Response stored = command("POST", agentPath + "/responses", "{\"callId\":\"" + callId + "\",\"agentResponse\":\""
+                    + RESPONSES[random.nextInt(RESPONSES.length)] + "\",\"agentNotes\":\"bench\"}");
+            if (stored != null && measuring) {
+                responses.incrementAndGet();
+            }
+            return stored != null;
+        }
+
+        /**
+         * Waits until the live stats count every attempt acknowledged so far on the campaign, the live answers
+         * recorded from the agents' responses included; records the lag from this report's acknowledgement.
+         */
+        private void statsVisible(String path, Response acknowledged, int attempts) throws InterruptedException {
+            long acked = acknowledged.receivedAt();
+            long deadline = acked + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                Response stats = send("GET", path + "/stats", null);
+                allReads.incrementAndGet();
+                if (stats.status() == 200 && Long.parseLong(match(ATTEMPTS, stats.body())) >= attempts) {
+                    if (measuring) {
+                        if (statsLagCount == statsLag.length) {
+                            statsLag = Arrays.copyOf(statsLag, statsLag.length * 2);
+                        }
+                        statsLag[statsLagCount++] = stats.receivedAt() - acked;
+                    }
+                    return;
+                }
+                Thread.sleep(5);
+            }
+            lagTimeouts.incrementAndGet();
+            error(attempts + " attempts of " + path + " not in its stats after 10 s");
         }
 
         /** Waits until the read model shows the version a command acknowledged; records the lag. */
@@ -355,7 +442,7 @@ public class Harness {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", authorization).header("Accept", "application/json");
             if (body == null) {
-                request.GET();
+                request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body));
