@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ public class SetBasedReplays {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, SetBasedRebuild> rebuilds;
-    private final boolean enabled;
+    private final Environment environment;
     private final int batchSize;
     private final int workers;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -87,8 +88,7 @@ public class SetBasedReplays {
     }
 
     public SetBasedReplays(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate transactions,
-                           Clock clock, List<SetBasedRebuild> rebuilds,
-                           @Value("${ledger.replay.set-based.enabled:true}") boolean enabled,
+                           Clock clock, List<SetBasedRebuild> rebuilds, Environment environment,
                            @Value("${ledger.replay.set-based.batch-size:100000}") int batchSize,
                            @Value("${ledger.replay.set-based.workers:2}") int workers) {
         this.processing = processing;
@@ -96,14 +96,17 @@ public class SetBasedReplays {
         this.transactions = transactions;
         this.clock = clock;
         this.rebuilds = rebuilds.stream().collect(Collectors.toMap(SetBasedRebuild::processingGroup, Function.identity()));
-        this.enabled = enabled;
+        this.environment = environment;
         this.batchSize = Math.max(1, batchSize);
         this.workers = Math.max(1, workers);
     }
 
-    /** Whether a replay of this processor is done here in SQL: on PostgreSQL, for models that have it, when enabled. */
+    /**
+     * Whether a replay of this processor is done here in SQL: on PostgreSQL, for models that have it, unless
+     * {@code ledger.replay.set-based.enabled} is false (read at each replay).
+     */
     boolean handles(String name) {
-        return enabled && rebuilds.containsKey(name) && processing.tokenStore(name) instanceof JdbcTokenStore && postgres();
+        return environment.getProperty("ledger.replay.set-based.enabled", Boolean.class, true) && rebuilds.containsKey(name) && processing.tokenStore(name) instanceof JdbcTokenStore && postgres();
     }
 
     /** Whether a set-based replay of this processor runs on this instance now. */
