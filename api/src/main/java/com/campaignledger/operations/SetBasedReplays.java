@@ -260,7 +260,15 @@ public class SetBasedReplays {
                             for (int k = next.getAndIncrement(); k < ranges && !closing && !aborted.get(); k = next.getAndIncrement()) {
                                 long lo = first + (long) k * batchSize;
                                 long hi = Math.min(last, lo + batchSize - 1);
-                                transactions.executeWithoutResult(status -> rebuild.rebuild(lo, hi));
+                                transactions.executeWithoutResult(status -> {
+                                    // A range's statements cost enough for PostgreSQL to JIT-compile each, which took
+                                    // longer (0.5 s) than writing 100,000 rows without it. Not waiting for each range's
+                                    // commit to be flushed loses nothing: until the tokens move (a normal commit, which
+                                    // flushes what came before) a crash leaves Axon's replay from the first event.
+                                    jdbc.execute("SET LOCAL jit = off");
+                                    jdbc.execute("SET LOCAL synchronous_commit = off");
+                                    rebuild.rebuild(lo, hi);
+                                });
                                 done.addAndGet(hi - lo + 1);
                                 advance(written, k, first, last);
                             }
