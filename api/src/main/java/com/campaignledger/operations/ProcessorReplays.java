@@ -142,7 +142,8 @@ class ProcessorReplays {
                     reason, null, null, null, null, null);
         }
         ProcessorState state = states.stateOf(name, streaming, head);
-        ProcessorStatus.Replay replay = setBased.underway(name) ? setBasedReplay(name, head)
+        Optional<SetBasedReplays.Progress> inSql = setBased.running(name);
+        ProcessorStatus.Replay replay = inSql.isPresent() ? setBasedReplay(inSql.get(), head)
                 : state.replaying() ? replay(name, streaming, state) : null;
         String status = !state.running() ? "STOPPED"
                 : state.error() != null ? "FAILING"
@@ -186,8 +187,7 @@ class ProcessorReplays {
     }
 
     /** A set-based replay's progress: the events written up to the head it will hand the processor. */
-    private ProcessorStatus.Replay setBasedReplay(String name, long currentHead) {
-        SetBasedReplays.Progress p = setBased.progress(name).orElseThrow();
+    private ProcessorStatus.Replay setBasedReplay(SetBasedReplays.Progress p, long currentHead) {
         long target = p.head() < 0 ? currentHead : p.head();
         long total = Math.max(0, target - p.from() + 1);
         double seconds = (System.nanoTime() - p.startNanos()) / 1e9;

@@ -88,7 +88,7 @@ public class ProcessorStates {
      * by the rebuild: it counts as running and replaying, at the position the rebuild has written up to.
      */
     ProcessorState stateOf(String name, StreamingEventProcessor processor, long head) {
-        Optional<SetBasedReplays.Progress> rebuild = setBased.underway(name) ? setBased.progress(name) : Optional.empty();
+        Optional<SetBasedReplays.Progress> rebuild = setBased.running(name);
         if (rebuild.isPresent()) {
             long position = rebuild.get().position();
             return new ProcessorState(name, true, rebuild.get().segments(), position, head,

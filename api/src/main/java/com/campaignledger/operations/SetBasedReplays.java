@@ -111,8 +111,13 @@ public class SetBasedReplays {
 
     /** Whether a set-based replay of this processor runs on this instance now. */
     public boolean underway(String name) {
+        return running(name).isPresent();
+    }
+
+    /** The progress of the set-based replay of this processor running on this instance now. */
+    public Optional<Progress> running(String name) {
         Run run = runs.get(name);
-        return run != null && run.failure == null;
+        return run != null && run.failure == null ? Optional.of(run.progress()) : Optional.empty();
     }
 
     /** The progress of the set-based replay of this processor running on this instance, or of its last failure. */
@@ -208,11 +213,12 @@ public class SetBasedReplays {
                     // The replay tokens of the reset stay: Axon's replay takes over where this stopped.
                     releaseClaims();
                 }
-                if (failure == null) {
-                    runs.remove(name);
-                }
                 if (!closing) {
                     processor.start();
+                }
+                // Only now: until the processor runs, the listing shows this replay rather than a stopped processor.
+                if (failure == null) {
+                    runs.remove(name);
                 }
             }
         }
