@@ -44,6 +44,7 @@ class ProcessorReplays {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorStates states;
+    private final SetBasedReplays setBased;
     private final Clock clock;
     private final Map<String, Started> started = new ConcurrentHashMap<>();
 
@@ -51,9 +52,11 @@ class ProcessorReplays {
     private record Started(Instant at, long nanos, long position) {
     }
 
-    ProcessorReplays(EventProcessingConfiguration processing, ProcessorStates states, Clock clock) {
+    ProcessorReplays(EventProcessingConfiguration processing, ProcessorStates states, SetBasedReplays setBased,
+                     Clock clock) {
         this.processing = processing;
         this.states = states;
+        this.setBased = setBased;
         this.clock = clock;
     }
 
@@ -69,25 +72,42 @@ class ProcessorReplays {
         return status(name, processor(name), states.head());
     }
 
-    /** Resets the processor's tokens and starts it again: it rebuilds its read model from the first event. */
+    /**
+     * Resets the processor's tokens (its reset handler empties its tables). Then either the model is rebuilt in SQL
+     * and the processor started at the head ({@link SetBasedReplays}: the row-per-event models on PostgreSQL), or
+     * the processor is started at once and rebuilds its read model from the first event.
+     */
     synchronized ProcessorStatus replay(String name) {
         EventProcessor processor = processor(name);
         refusal(name, processor).ifPresent(reason -> {
             throw new ReplayRefusedException("Processor " + name + " cannot be replayed: " + reason);
         });
+        if (setBased.underway(name)) {
+            throw new ReplayRefusedException("Processor " + name + " is being replayed already: GET /api/admin/processors "
+                    + "shows how far it is");
+        }
         StreamingEventProcessor streaming = (StreamingEventProcessor) processor;
+        boolean inSql = setBased.handles(name);
         log.info("Replay of {} requested: shutting it down to reset its tokens", name);
         streaming.shutDown();
+        boolean handedOver = false;
         try {
             streaming.resetTokens();
+            if (inSql) {
+                setBased.start(name, streaming);
+                handedOver = true;
+            }
         } catch (UnableToClaimTokenException e) {
             throw new ReplayRefusedException("Processor " + name + " cannot be replayed now: another instance holds one "
                     + "of its segments (" + e.getMessage() + "). Replay it there, or stop it there first.");
         } finally {
-            streaming.start();
+            if (!handedOver) {
+                streaming.start();
+            }
         }
         started.put(name, new Started(clock.instant(), System.nanoTime(), 0));
-        log.info("Replay of {} started: its read model is rebuilt from the first event", name);
+        log.info("Replay of {} started: its read model is rebuilt from the first event{}", name,
+                handedOver ? ", in SQL" : "");
         return get(name);
     }
 
@@ -121,8 +141,10 @@ class ProcessorReplays {
             return new ProcessorStatus(name, "subscribing", processor.isRunning() ? "RUNNING" : "STOPPED", null, false,
                     reason, null, null, null, null, null);
         }
-        ProcessorState state = ProcessorStates.stateOf(name, streaming, head);
-        ProcessorStatus.Replay replay = state.replaying() ? replay(name, streaming, state) : null;
+        ProcessorState state = states.stateOf(name, streaming, head);
+        Optional<SetBasedReplays.Progress> inSql = setBased.running(name);
+        ProcessorStatus.Replay replay = inSql.isPresent() ? setBasedReplay(inSql.get(), head)
+                : state.replaying() ? replay(name, streaming, state) : null;
         String status = !state.running() ? "STOPPED"
                 : state.error() != null ? "FAILING"
                 : !state.holdsSegments() ? "STANDBY"
@@ -131,6 +153,7 @@ class ProcessorReplays {
         if (replay == null && state.holdsSegments()) {
             // Done (a processor that has just been started holds no segment yet, and is not done).
             started.remove(name);
+            setBased.forget(name);
         }
         return new ProcessorStatus(name, mode(processor), status, state.error(), reason == null, reason,
                 state.segments(), state.position() < 0 ? null : state.position(), state.head() < 0 ? null : state.head(),
@@ -157,7 +180,22 @@ class ProcessorReplays {
         Double rate = seconds >= 1 && position > since.position() ? (position - since.position()) / seconds : null;
         Long eta = rate == null ? null : (long) Math.ceil(Math.max(0, target - position) / rate);
         double percent = target <= 0 ? 100 : Math.min(100, Math.floor(position * 1000.0 / target) / 10);
-        return new ProcessorStatus.Replay(since.at(), target, percent, rate == null ? null : Math.round(rate * 10) / 10.0, eta);
+        // A set-based replay that failed left this one to finish the work: say why.
+        String fallback = setBased.progress(name).map(SetBasedReplays.Progress::failure).orElse(null);
+        return new ProcessorStatus.Replay(since.at(), target, percent, rate == null ? null : Math.round(rate * 10) / 10.0, eta,
+                ProcessorStatus.Replay.EVENT_BY_EVENT, fallback);
+    }
+
+    /** A set-based replay's progress: the events written up to the head it will hand the processor. */
+    private ProcessorStatus.Replay setBasedReplay(SetBasedReplays.Progress p, long currentHead) {
+        long target = p.head() < 0 ? currentHead : p.head();
+        long total = Math.max(0, target - p.from() + 1);
+        double seconds = (System.nanoTime() - p.startNanos()) / 1e9;
+        Double rate = seconds >= 0.5 && p.done() > 0 ? p.done() / seconds : null;
+        Long eta = rate == null ? null : (long) Math.ceil(Math.max(0, total - p.done()) / rate);
+        double percent = total <= 0 || p.head() < 0 ? 0 : Math.min(100, Math.floor(p.done() * 1000.0 / total) / 10);
+        return new ProcessorStatus.Replay(p.startedAt(), target, percent, rate == null ? null : Math.round(rate * 10) / 10.0,
+                eta, ProcessorStatus.Replay.SET_BASED, null);
     }
 
     private static String mode(EventProcessor processor) {

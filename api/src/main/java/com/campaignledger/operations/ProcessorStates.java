@@ -29,14 +29,16 @@ public class ProcessorStates {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final SetBasedReplays setBased;
     private volatile Snapshot last;
 
     private record Snapshot(long takenAt, List<ProcessorState> states) {
     }
 
-    public ProcessorStates(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProcessorStates(EventProcessingConfiguration processing, EventStore eventStore, SetBasedReplays setBased) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.setBased = setBased;
     }
 
     /** The names of the streaming processors, in a stable order. */
@@ -81,7 +83,17 @@ public class ProcessorStates {
                         e -> (StreamingEventProcessor) e.getValue()));
     }
 
-    static ProcessorState stateOf(String name, StreamingEventProcessor processor, long head) {
+    /**
+     * A processor whose model is being rebuilt in SQL (SetBasedReplays) is shut down meanwhile, its segments claimed
+     * by the rebuild: it counts as running and replaying, at the position the rebuild has written up to.
+     */
+    ProcessorState stateOf(String name, StreamingEventProcessor processor, long head) {
+        Optional<SetBasedReplays.Progress> rebuild = setBased.running(name);
+        if (rebuild.isPresent()) {
+            long position = rebuild.get().position();
+            return new ProcessorState(name, true, rebuild.get().segments(), position, head,
+                    Math.max(0, head - Math.max(position, 0)), true, null);
+        }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = segments.stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(-1))

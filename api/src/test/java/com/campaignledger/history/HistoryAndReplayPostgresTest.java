@@ -1,9 +1,15 @@
 package com.campaignledger.history;
 
+import com.campaignledger.agent.session.api.AgentSessionId;
+import com.campaignledger.agent.session.api.ConnectCallCommand;
+import com.campaignledger.agent.session.api.EndCallCommand;
+import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.projections.dispositions.DispositionsProjection;
+import com.campaignledger.projections.dispositions.DispositionsRebuild;
+import com.campaignledger.projections.history.CampaignHistoryRebuild;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.campaignledger.testsupport.PostgresTestDatabase;
@@ -15,12 +21,17 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.mockito.stubbing.Answer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -34,6 +45,12 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.reset;
 
 /**
  * The audit trail, the dispositions report and replays over HTTP on PostgreSQL. A database of its own: a replay
@@ -48,6 +65,8 @@ class HistoryAndReplayPostgresTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final List<String> READ_MODELS = List.of("campaign-view", "agent-sessions", "campaign-history",
             DispositionsProjection.PROCESSING_GROUP);
+    /** The models PostgreSQL rebuilds in SQL (SetBasedReplays). */
+    static final List<String> SET_BASED = List.of("campaign-history", DispositionsProjection.PROCESSING_GROUP);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -55,6 +74,8 @@ class HistoryAndReplayPostgresTest {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
+        // Ranges of a few events: a set-based replay here writes many of them, two at a time, as on a large store.
+        registry.add("ledger.replay.set-based.batch-size", () -> "7");
     }
 
     @LocalServerPort
@@ -67,6 +88,12 @@ class HistoryAndReplayPostgresTest {
     CommandGateway commands;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ConfigurableEnvironment environment;
+    @MockitoSpyBean
+    CampaignHistoryRebuild historyRebuild;
+    @MockitoSpyBean
+    DispositionsRebuild dispositionsRebuild;
 
     /**
      * A call recorded in a transaction that commits after a later event's: the history and the dispositions report
@@ -357,6 +384,204 @@ class HistoryAndReplayPostgresTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_history WHERE campaign_id = ?", Long.class, busy))
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                         Long.class, "campaign-" + busy));
+    }
+
+    /**
+     * The set-based replay writes, row for row, what the handlers write: campaign and agent-session events, events
+     * written without request metadata (commands sent inside the service, as the dialer's), responses Java counts
+     * and blank ones it does not, events committed while the replay runs, and an event whose transaction is still
+     * open when the replay reads the head (a gap the processor fills once it commits). The reference is the models
+     * as the handlers built them live, then as Axon's replay rebuilds them event by event.
+     */
+    @Test
+    void theSetBasedReplayWritesTheRowsTheHandlersWrite() throws Exception {
+        ApiClient api = new ApiClient(port);
+        long id = runningCampaign(api, "Set-based", 8);
+        Response callback = api.post("/api/campaigns/" + id + "/agents/callback",
+                "{\"userId\": \"sb@example.com\", \"phoneNumber\": \"2125550042\"}");
+        assertThat(callback.status()).as(callback.toString()).isEqualTo(201);
+        long agent = callback.json().get("agentId").asLong();
+        assertThat(api.post("/api/campaigns/" + id + "/agents/" + agent + "/login", "{\"userId\": \"sb@example.com\"}").status())
+                .isEqualTo(200);
+        AgentSessionId session = AgentSessionId.of(agent);
+        // Blank to String.isBlank (spaces, an ideographic space) or not (a no-break space is not whitespace to Java).
+        String[] responses = {"sale", "   ", "\u3000", "no\u00A0sale", "\u00A0"};
+        for (int i = 0; i < responses.length; i++) {
+            Instant at = Instant.now();
+            commands.sendAndWait(new ConnectCallCommand(session, "sb-" + i, "+1213555000" + i, Map.of(), at));
+            commands.sendAndWait(new EndCallCommand(session, "sb-" + i, at.plusSeconds(30)));
+            commands.sendAndWait(new StoreAgentResponseCommand(session, "sb-" + i, responses[i], null, false, false,
+                    at.plusSeconds(40)));
+        }
+        commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(id), "sb-direct", "+12135550005", CallResult.BUSY,
+                null, Instant.now(), 10, null));
+        awaitEverythingCaughtUp(api);
+        assertThat(jdbc.queryForList("SELECT disposition FROM disposition_event WHERE campaign_id = ? AND kind = 'AGENT_RESPONSE' "
+                + "ORDER BY global_index", String.class, id)).containsExactly("sale", "no\u00A0sale", "\u00A0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_history h JOIN domain_event_entry e ON e.global_index = "
+                + "h.global_index WHERE h.campaign_id = ? AND convert_from(e.meta_data, 'UTF8')::jsonb ->> 'accountId' IS NULL",
+                Long.class, id)).as("events without request metadata").isGreaterThanOrEqualTo(responses.length + 1);
+        Map<String, List<Map<String, Object>>> live = models();
+
+        long inFlight = runningCampaign(api, "In flight", 2);
+        long other = runningCampaign(api, "Committed meanwhile", 2);
+        long busy = api.post("/api/campaigns", "{\"name\": \"Busy during the set-based replay\"}").json().get("id").asLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<List<Integer>> meanwhile = CompletableFuture.supplyAsync(() -> {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; !stop.get() || i < 10; i++) {
+                statuses.add(api.patch("/api/campaigns/" + busy, "{\"script\": \"line " + i + "\"}", Map.of()).status());
+            }
+            return statuses;
+        });
+        long[] gap = new long[1];
+        // Each range takes a little longer, so the replays are seen running, and commands land while they do.
+        Answer<Object> slowly = call -> {
+            Thread.sleep(20);
+            return call.callRealMethod();
+        };
+        doAnswer(slowly).when(historyRebuild).rebuild(anyLong(), anyLong());
+        doAnswer(slowly).when(dispositionsRebuild).rebuild(anyLong(), anyLong());
+        try {
+        transactions.executeWithoutResult(status -> {
+            // Takes the next global index now and commits only after the replay has handed over at the head.
+            commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(inFlight), "in-flight", "+12135550000",
+                    CallResult.LA, null, Instant.now(), 10, null));
+            assertThat(CompletableFuture.supplyAsync(() -> api.post("/api/campaigns/" + other + "/calls",
+                    "{\"number\": \"2135550000\", \"result\": \"NO_ANS\"}")).join().status()).isEqualTo(200);
+            for (String name : SET_BASED) {
+                Response replay = CompletableFuture.supplyAsync(() -> api.post("/api/admin/processors/" + name + "/replay", null)).join();
+                assertThat(replay.status()).as(name + ": " + replay).isEqualTo(202);
+                assertThat(replay.json().get("status").asText()).isEqualTo("REPLAYING");
+                assertThat(replay.json().at("/replay/method").asText()).isEqualTo("set-based");
+            }
+            await().atMost(WAIT).until(() -> CompletableFuture.supplyAsync(() -> api.get("/api/admin/processors").json()).join(),
+                    list -> StreamSupport.stream(list.spliterator(), false)
+                            .filter(p -> SET_BASED.contains(p.get("name").asText()))
+                            .allMatch(p -> p.get("status").asText().equals("RUNNING") && p.get("replay").isNull()));
+            gap[0] = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                    Long.class, "campaign-" + inFlight);
+            for (String name : SET_BASED) {
+                // Every segment is at the head the replay read, with the open transaction's event as a gap.
+                List<String> tokens = CompletableFuture.supplyAsync(() -> jdbc.queryForList("SELECT convert_from(token, 'UTF8') "
+                        + "FROM token_entry WHERE processor_name = ?", String.class, name)).join();
+                assertThat(tokens).as(name).isNotEmpty().allSatisfy(t -> assertThat(gapsOf(t)).contains(gap[0]));
+            }
+        });
+        } finally {
+            reset(historyRebuild, dispositionsRebuild);
+        }
+        stop.set(true);
+        assertThat(meanwhile.get()).hasSizeGreaterThanOrEqualTo(10).containsOnly(200);
+        awaitEverythingCaughtUp(api);
+        Map<String, List<Map<String, Object>>> setBased = models();
+
+        // What the handlers had written is there unchanged, and the rest too: the event that filled the gap, every
+        // event of the campaigns and their sessions.
+        setBased.forEach((table, rows) -> assertThat(rows).as(table).containsAll(live.get(table)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_history WHERE global_index = ?", Long.class, gap[0])).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disposition_event WHERE global_index = ?", Long.class, gap[0])).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_history", Long.class)).isEqualTo(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier LIKE 'campaign-%' "
+                        + "OR aggregate_identifier LIKE 'agent-session-%'", Long.class));
+
+        // The same models rebuilt event by event by the handlers.
+        MapPropertySource off = new MapPropertySource("set-based-off", Map.of("ledger.replay.set-based.enabled", "false"));
+        environment.getPropertySources().addFirst(off);
+        try {
+            for (String name : SET_BASED) {
+                Response replay = api.post("/api/admin/processors/" + name + "/replay", null);
+                assertThat(replay.status()).as(name + ": " + replay).isEqualTo(202);
+                assertThat(replay.json().at("/replay/method").asText()).isIn("", "event-by-event");
+            }
+            awaitEverythingCaughtUp(api);
+        } finally {
+            environment.getPropertySources().remove(off.getName());
+        }
+        assertThat(models()).isEqualTo(setBased);
+    }
+
+    /**
+     * A set-based replay that fails half-way leaves the processor running, Axon's replay from the first event
+     * finishing the model, and the processor can be replayed again.
+     */
+    @Test
+    void aSetBasedReplayThatFailsHalfWayIsFinishedByAxonsReplayAndCanBeStartedAgain() throws Exception {
+        ApiClient api = new ApiClient(port);
+        for (int c = 0; c < 2; c++) {
+            long id = runningCampaign(api, "Fails half-way " + c, 4);
+            for (int n = 0; n < 4; n++) {
+                api.post("/api/campaigns/" + id + "/calls", "{\"number\": \"213555000" + n + "\", \"result\": \"BUSY\"}");
+            }
+        }
+        awaitEverythingCaughtUp(api);
+        Map<String, List<Map<String, Object>>> live = models();
+        assertThat(jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class)).isGreaterThan(3 * 7);
+
+        // The third range fails (two are written first, by the two workers).
+        doCallRealMethod().doCallRealMethod()
+                .doThrow(new DataAccessResourceFailureException("connection lost (injected)"))
+                .doCallRealMethod().when(historyRebuild).rebuild(anyLong(), anyLong());
+        try {
+            Response replay = api.post("/api/admin/processors/campaign-history/replay", null);
+            assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+            JsonNode fallback = await().atMost(WAIT).until(() -> processorNamed(api, "campaign-history"),
+                    p -> p.at("/replay/fallbackReason").asText().contains("injected") || p.get("replay").isNull());
+            assertThat(fallback.get("status").asText()).isIn("REPLAYING", "RUNNING", "STANDBY");
+            awaitEverythingCaughtUp(api);
+            // The third range failed and the set-based replay stopped there.
+            verify(historyRebuild, atLeast(3)).rebuild(anyLong(), anyLong());
+        } finally {
+            reset(historyRebuild);
+        }
+        assertThat(models()).isEqualTo(live);
+        assertThat(processorNamed(api, "campaign-history").get("replay").isNull()).isTrue();
+
+        Response again = api.post("/api/admin/processors/campaign-history/replay", null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        assertThat(again.json().at("/replay/method").asText()).isEqualTo("set-based");
+        awaitEverythingCaughtUp(api);
+        assertThat(models()).isEqualTo(live);
+    }
+
+    private static List<Long> gapsOf(String token) {
+        try {
+            return StreamSupport.stream(JSON.readTree(token).get("gaps").spliterator(), false).map(JsonNode::asLong).toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(token, e);
+        }
+    }
+
+    /** Both set-based models, every row, in a stable order. */
+    private Map<String, List<Map<String, Object>>> models() {
+        return Map.of(
+                "campaign_history", jdbc.queryForList("SELECT * FROM campaign_history ORDER BY global_index"),
+                "disposition_event", jdbc.queryForList("SELECT * FROM disposition_event ORDER BY global_index, kind"),
+                "disposition_campaign", jdbc.queryForList("SELECT * FROM disposition_campaign ORDER BY campaign_id"));
+    }
+
+    private static JsonNode processorNamed(ApiClient api, String name) {
+        for (JsonNode p : api.get("/api/admin/processors").json()) {
+            if (p.get("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no processor " + name);
+    }
+
+    /** Every streaming processor at the head, none replaying, and nothing new written for a moment. */
+    private void awaitEverythingCaughtUp(ApiClient api) {
+        long[] last = {-1};
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
+            boolean caughtUp = StreamSupport.stream(api.get("/api/admin/processors").json().spliterator(), false)
+                    .filter(p -> !p.get("lag").isNull())
+                    .allMatch(p -> p.get("replay").isNull() && p.get("lag").asLong() == 0
+                            && List.of("RUNNING", "STANDBY").contains(p.get("status").asText()));
+            boolean quiet = head == last[0];
+            last[0] = head;
+            return caughtUp && quiet;
+        });
     }
 
     private Map<String, List<Map<String, Object>>> snapshot(String where) {

@@ -1,0 +1,27 @@
+package com.campaignledger.projections.replay;
+
+/**
+ * A read model that can also be rebuilt in SQL, straight from the event table, for replays on PostgreSQL.
+ * <p>
+ * Its event handlers stay the one definition of the model: they build it live, and this is their twin for a whole
+ * range of past events at once, writing exactly the rows they would have written (tests compare the two row for
+ * row). A replay through Axon costs a unit of work, a deserialized event and a row written per event; this costs
+ * one {@code INSERT ... SELECT} per range, so the events never leave the database.
+ * <p>
+ * The caller empties the model first (its reset handler, through Axon's token reset) and hands the ranges over in
+ * ascending order, each in a transaction of its own; the inserts ignore rows that are already there, so a range
+ * written twice changes nothing.
+ */
+public interface SetBasedRebuild {
+
+    /** The processing group whose read model this rebuilds. */
+    String processingGroup();
+
+    /**
+     * Writes, in the caller's transaction, the rows the handlers write for the events whose global index is in
+     * {@code [from, to]}, on PostgreSQL.
+     *
+     * @return rows written
+     */
+    long rebuild(long from, long to);
+}
