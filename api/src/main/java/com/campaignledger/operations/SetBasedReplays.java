@@ -253,14 +253,15 @@ public class SetBasedReplays {
             boolean[] written = new boolean[ranges];
             AtomicInteger next = new AtomicInteger();
             AtomicBoolean aborted = new AtomicBoolean();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, ranges), r -> {
+            int parallel = rebuild.ordered() ? 1 : Math.min(workers, ranges);
+            ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
                 Thread t = new Thread(r, thread.getName() + "-worker");
                 t.setDaemon(true);
                 return t;
             });
             try {
                 List<Future<?>> running = new ArrayList<>();
-                for (int w = 0; w < Math.min(workers, ranges); w++) {
+                for (int w = 0; w < parallel; w++) {
                     running.add(pool.submit(() -> {
                         try {
                             for (int k = next.getAndIncrement(); k < ranges && !closing && !aborted.get(); k = next.getAndIncrement()) {

@@ -24,4 +24,13 @@ public interface SetBasedRebuild {
      * @return rows written
      */
     long rebuild(long from, long to);
+
+    /**
+     * Whether the ranges must be written one after the other, in order: true for a model whose rows fold several
+     * events of an aggregate (an older event written after a newer one would be skipped); false when every event
+     * writes rows of its own, so ranges may be written side by side.
+     */
+    default boolean ordered() {
+        return false;
+    }
 }
