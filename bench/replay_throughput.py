@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 
-READ_MODELS = ["campaign-history", "dispositions-per-hour", "campaign-view", "agent-sessions"]
+READ_MODELS = ["campaign-history", "dispositions-per-hour", "campaign-view", "agent-sessions", "campaign-stats"]
 # The service's bootstrap admin (it creates the template and starts the replays): made up for each run.
 LOGIN, SECRET = "replay-bench", secrets.token_urlsafe(18)
 AUTHORIZATION = "Basic " + base64.b64encode(f"{LOGIN}:{SECRET}".encode()).decode()
