@@ -253,7 +253,11 @@ public class SetBasedReplays {
             boolean[] written = new boolean[ranges];
             AtomicInteger next = new AtomicInteger();
             AtomicBoolean aborted = new AtomicBoolean();
-            int parallel = rebuild.ordered() ? 1 : Math.min(workers, ranges);
+            // An ordered rebuild goes through the ranges in order; one whose rows fold the events of one campaign at a
+            // time does so once per share of the campaigns, the shares side by side.
+            int partitions = rebuild.ordered() ? (rebuild.partitionable() ? workers : 1) : 1;
+            int[] completed = new int[partitions];
+            int parallel = rebuild.ordered() ? partitions : Math.min(workers, ranges);
             ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
                 Thread t = new Thread(r, thread.getName() + "-worker");
                 t.setDaemon(true);
@@ -262,22 +266,24 @@ public class SetBasedReplays {
             try {
                 List<Future<?>> running = new ArrayList<>();
                 for (int w = 0; w < parallel; w++) {
+                    int partition = w;
                     running.add(pool.submit(() -> {
                         try {
-                            for (int k = next.getAndIncrement(); k < ranges && !closing && !aborted.get(); k = next.getAndIncrement()) {
-                                long lo = first + (long) k * batchSize;
-                                long hi = Math.min(last, lo + batchSize - 1);
-                                transactions.executeWithoutResult(status -> {
-                                    // A range's statements cost enough for PostgreSQL to JIT-compile each, which took
-                                    // longer (0.5 s) than writing 100,000 rows without it. Not waiting for each range's
-                                    // commit to be flushed loses nothing: until the tokens move (a normal commit, which
-                                    // flushes what came before) a crash leaves Axon's replay from the first event.
-                                    jdbc.execute("SET LOCAL jit = off");
-                                    jdbc.execute("SET LOCAL synchronous_commit = off");
-                                    rebuild.rebuild(lo, hi);
-                                });
-                                done.addAndGet(hi - lo + 1);
-                                advance(written, k, first, last);
+                            if (rebuild.ordered()) {
+                                for (int k = 0; k < ranges && !closing && !aborted.get(); k++) {
+                                    long lo = first + (long) k * batchSize;
+                                    long hi = Math.min(last, lo + batchSize - 1);
+                                    write(lo, hi, partition, partitions);
+                                    completed(completed, partition, k, first, last);
+                                }
+                            } else {
+                                for (int k = next.getAndIncrement(); k < ranges && !closing && !aborted.get(); k = next.getAndIncrement()) {
+                                    long lo = first + (long) k * batchSize;
+                                    long hi = Math.min(last, lo + batchSize - 1);
+                                    write(lo, hi, 0, 1);
+                                    done.addAndGet(hi - lo + 1);
+                                    advance(written, k, first, last);
+                                }
                             }
                         } catch (RuntimeException e) {
                             aborted.set(true);
@@ -309,6 +315,34 @@ public class SetBasedReplays {
             } finally {
                 pool.shutdownNow();
             }
+        }
+
+        /** One range (of one share of the campaigns), in a transaction of its own. */
+        private void write(long lo, long hi, int partition, int partitions) {
+            transactions.executeWithoutResult(status -> {
+                // A range's statements cost enough for PostgreSQL to JIT-compile each, which took longer (0.5 s) than
+                // writing 100,000 rows without it. Not waiting for each range's commit to be flushed loses nothing:
+                // until the tokens move (a normal commit, which flushes what came before) a crash leaves Axon's replay
+                // from the first event.
+                jdbc.execute("SET LOCAL jit = off");
+                jdbc.execute("SET LOCAL synchronous_commit = off");
+                // A range's sorts and hashes (the stats' last result per number) fit in memory rather than spilling
+                // to temporary files at the default 4 MB.
+                jdbc.execute("SET LOCAL work_mem = '64MB'");
+                if (partitions == 1) {
+                    rebuild.rebuild(lo, hi);
+                } else {
+                    rebuild.rebuild(lo, hi, partition, partitions);
+                }
+            });
+        }
+
+        /** Ordered ranges: every event up to the range all shares have written is done. */
+        private synchronized void completed(int[] completed, int partition, int k, long first, long last) {
+            completed[partition] = k + 1;
+            int all = Arrays.stream(completed).min().orElse(0);
+            position = Math.min(last, first + (long) all * batchSize - 1);
+            done.set(Math.max(0, position - first + 1));
         }
 
         /** The position below which every range is written. */

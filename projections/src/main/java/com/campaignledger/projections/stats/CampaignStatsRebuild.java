@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * event by event, a range of events at once. Every dial result is a handled event here, so feeding the handlers
  * costs a few round trips per event; in SQL a range costs three statements. Within a range a number moves from the
  * counter of its result before the range to that of its last result in it (the moves in between cancel out), so
- * ranges must come in order ({@link #ordered()}).
+ * ranges must come in order ({@link #ordered()}); campaigns are independent, so they are shared out and their shares
+ * rebuilt side by side ({@link #partitionable()}).
  * <p>
  * The result-to-counter mapping and the per-call minutes are taken from the Java ({@link ResultCategory},
  * the billing rule's whole minutes per call), so there is one definition of each.
@@ -32,17 +33,17 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
             SELECT %s, convert_from(e.payload, 'UTF8')::jsonb ->> 'accountId', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                    e.sequence_number
             FROM domain_event_entry e
-            WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ?
-            ON CONFLICT DO NOTHING""".formatted(CAMPAIGN_ID);
+            WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ? AND mod(%s, ?) = ?
+            ON CONFLICT DO NOTHING""".formatted(CAMPAIGN_ID, CAMPAIGN_ID);
 
     private static final String NUMBERS_ADDED = """
             UPDATE campaign_stats s SET total = s.total + x.added, last_sequence = GREATEST(s.last_sequence, x.seq)
             FROM (SELECT %s AS campaign_id, SUM(jsonb_array_length(convert_from(e.payload, 'UTF8')::jsonb -> 'added')) AS added,
                          MAX(e.sequence_number) AS seq
                   FROM domain_event_entry e
-                  WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ?
+                  WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ? AND mod(%s, ?) = ?
                   GROUP BY 1) x
-            WHERE s.campaign_id = x.campaign_id""".formatted(CAMPAIGN_ID);
+            WHERE s.campaign_id = x.campaign_id""".formatted(CAMPAIGN_ID, CAMPAIGN_ID);
 
     private final JdbcTemplate jdbc;
     private final String callsRecorded;
@@ -56,7 +57,7 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
     private static String callsRecordedSql() {
         String category = Arrays.stream(CallResult.values())
                 .map(r -> "WHEN '" + r.name() + "' THEN '" + ResultCategory.of(r).name() + "'")
-                .collect(Collectors.joining(" ", "CASE j.p ->> 'result' ", " END"));
+                .collect(Collectors.joining(" ", "CASE x.result ", " END"));
         String moves = Arrays.stream(ResultCategory.values())
                 .map(c -> "SUM((m.now = '" + c.name() + "')::int - COALESCE((m.before = '" + c.name() + "')::int, 0)) AS "
                         + c.column())
@@ -66,11 +67,13 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
                 .collect(Collectors.joining(", "));
         return """
                 WITH calls AS (
-                    SELECT %s AS campaign_id, e.sequence_number AS seq, j.p ->> 'number' AS number,
-                           %s AS category, (j.p ->> 'attempt')::int AS attempt, (j.p ->> 'durationSeconds')::int AS seconds
+                    SELECT %s AS campaign_id, e.sequence_number AS seq, x.number,
+                           %s AS category, x.attempt, x."durationSeconds" AS seconds
                     FROM domain_event_entry e
-                    CROSS JOIN LATERAL (SELECT convert_from(e.payload, 'UTF8')::jsonb AS p) j
-                    WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ?
+                    -- json_to_record reads the four fields in one pass over the text: half the cost of a jsonb parse.
+                    CROSS JOIN LATERAL json_to_record(convert_from(e.payload, 'UTF8')::json)
+                        AS x(number text, result text, attempt int, "durationSeconds" int)
+                    WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ? AND mod(%s, ?) = ?
                       AND EXISTS (SELECT 1 FROM campaign_stats c WHERE c.campaign_id = %s)
                 ), last_result AS (
                     SELECT DISTINCT ON (campaign_id, number) campaign_id, number, category, attempt
@@ -97,7 +100,7 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
                     call_minutes = s.call_minutes + a.minutes, dialed = s.dialed + d.dialed, %s,
                     last_sequence = GREATEST(s.last_sequence, a.seq)
                 FROM attempts a JOIN deltas d ON d.campaign_id = a.campaign_id
-                WHERE s.campaign_id = a.campaign_id""".formatted(CAMPAIGN_ID, category, CAMPAIGN_ID,
+                WHERE s.campaign_id = a.campaign_id""".formatted(CAMPAIGN_ID, category, CAMPAIGN_ID, CAMPAIGN_ID,
                 moves, counters);
     }
 
@@ -111,11 +114,22 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
         return true;
     }
 
+    /** Every row is a campaign's or one of its numbers': campaigns are shared out by id. */
+    @Override
+    public boolean partitionable() {
+        return true;
+    }
+
     @Override
     public long rebuild(long from, long to) {
-        long rows = jdbc.update(CREATED, from, to, CampaignCreatedEvent.class.getName());
-        rows += jdbc.update(NUMBERS_ADDED, from, to, NumbersAddedEvent.class.getName());
-        rows += jdbc.update(callsRecorded, from, to, CallResultRecordedEvent.class.getName());
+        return rebuild(from, to, 0, 1);
+    }
+
+    @Override
+    public long rebuild(long from, long to, int partition, int partitions) {
+        long rows = jdbc.update(CREATED, from, to, CampaignCreatedEvent.class.getName(), partitions, partition);
+        rows += jdbc.update(NUMBERS_ADDED, from, to, NumbersAddedEvent.class.getName(), partitions, partition);
+        rows += jdbc.update(callsRecorded, from, to, CallResultRecordedEvent.class.getName(), partitions, partition);
         return rows;
     }
 }
