@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
  *     stored timestamp.</li>
  * </ul>
  * Every range reads only the event table, never the model, so ranges may be written in any order, also at once.
+ * Each row is one event's, written by one range into an emptied table: a plain insert, without the unique-index
+ * check of {@code ON CONFLICT} (about a fifth of a range's time).
  */
 @Component
 public class CampaignHistoryRebuild implements SetBasedRebuild {
@@ -48,7 +50,7 @@ public class CampaignHistoryRebuild implements SetBasedRebuild {
                   AND (e.aggregate_identifier LIKE 'campaign-%' OR e.aggregate_identifier LIKE 'agent-session-%')
             ) x
             WHERE x.campaign_id IS NOT NULL
-            ON CONFLICT DO NOTHING""";
+            """;
 
     private final JdbcTemplate jdbc;
 

@@ -9,8 +9,10 @@ package com.campaignledger.projections.replay;
  * one {@code INSERT ... SELECT} per range, so the events never leave the database.
  * <p>
  * The caller empties the model first (its reset handler, through Axon's token reset) and hands the ranges over in
- * ascending order, each in a transaction of its own; the inserts ignore rows that are already there, so a range
- * written twice changes nothing.
+ * ascending order, each in a transaction of its own, with the processor stopped and every segment held by the
+ * replaying instance: nobody else writes the model meanwhile. A row written by two ranges (a campaign's) is
+ * upserted or ignored; a row that is one event's may be inserted plainly: should it be there after all, the range
+ * fails and Axon's replay, whose handlers skip what is there, finishes the model instead.
  */
 public interface SetBasedRebuild {
 
