@@ -26,6 +26,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -181,12 +182,28 @@ public class AxonConfig {
     /**
      * Campaigns stay in memory between commands, so a command on a campaign with 100,000 numbers costs
      * what it costs on one with ten: the most recently used {@code ledger.campaign-cache-size}, softly held so
-     * memory pressure can take them back. Another instance's write makes the next append collide on
-     * (aggregate, sequence), which evicts the stale copy.
+     * memory pressure can take them back. A copy another instance has written past is dropped before it is used
+     * (CaffeineAggregateCache).
      */
     @Bean
-    public Cache campaignCache(@Value("${ledger.campaign-cache-size}") long size) {
-        return new CaffeineAggregateCache(size);
+    public Cache campaignCache(@Value("${ledger.campaign-cache-size}") long size, JdbcTemplate jdbc) {
+        return new CaffeineAggregateCache(size, storedVersion(jdbc));
+    }
+
+    /**
+     * Agent sessions too: each of an agent's commands (connection, hang-up, response) would otherwise read every event
+     * of the session so far, a few more per call taken. Small, so many are kept
+     * ({@code ledger.agent-session-cache-size}); stale copies are dropped, as for campaigns.
+     */
+    @Bean
+    public Cache agentSessionCache(@Value("${ledger.agent-session-cache-size}") long size, JdbcTemplate jdbc) {
+        return new CaffeineAggregateCache(size, storedVersion(jdbc));
+    }
+
+    /** The sequence number of an aggregate's last event, from the unique index on (aggregate, sequence). */
+    private static CaffeineAggregateCache.StoredVersion storedVersion(JdbcTemplate jdbc) {
+        return id -> jdbc.queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,14 +20,37 @@ import java.util.function.UnaryOperator;
  * Axon's {@code WeakReferenceCache} lost a campaign at almost every young collection (the repository stores a new
  * cache entry object after each command, reachable from nothing else), so a busy 100,000-number campaign was
  * reloaded from its snapshot, hundreds of milliseconds of JSON, on most commands.
+ * <p>
+ * With several instances, another instance may have written past the copy kept here. Axon's caching repository would
+ * judge the next command on that copy: a command its stale state refuses is refused wrongly (a call reported to a
+ * campaign started again elsewhere, an agent's response to a call connected elsewhere); only a command it accepts
+ * collides on the event's sequence number. So a copy is handed out only while it is as new as the store says
+ * ({@link StoredVersion}, one indexed lookup, far cheaper than loading the aggregate); otherwise it is dropped and
+ * the aggregate loaded from the store.
  */
 final class CaffeineAggregateCache implements Cache {
+
+    /** The sequence number of an aggregate's last stored event; null when it has none. */
+    @FunctionalInterface
+    interface StoredVersion {
+        Long of(String aggregateIdentifier);
+    }
+
+    /** Axon keeps the version of a cached aggregate in a private field of its cache entry. */
+    private static final Field CACHED_VERSION = cachedVersionField();
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
     private final ConcurrentMap<Object, Object> map;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+    private final StoredVersion stored;
 
+    /** A cache that trusts its copies: for one instance alone (and tests). */
     CaffeineAggregateCache(long maximumSize) {
+        this(maximumSize, null);
+    }
+
+    CaffeineAggregateCache(long maximumSize, StoredVersion stored) {
+        this.stored = stored;
         this.entries = Caffeine.newBuilder().maximumSize(maximumSize).softValues()
                 .removalListener((Object key, Object value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
@@ -40,6 +65,10 @@ final class CaffeineAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
         Object value = entries.getIfPresent(key);
+        if (value != null && stale(key, value)) {
+            remove(key);
+            return null;
+        }
         if (value != null) {
             listeners.forEach(l -> l.onEntryRead(key, value));
         }
@@ -109,6 +138,34 @@ final class CaffeineAggregateCache implements Cache {
         Object updated = map.computeIfPresent(key, (k, v) -> update.apply((V) v));
         if (updated != null) {
             listeners.forEach(l -> l.onEntryUpdated(key, updated));
+        }
+    }
+
+    /** Whether the store holds events of the aggregate after the cached copy's version. */
+    private boolean stale(Object key, Object value) {
+        if (stored == null || !(key instanceof String id) || !(value instanceof AggregateCacheEntry<?> entry)) {
+            return false;
+        }
+        Long latest = stored.of(id);
+        Long cached = cachedVersion(entry);
+        return latest != null && (cached == null || latest > cached);
+    }
+
+    static Long cachedVersion(AggregateCacheEntry<?> entry) {
+        try {
+            return (Long) CACHED_VERSION.get(entry);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read the version of a cached aggregate", e);
+        }
+    }
+
+    private static Field cachedVersionField() {
+        try {
+            Field field = AggregateCacheEntry.class.getDeclaredField("version");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("Axon's AggregateCacheEntry has no version field any more", e);
         }
     }
 

@@ -60,4 +60,44 @@ class AgentConnectionAcrossInstancesTest {
             assertThat(Duration.between(connectedAt, Instant.now())).isLessThan(Duration.ofSeconds(10));
         }
     }
+
+    /**
+     * Each instance keeps the aggregates it used in memory. A copy another instance has written past must not decide:
+     * the agent logs in and answers through one instance, the dialer connects the call and the campaign is stopped
+     * and started again through the other, and every command is judged on what is stored.
+     */
+    @Test
+    void anInstanceJudgesCommandsOnWhatIsStoredNotOnTheCopyItKeptInMemory() {
+        PostgresTestDatabase.Database db = PostgresTestDatabase.fresh("stale_copies");
+        try (ConfigurableApplicationContext dialing = ServiceInstances.start(db, "dialing");
+             ConfigurableApplicationContext desk = ServiceInstances.start(db, "desk")) {
+            ApiClient dialer = new ApiClient(ServiceInstances.port(dialing));
+            ApiClient agentDesk = new ApiClient(ServiceInstances.port(desk));
+            long campaign = dialer.post("/api/campaigns", "{\"name\": \"Copies\", \"fromNumber\": \"9206596476\", "
+                    + "\"retryConfig\": {\"maxAttempts\": 3, \"retryResults\": [\"BUSY\", \"NO_ANS\"]}, \"numbers\": [{\"number\": \"2125551000\"}, {\"number\": \"2125551001\"}]}").json().get("id").asLong();
+            assertThat(dialer.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
+            String agents = "/api/campaigns/" + campaign + "/agents";
+            Response callback = await().atMost(Duration.ofSeconds(30)).until(() -> agentDesk.post(agents + "/callback",
+                    "{\"userId\": \"desk@example.com\", \"phoneNumber\": \"2125550001\"}"), r -> r.status() == 201);
+            long agent = callback.json().get("agentId").asLong();
+            assertThat(agentDesk.post(agents + "/" + agent + "/login", "{\"userId\": \"desk@example.com\"}").status()).isEqualTo(200);
+
+            // The desk instance keeps the session as READY; the dialing instance connects a call to it.
+            Response connected = await().atMost(Duration.ofSeconds(30)).until(() -> dialer.post(agents + "/" + agent + "/connection",
+                    "{\"number\": \"2125551000\", \"callId\": \"copy-1\"}"), r -> r.status() == 200);
+            assertThat(connected.json().get("state").asText()).isEqualTo("ON_CALL");
+            Response stored = agentDesk.post(agents + "/" + agent + "/responses", "{\"callId\": \"copy-1\", \"agentResponse\": \"sale\"}");
+            assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+
+            // The desk instance's campaign copy (RUNNING, from its report below) goes stale: stopped and started elsewhere.
+            assertThat(agentDesk.post("/api/campaigns/" + campaign + "/calls", "{\"number\": \"2125551001\", \"result\": \"BUSY\", "
+                    + "\"callId\": \"copy-2\"}").status()).isEqualTo(200);
+            assertThat(dialer.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}").status()).isEqualTo(200);
+            Response refused = agentDesk.post("/api/campaigns/" + campaign + "/calls", "{\"number\": \"2125551001\", \"result\": \"BUSY\"}");
+            assertThat(refused.status()).as("a STOPPED campaign takes no calls: " + refused).isEqualTo(409);
+            assertThat(dialer.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
+            Response taken = agentDesk.post("/api/campaigns/" + campaign + "/calls", "{\"number\": \"2125551001\", \"result\": \"NO_ANS\"}");
+            assertThat(taken.status()).as("RUNNING again: " + taken).isEqualTo(200);
+        }
+    }
 }

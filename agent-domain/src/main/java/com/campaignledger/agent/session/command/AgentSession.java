@@ -52,7 +52,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Command handlers check; only event sourcing handlers change fields. Every time comes from the command, never
  * from a clock, so replaying the history rebuilds exactly the same session.
  */
-@Aggregate(snapshotTriggerDefinition = "agentSessionSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "agentSessionSnapshotTrigger", cache = "agentSessionCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class AgentSession {
 
