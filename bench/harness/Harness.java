@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,6 +74,8 @@ public class Harness {
     private final ConcurrentLinkedQueue<long[]> commandLatencies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<long[]> lags = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<long[]> statsLags = new ConcurrentLinkedQueue<>();
+    /** Command latencies by kind (method and path with its ids left out): which command makes the tail. */
+    private final Map<String, ConcurrentLinkedQueue<Long>> latencyByKind = new ConcurrentHashMap<>();
 
     Harness(Map<String, String> options) {
         this.base = options.getOrDefault("base", "http://127.0.0.1:8080");
@@ -168,6 +172,16 @@ public class Harness {
         field(json, "statsLagP50Ms", millis(statsLag, 0.50));
         field(json, "statsLagP99Ms", millis(statsLag, 0.99));
         field(json, "lagTimeouts", lagTimeouts.get());
+        json.append("\"byCommand\":{");
+        String separator = "";
+        for (Map.Entry<String, ConcurrentLinkedQueue<Long>> kind : new TreeMap<>(latencyByKind).entrySet()) {
+            long[] sorted = kind.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            json.append(separator).append('"').append(kind.getKey()).append("\":{\"count\":").append(sorted.length)
+                    .append(",\"p50Ms\":").append(millis(sorted, 0.50)).append(",\"p99Ms\":").append(millis(sorted, 0.99))
+                    .append(",\"maxMs\":").append(millis(sorted, 1.0)).append('}');
+            separator = ",";
+        }
+        json.append("},");
         json.append("\"errorSamples\":[");
         List<String> samples = new ArrayList<>(errorSamples);
         for (int i = 0; i < samples.size(); i++) {
@@ -403,6 +417,10 @@ public class Harness {
             Response response = send(method, path, body);
             commands.incrementAndGet();
             record(true, response.receivedAt() - start);
+            if (measuring) {
+                String kind = method + " " + path.replaceAll("/\\d+", "/{id}").replaceAll("\\?.*", "");
+                latencyByKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(response.receivedAt() - start);
+            }
             if (response.status() / 100 != 2) {
                 error(method + " " + path + " -> " + response.status() + " " + response.body());
                 return null;
