@@ -3,7 +3,10 @@ package com.campaignledger.config;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.sql.SQLIntegrityConstraintViolationException;
 
 /**
@@ -66,5 +70,19 @@ public class EventStorageConfig {
                 .schema(eventSchema)
                 .batchSize(batchSize)
                 .build();
+    }
+
+    /**
+     * The event store as Axon's Spring Boot support builds it (same monitor, same spans), waking the tracking
+     * processors at most once per {@code ledger.event-store.consumer-wake-delay} ({@link CoalescingEventStore}; 0:
+     * after every commit, as Axon does).
+     */
+    @Bean("eventStore")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                         @Value("${ledger.event-store.consumer-wake-delay:20ms}") Duration wakeDelay) {
+        return new CoalescingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), wakeDelay);
     }
 }
