@@ -416,10 +416,11 @@ public class Harness {
             long start = System.nanoTime();
             Response response = send(method, path, body);
             commands.incrementAndGet();
-            record(true, response.receivedAt() - start);
+            long took = response.receivedAt() - start;
+            record(true, took);
             if (measuring) {
                 String kind = method + " " + path.replaceAll("/\\d+", "/{id}").replaceAll("\\?.*", "");
-                latencyByKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(response.receivedAt() - start);
+                latencyByKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(took);
             }
             if (response.status() / 100 != 2) {
                 error(method + " " + path + " -> " + response.status() + " " + response.body());

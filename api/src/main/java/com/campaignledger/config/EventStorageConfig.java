@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
 
 /**
  * The JDBC event storage engine as Axon's Spring Boot support builds it, with one setting it does not expose: how
