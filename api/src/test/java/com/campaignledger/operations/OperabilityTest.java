@@ -95,6 +95,13 @@ class OperabilityTest {
                 .isGreaterThanOrEqualTo(1);
         assertThat(value(after, "eventProcessor_failureCounter_total", processor, "payloadType=\"CampaignCreatedEvent\""))
                 .isZero();
+        assertThat(value(after, "commandBus_allTimer_seconds", create, "quantile=\"0.99\"")).isPositive();
+        assertThat(value(after, "eventStore_allTimer_seconds_count", "payloadType=\"CampaignCreatedEvent\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "eventProcessor_latency", processor)).isNotNegative().isLessThan(60_000);
+        // Only the documented meters: none of the extra timers, counters and capacity gauges of axon-micrometer.
+        assertThat(after).doesNotContain("commandBus_capacity", "commandBus_successTimer", "eventProcessor_ingestedCounter",
+                "eventProcessor_capacity", "eventProcessor_allTimer");
 
         // Gauges are read at most a second apart; the projection has seen the campaign, so it catches up.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
