@@ -75,13 +75,16 @@ public class EventStorageConfig {
     /**
      * The event store as Axon's Spring Boot support builds it (same monitor, same spans), waking the tracking
      * processors at most once per {@code ledger.event-store.consumer-wake-delay} ({@link CoalescingEventStore}; 0:
-     * after every commit, as Axon does).
+     * after every commit, as Axon does), and sharing a cache of the newest {@code ledger.event-store.cached-events}
+     * events between them: a small one, so that cached events die young instead of filling the old generation.
      */
     @Bean("eventStore")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                         @Value("${ledger.event-store.consumer-wake-delay:20ms}") Duration wakeDelay) {
+                                         @Value("${ledger.event-store.consumer-wake-delay:20ms}") Duration wakeDelay,
+                                         @Value("${ledger.event-store.cached-events:200}") int cachedEvents) {
         return new CoalescingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .cachedEvents(cachedEvents)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), wakeDelay);
     }
