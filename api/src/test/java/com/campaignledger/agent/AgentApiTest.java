@@ -354,6 +354,70 @@ class AgentApiTest {
         }
     }
 
+    @Test
+    void aResponseIsRecordedEvenBeforeTheCallListHasSeenTheCampaignStart() {
+        // The call list is another processor's read model: under load it may still show the campaign in SETUP when
+        // an agent answers its first call. The campaign, not that view, decides whether it takes the result.
+        campaign = api.post("/api/campaigns", "{\"name\": \"Early answer\", \"fromNumber\": \"2135550100\", "
+                + "\"numbers\": [{\"number\": \"2125551000\"}]}").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ?", Long.class, campaign) == 1);
+        EventProcessor callList = processing.eventProcessor(CallListProjection.PROCESSING_GROUP, EventProcessor.class).orElseThrow();
+        callList.shutDown();
+        try {
+            api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> "RUNNING".equals(
+                    api.get("/api/campaigns/" + campaign).json().path("status").asText()));
+            long agent = loggedIn("early@example.com");
+            Response connected = api.post(agents() + "/" + agent + "/connection", "{\"number\": \"2125551000\", \"callId\": \"sip-7\"}");
+            assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+            assertThat(api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"sip-7\", \"agentResponse\": \"sale\"}")
+                    .status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> callsRecorded(campaign) == 1);
+            assertThat(jdbc.queryForObject("SELECT status FROM dialer_campaign WHERE campaign_id = ?", String.class, campaign))
+                    .as("the call list still lags").isEqualTo("SETUP");
+        } finally {
+            callList.start();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FINISHED".equals(
+                api.get("/api/campaigns/" + campaign).json().path("status").asText()));
+    }
+
+    @Test
+    void aResponseOnADeletedCampaignIsNotRecordedAndDoesNotHoldUpOtherCampaigns() throws Exception {
+        long deleted = campaign;
+        long agent = loggedIn("gone@example.com");
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ?", Long.class, deleted) == 2);
+        assertThat(api.post(agents() + "/" + agent + "/connection", "{\"number\": \"2125551000\", \"callId\": \"sip-8\"}")
+                .status()).isEqualTo(200);
+        // Stopped and deleted while the agent is still on the call.
+        api.post("/api/campaigns/" + deleted + "/control", "{\"command\": \"STOP\"}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "STOPPED".equals(
+                api.get("/api/campaigns/" + deleted).json().path("status").asText()));
+        assertThat(api.delete("/api/campaigns/" + deleted).status()).isEqualTo(204);
+        assertThat(api.post(agents() + "/" + agent + "/responses", "{\"callId\": \"sip-8\", \"agentResponse\": \"sale\"}")
+                .status()).as("the agent's response is stored on the session").isEqualTo(200);
+
+        // The next campaign's answered call is recorded: the refused one did not stop the processor.
+        runningCampaign();
+        long next = loggedIn("next@example.com");
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ?", Long.class, campaign) == 2);
+        assertThat(api.post(agents() + "/" + next + "/connection", "{\"number\": \"2125551000\", \"callId\": \"sip-9\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.post(agents() + "/" + next + "/responses", "{\"callId\": \"sip-9\", \"agentResponse\": \"sale\"}")
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> callsRecorded(campaign) == 1);
+        assertThat(callsRecorded(deleted)).isZero();
+    }
+
+    private long callsRecorded(long campaignId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%CallResultRecordedEvent'", Long.class, "campaign-" + campaignId);
+    }
+
     private double waiters() {
         return meters.get("ledger.agents.connection.waiters").gauge().value();
     }

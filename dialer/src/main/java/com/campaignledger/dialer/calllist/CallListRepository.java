@@ -93,12 +93,6 @@ public class CallListRepository {
                 CampaignStatus.RUNNING.name());
     }
 
-    /** Whether the campaign still takes call results (RUNNING, or STOPPED with calls ending). */
-    public boolean takesCallResults(long campaignId) {
-        return !jdbc.queryForList("SELECT status FROM dialer_campaign WHERE campaign_id = ? AND status IN (?, ?)",
-                String.class, campaignId, CampaignStatus.RUNNING.name(), CampaignStatus.STOPPED.name()).isEmpty();
-    }
-
     /** An agent of a campaign as the call list knows it: state, and the call it is on (when READY, its last call). */
     public record DialerAgent(long sessionId, AgentState state, String callId) {
     }

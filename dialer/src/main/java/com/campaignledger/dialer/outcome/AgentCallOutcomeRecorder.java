@@ -7,10 +7,10 @@ import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
-import com.campaignledger.dialer.calllist.CallListRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,11 +33,9 @@ public class AgentCallOutcomeRecorder {
     private static final Logger log = LoggerFactory.getLogger(AgentCallOutcomeRecorder.class);
 
     private final CommandGateway commands;
-    private final CallListRepository callList;
 
-    public AgentCallOutcomeRecorder(CommandGateway commands, CallListRepository callList) {
+    public AgentCallOutcomeRecorder(CommandGateway commands) {
         this.commands = commands;
-        this.callList = callList;
     }
 
     @EventHandler
@@ -55,21 +53,16 @@ public class AgentCallOutcomeRecorder {
 
     private void record(long campaignId, String callId, String number, CallResult result, Instant connectedAt,
                         Instant endedAt, long agentSessionId) {
-        if (!callList.takesCallResults(campaignId)) {
-            // Archived or deleted while the agent was on the call: there is no campaign to record it on, and a
-            // refused command would roll back this processor's transaction again and again.
-            log.warn("Call {} of campaign {} ended after the campaign was closed; its result is not recorded",
-                    callId, campaignId);
-            return;
-        }
+        // The campaign itself decides whether it still takes the result, not the call list: that is another
+        // processor's read model and may not have seen the campaign's START yet when an agent answers its first call.
         long seconds = Math.max(0, Duration.between(connectedAt, endedAt).toSeconds());
         try {
             commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(campaignId), callId, number, result, null,
                     connectedAt, (int) seconds, agentSessionId));
-        } catch (IllegalCampaignTransitionException | InvalidCampaignException refused) {
+        } catch (IllegalCampaignTransitionException | InvalidCampaignException | AggregateNotFoundException refused) {
             // The campaign's own rules refuse it (the number got its final result from another call meanwhile, the
-            // campaign was closed): retrying would refuse it again and hold this processor up for ever. The agent's
-            // response itself is stored on the session.
+            // campaign was archived or deleted while the agent was on the call): retrying would refuse it again and
+            // hold this processor up for ever. The agent's response itself is stored on the session.
             log.warn("Result of call {} on campaign {} not recorded: {}", callId, campaignId, refused.getMessage());
         }
     }
