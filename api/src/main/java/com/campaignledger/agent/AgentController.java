@@ -14,9 +14,11 @@ import com.campaignledger.campaign.CampaignLookup;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.dialer.calllist.CallListProjection;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DueNumber;
 import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.operations.ProcessorCatchUp;
 import com.campaignledger.phone.PhoneNumbers;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
@@ -73,11 +75,13 @@ class AgentController {
     private final ScaledClock clock;
     private final RosterGate roster;
     private final CallListRepository callList;
+    private final ProcessorCatchUp catchUp;
     private final CallIds callIds;
 
     AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
                     AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
-                    ScaledClock clock, RosterGate roster, CallListRepository callList, CallIds callIds) {
+                    ScaledClock clock, RosterGate roster, CallListRepository callList, ProcessorCatchUp catchUp,
+                    CallIds callIds) {
         this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;
@@ -87,6 +91,7 @@ class AgentController {
         this.clock = clock;
         this.roster = roster;
         this.callList = callList;
+        this.catchUp = catchUp;
         this.callIds = callIds;
     }
 
@@ -181,15 +186,14 @@ class AgentController {
     @PostMapping("/{agentId}/connection")
     ResponseEntity<?> connect(@PathVariable long campaignId, @PathVariable long agentId,
                               @Valid @RequestBody AgentRequests.Connect body, HttpServletRequest http,
-                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key)
-            throws InterruptedException {
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         AgentSessionId session = session(campaignId, agentId, http);
         campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(), EnumSet.of(CampaignStatus.RUNNING),
                 "connect a call on");
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
         Optional<DueNumber> found = callList.openNumber(campaignId, number);
-        if (found.isEmpty() && callList.awaitCaughtUp(CALL_LIST_WAIT)) {
+        if (found.isEmpty() && catchUp.await(CallListProjection.PROCESSING_GROUP, CALL_LIST_WAIT)) {
             found = callList.openNumber(campaignId, number);
         }
         DueNumber open = found.orElseThrow(() -> new RequestValidationException(

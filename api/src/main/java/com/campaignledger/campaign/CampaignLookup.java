@@ -53,9 +53,16 @@ public class CampaignLookup {
         return view;
     }
 
-    /** The campaign, or a 409 naming its status when it is in none of {@code allowed}. */
+    /**
+     * The campaign, or a 409 naming its status when it is in none of {@code allowed}. A status that does not allow
+     * it may be one the campaign has just left (a START acknowledged a moment ago): before refusing, the read model
+     * is given time to follow the store, and asked again.
+     */
     public CampaignView requireStatus(long campaignId, String accountId, Set<CampaignStatus> allowed, String action) {
         CampaignView view = require(campaignId, accountId);
+        if (!allowed.contains(view.status()) && rebuild.awaitCaughtUp()) {
+            view = require(campaignId, accountId);
+        }
         if (!allowed.contains(view.status())) {
             throw new CampaignStatusConflictException(view.status(), action);
         }

@@ -1,5 +1,6 @@
 package com.campaignledger.campaign;
 
+import com.campaignledger.operations.ProcessorCatchUp;
 import com.campaignledger.projections.campaign.CampaignViewProjection;
 import com.campaignledger.web.ReadModelRebuildingException;
 import com.campaignledger.web.ResourceNotFoundException;
@@ -7,13 +8,15 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * What a campaign missing from the campaign read model means: while that model is replayed
  * (POST /api/admin/processors/campaign-view/replay) it may simply not be rebuilt yet, so the answer is a 503
- * with Retry-After; otherwise the account has no such campaign, a 404.
+ * with Retry-After; a campaign created a moment ago may not be in it yet, so the answer waits (bounded) for the
+ * model to follow the store; otherwise the account has no such campaign, a 404.
  * <p>
  * "Replayed" is read from the token store, not from this instance's processor: Axon writes the replay tokens in
  * the transaction that empties the model, so the two are seen together, on every instance, also before a
@@ -22,10 +25,24 @@ import java.util.function.Supplier;
 @Component
 public class CampaignViewRebuild {
 
-    private final JdbcTemplate jdbc;
+    /** How long a request waits for the campaign read model to show a campaign changed a moment before. */
+    static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
 
-    CampaignViewRebuild(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ProcessorCatchUp catchUp;
+
+    CampaignViewRebuild(JdbcTemplate jdbc, ProcessorCatchUp catchUp) {
         this.jdbc = jdbc;
+        this.catchUp = catchUp;
+    }
+
+    /**
+     * Waits, at most {@link #CATCH_UP_WAIT}, until the view has followed the store up to its newest event.
+     *
+     * @return whether it was behind and has caught up (worth a second look)
+     */
+    public boolean awaitCaughtUp() {
+        return catchUp.await(CampaignViewProjection.PROCESSING_GROUP, CATCH_UP_WAIT);
     }
 
     public boolean underway() {
@@ -35,8 +52,9 @@ public class CampaignViewRebuild {
     }
 
     /**
-     * The campaign {@code read} finds; a 503 when it finds none while the view is replayed, a 404 otherwise.
-     * A replay that ends between the read and the look at the tokens is caught by reading once more.
+     * The campaign {@code read} finds; a 503 when it finds none while the view is replayed, a 404 when it finds none
+     * once the view has followed the store. A replay that ends between the read and the look at the tokens is
+     * caught by reading once more.
      */
     public <T> T require(long campaignId, Supplier<Optional<T>> read) {
         Optional<T> found = read.get();
@@ -47,6 +65,7 @@ public class CampaignViewRebuild {
             throw new ReadModelRebuildingException(CampaignViewProjection.PROCESSING_GROUP, "The campaign read model "
                     + "is being rebuilt and does not show campaign " + campaignId + " yet; retry in a few seconds");
         }
+        awaitCaughtUp();
         return read.get().orElseThrow(() -> new ResourceNotFoundException("No campaign " + campaignId));
     }
 }

@@ -6,6 +6,7 @@ import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.campaignledger.dialer.calllist.CallListProjection;
+import com.campaignledger.projections.campaign.CampaignViewProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -351,6 +352,26 @@ class AgentApiTest {
                     .isEqualTo("Cy");
         } finally {
             callList.start();
+        }
+    }
+
+    @Test
+    void anAgentCallsBackAndLogsInRightAfterTheCampaignIsCreatedAndStarted() {
+        // A back office does not wait for the read model between acknowledged commands: while the campaign view has
+        // not seen the new campaign (a 404) or its START (a 409 on login), the agent endpoints wait for it.
+        EventProcessor view = processing.eventProcessor(CampaignViewProjection.PROCESSING_GROUP, EventProcessor.class).orElseThrow();
+        view.shutDown();
+        try {
+            Response created = api.post("/api/campaigns", "{\"name\": \"No waiting\", \"fromNumber\": \"2135550100\", "
+                    + "\"numbers\": [{\"number\": \"2125551000\"}]}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            campaign = created.json().get("id").asLong();
+            assertThat(api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
+            // The view follows again a moment after the agent's requests.
+            CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(view::start);
+            loggedIn("prompt@example.com");
+        } finally {
+            view.start();
         }
     }
 

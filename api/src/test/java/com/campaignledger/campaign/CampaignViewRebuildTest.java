@@ -1,5 +1,6 @@
 package com.campaignledger.campaign;
 
+import com.campaignledger.operations.ProcessorCatchUp;
 import com.campaignledger.web.ReadModelRebuildingException;
 import com.campaignledger.web.ResourceNotFoundException;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,19 +8,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Against a token table of Axon's shape (V1's), in an in-memory H2 database. */
+/** Against a token table and an event table of Axon's shape (V1's), in an in-memory H2 database. */
 class CampaignViewRebuildTest {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
             "jdbc:h2:mem:rebuild-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", ""));
-    private final CampaignViewRebuild rebuild = new CampaignViewRebuild(jdbc);
+    private final CampaignViewRebuild rebuild = new CampaignViewRebuild(jdbc, new ProcessorCatchUp(jdbc));
 
     @BeforeEach
     void tokenTable() {
@@ -29,6 +33,7 @@ class CampaignViewRebuildTest {
         jdbc.update("INSERT INTO token_entry (processor_name, segment, token_type) VALUES "
                 + "('campaign-view', 0, 'org.axonframework.eventhandling.GlobalSequenceTrackingToken'), "
                 + "('campaign-stats', 0, 'org.axonframework.eventhandling.ReplayToken')");
+        jdbc.execute("CREATE TABLE domain_event_entry (global_index BIGINT PRIMARY KEY)");
     }
 
     @Test
@@ -54,5 +59,32 @@ class CampaignViewRebuildTest {
                 + "WHERE processor_name = 'campaign-view'");
         assertThatThrownBy(() -> rebuild.require(7, Optional::empty))
                 .isInstanceOf(ReadModelRebuildingException.class).hasMessageContaining("campaign 7");
+    }
+
+    @Test
+    void aCampaignCreatedAMomentAgoIsWaitedFor() {
+        // The store holds event 5 (the creation); the view has followed up to 4 and reaches 5 a moment later.
+        jdbc.update("INSERT INTO domain_event_entry (global_index) VALUES (5)");
+        viewAt(4);
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> viewAt(5));
+        assertThat(rebuild.require(7, () -> viewPosition() >= 5 ? Optional.of("campaign 7") : Optional.empty()))
+                .isEqualTo("campaign 7");
+    }
+
+    @Test
+    void aCampaignMissingOnceTheViewHasFollowedTheStoreIsUnknown() {
+        jdbc.update("INSERT INTO domain_event_entry (global_index) VALUES (5)");
+        viewAt(5);
+        assertThatThrownBy(() -> rebuild.require(7, Optional::empty)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    private void viewAt(long index) {
+        jdbc.update("UPDATE token_entry SET token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken', token = ? "
+                + "WHERE processor_name = 'campaign-view'", ("{\"index\":" + index + ",\"gaps\":[]}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long viewPosition() {
+        byte[] token = jdbc.queryForObject("SELECT token FROM token_entry WHERE processor_name = 'campaign-view'", byte[].class);
+        return token == null ? -1 : Long.parseLong(new String(token, StandardCharsets.UTF_8).replaceAll("\\D*(\\d+).*", "$1"));
     }
 }

@@ -6,13 +6,10 @@ import com.campaignledger.campaign.api.ContactNumber;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.io.IOException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Collection;
@@ -126,44 +123,6 @@ public class CallListRepository {
         return jdbc.query("SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND number = ? "
                         + "AND done = FALSE", (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
                 campaignId, number).stream().findFirst();
-    }
-
-    /**
-     * Waits, at most {@code max}, until the call list has followed the event stream up to the newest event stored
-     * when asked: a number added by a command acknowledged a moment ago may not be on the list yet. Read from
-     * the processor's token row, written in the transaction of the rows it covers, so it holds on every instance.
-     *
-     * @return whether the list was behind and has caught up (worth a second look)
-     */
-    public boolean awaitCaughtUp(Duration max) throws InterruptedException {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        if (head == null || position() >= head) {
-            return false;
-        }
-        long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            if (position() >= head) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The global index the call list's processor has reached; -1 when unknown (not started, or being replayed). */
-    long position() {
-        List<byte[]> tokens = jdbc.query("SELECT token FROM token_entry WHERE processor_name = ? AND token_type = ?",
-                (rs, i) -> rs.getBytes(1), CallListProjection.PROCESSING_GROUP, GapAwareTrackingToken.class.getName());
-        long position = -1;
-        for (byte[] token : tokens) {
-            try {
-                long index = token == null ? -1 : JSON.readTree(token).path("index").asLong(-1);
-                position = position == -1 ? index : Math.min(position, index);
-            } catch (IOException e) {
-                return -1;
-            }
-        }
-        return position;
     }
 
     /** The attempts recorded so far for some numbers of a campaign. */
