@@ -6,6 +6,8 @@ import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.campaignledger.dialer.calllist.CallListProjection;
+import com.campaignledger.dialer.outcome.AgentCallOutcomeRecorder;
+import com.campaignledger.operations.ProcessorCatchUp;
 import com.campaignledger.projections.campaign.CampaignViewProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -50,6 +52,9 @@ class AgentApiTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    ProcessorCatchUp catchUp;
 
     ApiClient api;
     long campaign;
@@ -432,6 +437,30 @@ class AgentApiTest {
                 .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> callsRecorded(campaign) == 1);
         assertThat(callsRecorded(deleted)).isZero();
+    }
+
+    @Test
+    void aCallbackThatSlipsInRightAfterTheCampaignFinishedIsEnded() {
+        // The callback's status check reads the campaign view: held back, it still shows RUNNING after the finish.
+        EventProcessor view = processing.eventProcessor(CampaignViewProjection.PROCESSING_GROUP, EventProcessor.class).orElseThrow();
+        view.shutDown();
+        long agent;
+        try {
+            String calls = "/api/campaigns/" + campaign + "/calls";
+            assertThat(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"DNC\"}").status()).isEqualTo(200);
+            assertThat(api.post(calls, "{\"number\": \"2125551001\", \"result\": \"DNC\"}").json().get("campaignFinished").asBoolean())
+                    .isTrue();
+            // The campaign's agents were closed before this one called back: there were none.
+            catchUp.await(AgentCallOutcomeRecorder.PROCESSING_GROUP, Duration.ofSeconds(10));
+            agent = callback("late-caller@example.com");
+        } finally {
+            view.start();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM agent_session_open WHERE session_id = ?", Long.class, agent) == 0);
+        assertThat(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%AgentLoggedOutEvent'", String.class, AgentSessionId.of(agent).toString()))
+                .contains("CAMPAIGN_FINISHED");
     }
 
     private long callsRecorded(long campaignId) {

@@ -330,8 +330,9 @@ class Campaign {
     }
 
     @CommandHandler
-    void handle(LoadCampaignCommand command) {
-        // Nothing to check or record: being loaded (and so cached) is the point.
+    CampaignStatus handle(LoadCampaignCommand command) {
+        // Nothing to check or record: being loaded (and so cached) is the point; the status is the current one.
+        return status;
     }
 
     @CommandHandler

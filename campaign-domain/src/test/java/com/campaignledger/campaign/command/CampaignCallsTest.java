@@ -219,6 +219,7 @@ class CampaignCallsTest {
         fixture.given(running(A))
                 .when(new LoadCampaignCommand(ID))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(CampaignStatus.RUNNING)
                 .expectNoEvents();
     }
 
