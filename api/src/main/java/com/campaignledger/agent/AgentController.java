@@ -43,7 +43,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Duration;
 import com.campaignledger.dialer.simulation.ScaledClock;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,8 +62,6 @@ import java.util.function.Function;
 class AgentController {
 
     static final int MAX_WAIT_SECONDS = 60;
-    /** How long a connection waits for the call list to catch up with numbers added a moment before. */
-    private static final Duration CALL_LIST_WAIT = Duration.ofSeconds(2);
 
     private final CommandGateway commands;
     private final CommandExecutor executor;
@@ -193,7 +190,7 @@ class AgentController {
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
         Optional<DueNumber> found = callList.openNumber(campaignId, number);
-        if (found.isEmpty() && catchUp.await(CallListProjection.PROCESSING_GROUP, CALL_LIST_WAIT)) {
+        if (found.isEmpty() && catchUp.await(CallListProjection.PROCESSING_GROUP)) {
             found = callList.openNumber(campaignId, number);
         }
         DueNumber open = found.orElseThrow(() -> new RequestValidationException(

@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,9 +24,6 @@ import java.util.function.Supplier;
 @Component
 public class CampaignViewRebuild {
 
-    /** How long a request waits for the campaign read model to show a campaign changed a moment before. */
-    static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
-
     private final JdbcTemplate jdbc;
     private final ProcessorCatchUp catchUp;
 
@@ -37,12 +33,13 @@ public class CampaignViewRebuild {
     }
 
     /**
-     * Waits, at most {@link #CATCH_UP_WAIT}, until the view has followed the store up to its newest event.
+     * Waits, at most {@link ProcessorCatchUp#REQUEST_WAIT}, until the view has followed the store up to its newest
+     * event.
      *
      * @return whether it was behind and has caught up (worth a second look)
      */
     public boolean awaitCaughtUp() {
-        return catchUp.await(CampaignViewProjection.PROCESSING_GROUP, CATCH_UP_WAIT);
+        return catchUp.await(CampaignViewProjection.PROCESSING_GROUP);
     }
 
     public boolean underway() {

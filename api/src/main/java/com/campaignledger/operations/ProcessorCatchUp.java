@@ -19,12 +19,20 @@ import java.util.List;
 @Component
 public class ProcessorCatchUp {
 
+    /** How long a request waits for a read model before it is refused: well above the lag under full load. */
+    public static final Duration REQUEST_WAIT = Duration.ofSeconds(2);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
 
     public ProcessorCatchUp(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** As {@link #await(String, Duration)}, for a request: at most {@link #REQUEST_WAIT}. */
+    public boolean await(String processor) {
+        return await(processor, REQUEST_WAIT);
     }
 
     /**
