@@ -1,5 +1,7 @@
 package com.campaignledger.config;
 
+import com.campaignledger.kernel.MetadataKeys;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,12 +40,6 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
-
-    /** Metadata keys copied from each command to the events it causes (and on to the commands those cause). */
-    public static final String ACTOR = "actor";
-    public static final String ACCOUNT_ID = "accountId";
-    public static final String REQUEST_ID = "requestId";
-    public static final String CORRELATION_ID = "correlationId";
 
     @Bean
     public EventSchema eventSchema() {
@@ -215,6 +211,7 @@ public class AxonConfig {
     /** Actor, account, request id and correlation id travel from each command to every event it causes. */
     @Bean
     public CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(ACTOR, ACCOUNT_ID, REQUEST_ID, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.ACCOUNT_ID, MetadataKeys.REQUEST_ID,
+                MetadataKeys.CORRELATION_ID);
     }
 }

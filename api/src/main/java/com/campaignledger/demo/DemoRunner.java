@@ -1,9 +1,11 @@
 package com.campaignledger.demo;
 
+import com.campaignledger.kernel.MetadataKeys;
+
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.LoginAgentCommand;
 import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
-import com.campaignledger.campaign.CampaignIds;
+import com.campaignledger.web.campaign.CampaignIds;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
@@ -88,13 +90,13 @@ class DemoRunner implements ApplicationRunner {
             list.add(new ContactNumber(String.format("+1%d555%04d", AREA_CODES[i % AREA_CODES.length], 1000 + i),
                     Map.of("name", "Contact " + (i + 1))));
         }
-        send(new CreateCampaignCommand(id, RequestContext.DEFAULT_ACCOUNT, settings, list));
+        send(new CreateCampaignCommand(id, MetadataKeys.DEFAULT_ACCOUNT, settings, list));
         // Two lines per ready agent (PredictiveService's updateRatio), as a predictive dialer would.
         send(new UpdateDialRatioCommand(id, 2.0, null));
         send(new StartCampaignCommand(id, null));
         for (int i = 1; i <= agents; i++) {
             AgentSessionId agent = directory.nextId();
-            send(new SendAgentCallbackCommand(agent, id.value(), RequestContext.DEFAULT_ACCOUNT,
+            send(new SendAgentCallbackCommand(agent, id.value(), MetadataKeys.DEFAULT_ACCOUNT,
                     "demo-agent-" + i + "@example.com", String.format("+1646555%04d", 2000 + i), null));
             send(new LoginAgentCommand(agent, id.value(), "demo-agent-" + i + "@example.com", clock.instant()));
             simulatedAgents.add(agent);
@@ -131,6 +133,6 @@ class DemoRunner implements ApplicationRunner {
 
     private void send(Object command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(
-                new RequestContext(RequestContext.DEFAULT_ACCOUNT, "demo", "demo", "demo").metaData()));
+                new RequestContext(MetadataKeys.DEFAULT_ACCOUNT, "demo", "demo", "demo").metaData()));
     }
 }

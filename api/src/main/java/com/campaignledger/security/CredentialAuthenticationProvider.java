@@ -1,8 +1,8 @@
 package com.campaignledger.security;
 
-import com.campaignledger.account.AccountStore;
-import com.campaignledger.account.CredentialRole;
-import com.campaignledger.account.StoredCredential;
+import com.campaignledger.accounts.AccountStore;
+import com.campaignledger.accounts.CredentialRole;
+import com.campaignledger.accounts.StoredCredential;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -1,6 +1,6 @@
 package com.campaignledger.security;
 
-import com.campaignledger.account.CredentialRole;
+import com.campaignledger.accounts.CredentialRole;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /** Who an authenticated request acts as: the login, its account and its role. */

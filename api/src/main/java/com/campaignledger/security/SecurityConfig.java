@@ -1,6 +1,6 @@
 package com.campaignledger.security;
 
-import com.campaignledger.account.AccountStore;
+import com.campaignledger.accounts.AccountStore;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -10,7 +10,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import com.campaignledger.registry.InviteTokenFilter;
+import com.campaignledger.web.registry.InviteTokenFilter;
 import com.campaignledger.web.FilterProblems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,11 +1,13 @@
 package com.campaignledger.web;
 
-import com.campaignledger.account.AccountConflictException;
-import com.campaignledger.agent.AgentLoggedOutException;
+import com.campaignledger.kernel.ResourceNotFoundException;
+
+import com.campaignledger.accounts.AccountConflictException;
+import com.campaignledger.web.agentsession.AgentLoggedOutException;
 import com.campaignledger.agent.session.api.AgentSessionConflictException;
 import com.campaignledger.agent.session.api.AgentSessionNotFoundException;
 import com.campaignledger.agent.session.api.InvalidAgentSessionException;
-import com.campaignledger.campaign.CampaignStatusConflictException;
+import com.campaignledger.web.campaign.CampaignStatusConflictException;
 import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;

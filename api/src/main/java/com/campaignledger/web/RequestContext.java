@@ -1,6 +1,7 @@
 package com.campaignledger.web;
 
-import com.campaignledger.config.AxonConfig;
+import com.campaignledger.kernel.MetadataKeys;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 
@@ -16,11 +17,6 @@ public record RequestContext(String accountId, String actor, String requestId, S
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
-    /**
-     * The account the bootstrap admin belongs to, and the one every row written before accounts existed
-     * names; the demo and other background actors act for it too.
-     */
-    public static final String DEFAULT_ACCOUNT = "default";
     /** A request no credential authenticated (only health answers one): an account no id can name. */
     public static final String NO_ACCOUNT = "-";
     static final String ATTRIBUTE = RequestContext.class.getName();
@@ -61,10 +57,10 @@ public record RequestContext(String accountId, String actor, String requestId, S
 
     public MetaData metaData() {
         return MetaData.from(Map.of(
-                AxonConfig.ACTOR, actor,
-                AxonConfig.ACCOUNT_ID, accountId,
-                AxonConfig.REQUEST_ID, requestId,
-                AxonConfig.CORRELATION_ID, correlationId));
+                MetadataKeys.ACTOR, actor,
+                MetadataKeys.ACCOUNT_ID, accountId,
+                MetadataKeys.REQUEST_ID, requestId,
+                MetadataKeys.CORRELATION_ID, correlationId));
     }
 
     private static String safe(String header) {

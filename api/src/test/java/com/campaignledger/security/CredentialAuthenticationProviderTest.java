@@ -1,8 +1,8 @@
 package com.campaignledger.security;
 
-import com.campaignledger.account.AccountStore;
-import com.campaignledger.account.CredentialRole;
-import com.campaignledger.account.StoredCredential;
+import com.campaignledger.accounts.AccountStore;
+import com.campaignledger.accounts.CredentialRole;
+import com.campaignledger.accounts.StoredCredential;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -1,5 +1,7 @@
 package com.campaignledger.projections.dispositions;
 
+import com.campaignledger.kernel.MetadataKeys;
+
 import com.campaignledger.agent.session.api.AgentCallbackSentEvent;
 import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
@@ -28,7 +30,6 @@ public class DispositionsProjection {
 
     public static final String PROCESSING_GROUP = "dispositions-per-hour";
 
-    private static final String ACCOUNT_ID = "accountId";
 
     private final DispositionsRepository repository;
     private final Map<Long, String> accounts = new ConcurrentHashMap<>();
@@ -73,7 +74,7 @@ public class DispositionsProjection {
 
     private void count(long campaignId, DomainEventMessage<?> message, Instant at, DispositionKind kind,
                        String disposition) {
-        Object fromMetaData = message.getMetaData().get(ACCOUNT_ID);
+        Object fromMetaData = message.getMetaData().get(MetadataKeys.ACCOUNT_ID);
         String account = fromMetaData != null ? fromMetaData.toString() : accounts.computeIfAbsent(campaignId,
                 id -> repository.accountOf(id).orElseThrow(() -> new IllegalStateException("no account known for campaign " + id)));
         repository.insertEvent(message.getAggregateIdentifier(), message.getSequenceNumber(), campaignId, account,

@@ -1,5 +1,7 @@
 package com.campaignledger.projections.history;
 
+import com.campaignledger.kernel.MetadataKeys;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,7 +25,6 @@ public class CampaignHistoryProjection {
     public static final String PROCESSING_GROUP = "campaign-history";
 
     /** Event metadata keys, as the API writes them (AxonConfig). */
-    static final String ACCOUNT_ID = "accountId";
     static final String ACTOR = "actor";
 
     private static final String CAMPAIGN_PREFIX = "campaign-";
@@ -86,7 +87,7 @@ public class CampaignHistoryProjection {
     }
 
     private String accountOf(long campaignId, DomainEventMessage<?> event) {
-        Object fromMetaData = event.getMetaData().get(ACCOUNT_ID);
+        Object fromMetaData = event.getMetaData().get(MetadataKeys.ACCOUNT_ID);
         String account = fromMetaData != null ? fromMetaData.toString() : accounts.get(campaignId);
         if (account == null) {
             account = accountInPayload(event.getPayload());

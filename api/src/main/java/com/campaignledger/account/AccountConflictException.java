@@ -1,9 +1,0 @@
-package com.campaignledger.account;
-
-/** A change to accounts or credentials that their current state forbids (a taken id, the caller's own credential). */
-public class AccountConflictException extends RuntimeException {
-
-    public AccountConflictException(String message) {
-        super(message);
-    }
-}

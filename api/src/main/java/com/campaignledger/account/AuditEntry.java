@@ -1,8 +1,0 @@
-package com.campaignledger.account;
-
-import java.time.Instant;
-
-/** One change to an account or a credential: who, when, what (never a secret). */
-public record AuditEntry(long id, Instant occurredAt, String actor, String action, String accountId, String login,
-                         String requestId) {
-}

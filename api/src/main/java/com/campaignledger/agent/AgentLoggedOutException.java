@@ -1,9 +1,0 @@
-package com.campaignledger.agent;
-
-/** A request for an agent whose session has ended (a 409). */
-public class AgentLoggedOutException extends RuntimeException {
-
-    AgentLoggedOutException(long agentId) {
-        super("Agent " + agentId + " is logged out; call back to start a new session");
-    }
-}

@@ -1,5 +1,0 @@
-package com.campaignledger.campaign;
-
-/** What CreateCccCampaign answers: the id the ledger assigned. */
-public record CampaignCreated(long id) {
-}

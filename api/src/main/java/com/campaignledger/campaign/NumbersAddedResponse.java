@@ -1,5 +1,0 @@
-package com.campaignledger.campaign;
-
-/** What an upload of numbers answers: how many were added, how many skipped as duplicates, the new version. */
-public record NumbersAddedResponse(long id, int added, int duplicatesSkipped, long version) {
-}

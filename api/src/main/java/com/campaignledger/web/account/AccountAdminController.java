@@ -1,0 +1,147 @@
+package com.campaignledger.web.account;
+
+import com.campaignledger.accounts.Account;
+import com.campaignledger.accounts.AccountService;
+import com.campaignledger.accounts.AccountAuditEntry;
+import com.campaignledger.accounts.Credential;
+import com.campaignledger.accounts.CredentialRole;
+
+import com.campaignledger.web.QueryParameters;
+import com.campaignledger.web.RequestContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Accounts and API credentials, for the ADMIN role only (the security configuration guards all of
+ * {@code /api/admin/**}). A secret appears once, in the response that created or rotated it.
+ */
+@RestController
+@RequestMapping("/api/admin")
+@Tag(name = "Accounts and credentials", description = "ADMIN only: tenants and their HTTP Basic credentials")
+class AccountAdminController {
+
+    private final AccountService accounts;
+    private final int maxPageSize;
+
+    AccountAdminController(AccountService accounts, @Value("${ledger.max-page-size}") int maxPageSize) {
+        this.accounts = accounts;
+        this.maxPageSize = maxPageSize;
+    }
+
+    /** A credential with its new secret: the only response that ever shows it. */
+    record IssuedCredentialResponse(String login, String accountId, CredentialRole role, boolean enabled,
+                                    Instant secretChangedAt,
+                                    @Schema(description = "The secret, shown this once: only its hash is kept") String secret) {
+
+        static IssuedCredentialResponse of(AccountService.IssuedCredential issued) {
+            Credential c = issued.credential();
+            return new IssuedCredentialResponse(c.login(), c.accountId(), c.role(), c.enabled(), c.secretChangedAt(),
+                    issued.secret());
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedCredentialResponse[login=" + login + ", accountId=" + accountId + "]";
+        }
+    }
+
+    @PostMapping("/accounts")
+    @Operation(summary = "Create an account")
+    ResponseEntity<Account> createAccount(@Valid @RequestBody AccountRequests.NewAccount body, HttpServletRequest http) {
+        Account account = accounts.createAccount(caller(http), body.id(), body.name().strip());
+        return ResponseEntity.created(URI.create("/api/admin/accounts/" + account.id())).body(account);
+    }
+
+    @GetMapping("/accounts")
+    @Operation(summary = "Every account")
+    List<Account> accounts() {
+        return accounts.accounts();
+    }
+
+    @GetMapping("/accounts/{accountId}")
+    @Operation(summary = "One account")
+    Account account(@PathVariable String accountId) {
+        return accounts.account(accountId);
+    }
+
+    @PostMapping("/accounts/{accountId}/disable")
+    @Operation(summary = "Disable an account: none of its credentials authenticates any more; its data stays")
+    Account disableAccount(@PathVariable String accountId, HttpServletRequest http) {
+        return accounts.setAccountEnabled(caller(http), accountId, false);
+    }
+
+    @PostMapping("/accounts/{accountId}/enable")
+    @Operation(summary = "Enable a disabled account again")
+    Account enableAccount(@PathVariable String accountId, HttpServletRequest http) {
+        return accounts.setAccountEnabled(caller(http), accountId, true);
+    }
+
+    @PostMapping("/accounts/{accountId}/credentials")
+    @Operation(summary = "Create a credential of the account; the response shows its secret, once")
+    ResponseEntity<IssuedCredentialResponse> createCredential(@PathVariable String accountId,
+                                                              @Valid @RequestBody AccountRequests.NewCredential body,
+                                                              HttpServletRequest http) {
+        AccountService.IssuedCredential issued = accounts.createCredential(caller(http), accountId,
+                body.login(), body.role() == null ? CredentialRole.USER : body.role());
+        return ResponseEntity.created(URI.create("/api/admin/credentials/" + issued.credential().login()))
+                .body(IssuedCredentialResponse.of(issued));
+    }
+
+    @GetMapping("/accounts/{accountId}/credentials")
+    @Operation(summary = "The account's credentials (never their secrets)")
+    List<Credential> credentials(@PathVariable String accountId) {
+        return accounts.credentials(accountId);
+    }
+
+    @GetMapping("/credentials/{login}")
+    @Operation(summary = "One credential (never its secret)")
+    Credential credential(@PathVariable String login) {
+        return accounts.credential(login);
+    }
+
+    @PostMapping("/credentials/{login}/rotate")
+    @Operation(summary = "Replace the credential's secret; the old one stops working at once, the new one is shown once")
+    IssuedCredentialResponse rotate(@PathVariable String login, HttpServletRequest http) {
+        return IssuedCredentialResponse.of(accounts.rotate(caller(http), login));
+    }
+
+    @PostMapping("/credentials/{login}/disable")
+    @Operation(summary = "Disable a credential (not the caller's own)")
+    Credential disableCredential(@PathVariable String login, HttpServletRequest http) {
+        return accounts.setCredentialEnabled(caller(http), login, false);
+    }
+
+    @PostMapping("/credentials/{login}/enable")
+    @Operation(summary = "Enable a disabled credential again")
+    Credential enableCredential(@PathVariable String login, HttpServletRequest http) {
+        return accounts.setCredentialEnabled(caller(http), login, true);
+    }
+
+    @GetMapping("/security-audit")
+    @Operation(summary = "Changes to accounts and credentials, newest first: who, when, what")
+    List<AccountAuditEntry> audit(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        QueryParameters.checkPage(page, size, maxPageSize);
+        return accounts.audit(page, size);
+    }
+
+    private static AccountService.Caller caller(HttpServletRequest http) {
+        RequestContext context = RequestContext.of(http);
+        return new AccountService.Caller(context.accountId(), context.actor(), context.requestId());
+    }
+}

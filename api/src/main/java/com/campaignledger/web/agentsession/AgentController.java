@@ -1,0 +1,283 @@
+package com.campaignledger.web.agentsession;
+
+import com.campaignledger.dialer.agents.ConnectionNotifier;
+
+import com.campaignledger.agent.session.api.AgentSessionId;
+import com.campaignledger.agent.session.api.AgentState;
+import com.campaignledger.agent.session.api.ConnectCallCommand;
+import com.campaignledger.agent.session.api.EndCallCommand;
+import com.campaignledger.agent.session.api.KickAgentCommand;
+import com.campaignledger.agent.session.api.LoginAgentCommand;
+import com.campaignledger.agent.session.api.LogoutAgentCommand;
+import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
+import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
+import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
+import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.dialer.CallIds;
+import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.dialer.calllist.CallListProjection;
+import com.campaignledger.dialer.calllist.CallListRepository;
+import com.campaignledger.dialer.calllist.DueNumber;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.operations.processors.ProcessorCatchUp;
+import com.campaignledger.kernel.PhoneNumbers;
+import com.campaignledger.projections.agentsession.AgentSessionRepository;
+import com.campaignledger.projections.agentsession.AgentSessionStatistics;
+import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.web.registry.RosterGate;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import com.campaignledger.kernel.ResourceNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import com.campaignledger.dialer.simulation.ScaledClock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Seed 003's Call Center Connect agent operations: the two-step login (callback, then login with the
+ * agent id recited), the connection long-poll, responses, kick and logout, and getAgentStats.
+ */
+@RestController
+@RequestMapping("/api/campaigns/{campaignId}/agents")
+class AgentController {
+
+    static final int MAX_WAIT_SECONDS = 60;
+
+    private final CommandGateway commands;
+    private final CommandExecutor executor;
+    private final CampaignLookup campaigns;
+    private final AgentSessionDirectory directory;
+    private final AgentSessionRepository sessions;
+    private final ConnectionNotifier notifier;
+    private final ScaledClock clock;
+    private final RosterGate roster;
+    private final CallListRepository callList;
+    private final ProcessorCatchUp catchUp;
+    private final CallIds callIds;
+
+    AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
+                    AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
+                    ScaledClock clock, RosterGate roster, CallListRepository callList, ProcessorCatchUp catchUp,
+                    CallIds callIds) {
+        this.commands = commands;
+        this.executor = executor;
+        this.campaigns = campaigns;
+        this.directory = directory;
+        this.sessions = sessions;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.roster = roster;
+        this.callList = callList;
+        this.catchUp = catchUp;
+        this.callIds = callIds;
+    }
+
+    /**
+     * sendAgentCallBack: rings the agent and returns the agent id the call recites. For a user whose session on
+     * this campaign is still open it rings again and returns the same id (agents miss calls).
+     */
+    @PostMapping("/callback")
+    ResponseEntity<?> callback(@PathVariable long campaignId, @Valid @RequestBody AgentRequests.Callback body,
+                               HttpServletRequest http,
+                               @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        RequestContext context = RequestContext.of(http);
+        campaigns.requireStatus(campaignId, context.accountId(),
+                EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED), "call back an agent for");
+        roster.requireAdmitted(campaignId, context.accountId(), body.userId());
+        String phone = PhoneNumbers.toE164(body.phoneNumber())
+                .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
+        return executor.execute(http, key, body.requestId(), body, ctx -> {
+            Optional<AgentSessionId> open = directory.openSession(campaignId, body.userId());
+            if (open.isPresent()) {
+                send(ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
+                return ResponseEntity.ok(new AgentResponses.Session(open.get().value(), AgentState.CALLBACK_SENT));
+            }
+            AgentSessionId id = directory.nextId();
+            send(ctx, new SendAgentCallbackCommand(id, campaignId, ctx.accountId(), body.userId(), phone, body.musicOnHold()));
+            return ResponseEntity.created(URI.create("/api/agent-sessions/" + id.value()))
+                    .body(new AgentResponses.Session(id.value(), AgentState.CALLBACK_SENT));
+        });
+    }
+
+    /** loginAgent: with the agent id recited and the same userId; the campaign must be RUNNING (or STOPPED: then the agent waits). */
+    @PostMapping("/{agentId}/login")
+    ResponseEntity<?> login(@PathVariable long campaignId, @PathVariable long agentId,
+                            @Valid @RequestBody AgentRequests.Login body, HttpServletRequest http,
+                            @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(),
+                EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED), "log an agent in to");
+        roster.requireAdmitted(campaignId, RequestContext.of(http).accountId(), body.userId());
+        return executor.execute(http, key, body.requestId(), body, ctx -> state(session,
+                send(ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
+    }
+
+    /**
+     * getConnectionForAgent as a long-poll: the call the agent is on (or still has to answer for) at once,
+     * otherwise the next call connected within {@code waitSeconds}; 204 when none came. The wait holds a
+     * request thread (Tomcat has 200); it polls no table, it is woken by the connection notifier.
+     */
+    @GetMapping("/{agentId}/connection")
+    ResponseEntity<?> connection(@PathVariable long campaignId, @PathVariable long agentId,
+                                 @RequestParam(defaultValue = "30") int waitSeconds, HttpServletRequest http)
+            throws InterruptedException {
+        if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+            throw new RequestValidationException("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
+        }
+        AgentSessionId session = session(campaignId, agentId, http);
+        String account = RequestContext.of(http).accountId();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        while (true) {
+            // Listen first, then look: a call connected in between wakes the listener and is found on the next look.
+            CompletableFuture<Void> next = notifier.next(session.value());
+            try {
+                if (!directory.isOpen(session.value())) {
+                    throw new AgentLoggedOutException(session.value());
+                }
+                Optional<AgentSessionDirectory.OpenCall> call = directory.openCall(session.value());
+                if (call.isPresent()) {
+                    return connected(session, campaignId, account, call.get());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return ResponseEntity.noContent().build();
+                }
+                next.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return ResponseEntity.noContent().build();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                next.cancel(false);
+            }
+        }
+    }
+
+    /**
+     * The external dialer's side of getConnectionForAgent: a number of the campaign's list answered live and the
+     * dialer put it through to this READY agent. The agent's long-poll returns the call; the agent's response
+     * records its result (LA, or AM with answeringMachineTransfer) on the campaign, so the dialer does not report
+     * this call on {@code /calls} (a report with the same callId would change nothing). A number that is not on
+     * the list or already has its final result is refused here: the campaign could not record it afterwards.
+     */
+    @PostMapping("/{agentId}/connection")
+    ResponseEntity<?> connect(@PathVariable long campaignId, @PathVariable long agentId,
+                              @Valid @RequestBody AgentRequests.Connect body, HttpServletRequest http,
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(), EnumSet.of(CampaignStatus.RUNNING),
+                "connect a call on");
+        String number = PhoneNumbers.toE164(body.number())
+                .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        Optional<DueNumber> found = callList.openNumber(campaignId, number);
+        if (found.isEmpty() && catchUp.await(CallListProjection.PROCESSING_GROUP)) {
+            found = callList.openNumber(campaignId, number);
+        }
+        DueNumber open = found.orElseThrow(() -> new RequestValidationException(
+                "number", "is not a number of this campaign still to be called"));
+        return executor.execute(http, key, body.requestId(), body, ctx -> {
+            String callId = body.callId() != null ? body.callId() : callIds.next();
+            AgentState state = send(ctx, new ConnectCallCommand(session, callId, number, open.extraData(), clock.instant()));
+            return ResponseEntity.ok(new AgentResponses.Connected(session.value(), state, callId, number));
+        });
+    }
+
+    /**
+     * The external dialer reports that the connected call hung up: the agent moves to wrap-up, and the seconds
+     * until its response count as response time (seed 003's Resp. Time). Without it the call ends when the agent
+     * stores the response. Naming the call keeps a late hang-up from ending the agent's next one.
+     */
+    @DeleteMapping("/{agentId}/connection")
+    ResponseEntity<?> hangUp(@PathVariable long campaignId, @PathVariable long agentId, @RequestParam String callId,
+                             HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        if (callId.isBlank() || callId.length() > 100) {
+            throw new RequestValidationException("callId", "is required (at most 100 characters)");
+        }
+        AgentSessionId session = session(campaignId, agentId, http);
+        return executor.execute(http, key, null, null, ctx -> state(session,
+                send(ctx, new EndCallCommand(session, callId, clock.instant()))));
+    }
+
+    /** storeAgentResponse; with {@code answeringMachineTransfer}, answeringMachineTransferStoreAgentResponse. */
+    @PostMapping("/{agentId}/responses")
+    ResponseEntity<?> respond(@PathVariable long campaignId, @PathVariable long agentId,
+                              @Valid @RequestBody AgentRequests.Response body, HttpServletRequest http,
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        return executor.execute(http, key, body.requestId(), body, ctx -> state(session, send(ctx, new StoreAgentResponseCommand(
+                session, body.callId(), body.agentResponse(), body.agentNotes(), Boolean.TRUE.equals(body.lastCall()),
+                Boolean.TRUE.equals(body.answeringMachineTransfer()), clock.instant(), body.storedData()))));
+    }
+
+    /** kickAgent: hangs up the agent and logs it out. */
+    @PostMapping("/{agentId}/kick")
+    ResponseEntity<?> kick(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
+                           @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        return executor.execute(http, key, null, null, ctx -> state(session, send(ctx, new KickAgentCommand(session, clock.instant()))));
+    }
+
+    /** The agent logs out. */
+    @PostMapping("/{agentId}/logout")
+    ResponseEntity<?> logout(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        AgentSessionId session = session(campaignId, agentId, http);
+        return executor.execute(http, key, null, null, ctx -> state(session, send(ctx, new LogoutAgentCommand(session, clock.instant()))));
+    }
+
+    /** getAgentStats: every agent session of the campaign with seed 003's statistics. */
+    @GetMapping
+    List<AgentSessionStatistics> stats(@PathVariable long campaignId, HttpServletRequest http) {
+        String account = RequestContext.of(http).accountId();
+        campaigns.require(campaignId, account);
+        return sessions.ofCampaign(campaignId, account).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList();
+    }
+
+    private ResponseEntity<?> connected(AgentSessionId session, long campaignId, String account,
+                                        AgentSessionDirectory.OpenCall call) {
+        CampaignView campaign = campaigns.require(campaignId, account);
+        return ResponseEntity.ok(new AgentResponses.Connection(session.value(), campaignId, call.callId(), call.number(),
+                call.extraData(), call.connectedAt(), campaign.settings().script(), campaign.settings().questions(),
+                campaign.settings().dispositionLists(), campaign.settings().transferNumbers()));
+    }
+
+    /** The agent id must name a session of this campaign in the caller's account: otherwise it does not exist here. */
+    private AgentSessionId session(long campaignId, long agentId, HttpServletRequest http) {
+        String account = RequestContext.of(http).accountId();
+        return directory.find(agentId)
+                .filter(e -> e.campaignId() == campaignId && e.accountId().equals(account))
+                .map(AgentSessionDirectory.Entry::sessionId)
+                .orElseThrow(() -> new ResourceNotFoundException("No agent " + agentId + " on campaign " + campaignId));
+    }
+
+    private <R> R send(RequestContext context, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
+    }
+
+    private static ResponseEntity<?> state(AgentSessionId session, Object state) {
+        return ResponseEntity.ok(new AgentResponses.Session(session.value(), (AgentState) state));
+    }
+}

@@ -1,0 +1,61 @@
+package com.campaignledger.web.campaign;
+
+import com.campaignledger.campaign.api.CallRecorded;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.dialer.CallIds;
+import com.campaignledger.dialer.simulation.ScaledClock;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.kernel.PhoneNumbers;
+import com.campaignledger.web.RequestValidationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+/** The external dialer's intake: a real telephony platform reports each dial attempt's outcome here. */
+@RestController
+class CallController {
+
+    private final CommandGateway commands;
+    private final CommandExecutor executor;
+    private final CallIds callIds;
+    private final ScaledClock clock;
+
+    CallController(CommandGateway commands, CommandExecutor executor, CallIds callIds, ScaledClock clock) {
+        this.commands = commands;
+        this.executor = executor;
+        this.callIds = callIds;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a dial attempt on a RUNNING campaign; the number must be on its list. The Campaign aggregate checks
+     * the account, the status and the number, so a call costs no read of the campaign view (which also lags a
+     * START by a few milliseconds).
+     */
+    @PostMapping("/api/campaigns/{campaignId}/calls")
+    ResponseEntity<?> record(@PathVariable long campaignId, @Valid @RequestBody CallReport body, HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        String number = PhoneNumbers.toE164(body.number())
+                .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        int seconds = body.durationSeconds() == null ? 0 : body.durationSeconds();
+        return executor.execute(http, key, body.requestId(), body, ctx -> {
+            String callId = body.callId() != null ? body.callId() : callIds.next();
+            Instant start = body.startTime() != null ? body.startTime() : clock.instant().minusSeconds(seconds);
+            CallRecorded recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordCallResultCommand(
+                    CampaignId.of(campaignId), callId, number, body.result(), body.attempt(), start, seconds, body.agentId(),
+                    true)).withMetaData(ctx.metaData()));
+            return ResponseEntity.ok(new CallRecordedResponse(callId, number, recorded.attempt(), recorded.finalForNumber(),
+                    recorded.retryAt(), recorded.campaignFinished()));
+        });
+    }
+}

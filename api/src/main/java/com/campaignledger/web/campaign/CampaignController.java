@@ -1,0 +1,364 @@
+package com.campaignledger.web.campaign;
+
+import com.campaignledger.campaign.api.AddNumbersCommand;
+import com.campaignledger.campaign.api.ArchiveCampaignCommand;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignPatch;
+import com.campaignledger.campaign.api.CampaignSettings;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.ContactNumber;
+import com.campaignledger.campaign.api.CreateCampaignCommand;
+import com.campaignledger.campaign.api.DeleteCampaignCommand;
+import com.campaignledger.campaign.api.DeleteQuestionsCommand;
+import com.campaignledger.campaign.api.DeleteTransferNumbersCommand;
+import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.campaign.api.NumbersAdded;
+import com.campaignledger.campaign.api.StartCampaignCommand;
+import com.campaignledger.campaign.api.StopCampaignCommand;
+import com.campaignledger.campaign.api.UpdateCampaignCommand;
+import com.campaignledger.campaign.api.UpdateDialRatioCommand;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.projections.campaign.CampaignAsOf;
+import com.campaignledger.projections.campaign.CampaignPage;
+import com.campaignledger.projections.campaign.CampaignSort;
+import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.projections.campaign.FindCampaignAsOfQuery;
+import com.campaignledger.projections.campaign.FindCampaignQuery;
+import com.campaignledger.projections.campaign.ListCampaignsQuery;
+import com.campaignledger.registry.directory.AgentGroupView;
+import com.campaignledger.registry.directory.AgentRegistry;
+import com.campaignledger.web.ETags;
+import com.campaignledger.web.QueryParameters;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import com.campaignledger.kernel.ResourceNotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * CallFire's CccService campaign operations as REST: commands go to the Campaign aggregate through Axon,
+ * reads come from the campaign read model (or, with {@code asOf}, from the event store itself).
+ */
+@RestController
+@RequestMapping("/api/campaigns")
+@Tag(name = "Campaigns", description = "CallFire's CccService campaign operations")
+class CampaignController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final CommandExecutor executor;
+    private final CampaignRequestReader reader;
+    private final ContactNumbers contactNumbers;
+    private final CampaignIds ids;
+    private final CampaignViewRebuild rebuild;
+    private final AgentRegistry registry;
+    private final int maxPageSize;
+
+    CampaignController(CommandGateway commands, QueryGateway queries, CommandExecutor executor,
+                       CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids,
+                       AgentRegistry registry, CampaignViewRebuild rebuild,
+                       @Value("${ledger.max-page-size}") int maxPageSize) {
+        this.commands = commands;
+        this.queries = queries;
+        this.executor = executor;
+        this.reader = reader;
+        this.contactNumbers = contactNumbers;
+        this.ids = ids;
+        this.registry = registry;
+        this.rebuild = rebuild;
+        this.maxPageSize = maxPageSize;
+    }
+
+    /** CreateCccCampaign: 201 with the new id. */
+    @PostMapping
+    @Operation(summary = "Create a campaign (CreateCccCampaign)")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names it, `ETag` is its version",
+            content = @Content(schema = @Schema(implementation = CampaignCreated.class)))
+    ResponseEntity<?> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                     schema = @Schema(implementation = CampaignFields.class),
+                                     examples = @ExampleObject(name = "seed 000", value = CampaignExamples.SEED_000)))
+                             @RequestBody JsonNode body, HttpServletRequest http,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignRequest request = withAgentGroupName(reader.read(body, true), RequestContext.of(http).accountId());
+        // Checked here too, so a refused campaign costs no id from the sequence.
+        CampaignSettings settings = CampaignSettings.named(null).with(request.patch(CampaignId.of(1)));
+        if (!settings.violations().isEmpty()) {
+            throw new InvalidCampaignException(settings.violations());
+        }
+        return executor.execute(http, key, request.requestId(), body, context -> {
+            CampaignId id = ids.next();
+            CampaignSettings withPasscode = CampaignSettings.named(null).with(request.patch(id));
+            send(context, new CreateCampaignCommand(id, context.accountId(), withPasscode, request.numbers()));
+            long version = request.numbers().isEmpty() ? 1 : 2;
+            return ResponseEntity.created(URI.create("/api/campaigns/" + id.value()))
+                    .eTag(ETags.of(version))
+                    .body(new CampaignCreated(id.value()));
+        });
+    }
+
+    /** QueryCccCampaigns. */
+    @GetMapping
+    @Operation(summary = "List campaigns, filtered and paged (QueryCccCampaigns)")
+    CampaignListResponse list(@RequestParam(required = false) String name,
+                              @RequestParam(required = false) CampaignStatus status,
+                              @RequestParam(required = false) String label,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "20") int size,
+                              @RequestParam(defaultValue = "id") String sort,
+                              HttpServletRequest http) {
+        QueryParameters.checkPage(page, size, maxPageSize);
+        String[] order = sort.split(",", 2);
+        CampaignSort by;
+        try {
+            by = CampaignSort.valueOf(order[0].trim());
+        } catch (IllegalArgumentException e) {
+            throw new RequestValidationException("sort", "must be one of " + List.of(CampaignSort.values())
+                    + ", optionally followed by ,asc or ,desc");
+        }
+        boolean descending = order.length > 1 && order[1].trim().equalsIgnoreCase("desc");
+        if (order.length > 1 && !descending && !order[1].trim().equalsIgnoreCase("asc")) {
+            throw new RequestValidationException("sort", "direction must be asc or desc");
+        }
+        CampaignPage result = queries.query(new ListCampaignsQuery(RequestContext.of(http).accountId(), name, status,
+                label, page, size, by, descending), CampaignPage.class).join();
+        CampaignListResponse list = CampaignListResponse.of(result);
+        String account = RequestContext.of(http).accountId();
+        return new CampaignListResponse(list.content().stream().map(c -> withCurrentGroupName(c, account)).toList(),
+                list.page(), list.size(), list.totalElements(), list.totalPages());
+    }
+
+    /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */
+    @GetMapping("/{id}")
+    @Operation(summary = "One campaign (GetCccCampaign), or as it was at an instant; `ETag` is its version")
+    ResponseEntity<CampaignResponse> get(@PathVariable long id,
+                                         @Parameter(description = "ISO-8601 instant: the campaign as it was then, "
+                                                 + "rebuilt from its events", example = "2026-03-24T14:03:00Z")
+                                         @RequestParam(required = false) Instant asOf,
+                                         HttpServletRequest http) {
+        String account = RequestContext.of(http).accountId();
+        if (asOf != null) {
+            CampaignAsOf past = queries.query(new FindCampaignAsOfQuery(id, account, asOf), CampaignAsOf.class).join();
+            if (!past.exists()) {
+                throw notFound(id);
+            }
+            if (past.view() == null) {
+                throw new ResourceNotFoundException("Campaign " + id + " did not exist yet at " + asOf
+                        + "; it was created at " + past.created(), Map.of("created", past.created().toString()));
+            }
+            // As it was: the group's name then, not now.
+            return ResponseEntity.ok().eTag(ETags.of(past.view().version())).body(CampaignResponse.of(past.view()));
+        }
+        CampaignView view = find(id, account);
+        if (view.deleted()) {
+            throw new ResourceNotFoundException("Campaign " + id + " was deleted; its history is kept");
+        }
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(withCurrentGroupName(CampaignResponse.of(view), account));
+    }
+
+    /**
+     * agentGroupId must name a live agent group of the account; agentGroupName is read-only and taken from it
+     * (the campaign then puts the group on its roster).
+     */
+    private CampaignRequest withAgentGroupName(CampaignRequest request, String account) {
+        if (!request.settings().containsKey("agentGroupId")) {
+            return request;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>(request.settings());
+        Long groupId = (Long) settings.get("agentGroupId");
+        String name = null;
+        if (groupId != null) {
+            name = registry.group(account, groupId).map(AgentGroupView::name).orElseThrow(() ->
+                    new RequestValidationException("agentGroupId", "no agent group " + groupId + " in this account"));
+        }
+        settings.put("agentGroupName", name);
+        return new CampaignRequest(settings, request.passcodeSent(), request.passcode(), request.numbers(), request.requestId());
+    }
+
+    /** agentGroupName follows the group's renames: the name now, not the one the campaign was given. */
+    private CampaignResponse withCurrentGroupName(CampaignResponse response, String account) {
+        Long groupId = response.settings().agentGroupId();
+        if (groupId == null) {
+            return response;
+        }
+        Optional<String> current = registry.group(account, groupId).map(AgentGroupView::name);
+        if (current.isEmpty() || current.get().equals(response.settings().agentGroupName())) {
+            return response;
+        }
+        Map<String, Object> name = new HashMap<>();
+        name.put("agentGroupName", current.get());
+        CampaignSettings settings = response.settings().with(CampaignPatch.of(name));
+        return new CampaignResponse(response.id(), response.status(), response.created(), response.lastModified(),
+                response.configUpdated(), settings, response.passcodeSet(), response.dialRatio(), response.numberCount(),
+                response.version());
+    }
+
+    /** UpdateCccCampaign: only the fields sent change; {@code null} clears a field. */
+    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    @Operation(summary = "Change some settings (UpdateCccCampaign): only the fields sent change, null clears one")
+    @AcceptedResponse
+    ResponseEntity<?> update(@PathVariable long id,
+                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                     schema = @Schema(implementation = CampaignFields.class),
+                                     examples = @ExampleObject(name = "script and calling window",
+                                             value = CampaignExamples.PATCH)))
+                             @RequestBody JsonNode body, HttpServletRequest http,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        CampaignRequest request = withAgentGroupName(reader.read(body, false), RequestContext.of(http).accountId());
+        return executor.execute(http, key, request.requestId(), body, context ->
+                accepted(campaignId, send(context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
+    }
+
+    /** ControlCccCampaign: START, STOP or ARCHIVE. */
+    @PostMapping("/{id}/control")
+    @Operation(summary = "START, STOP or ARCHIVE a campaign (ControlCccCampaign)")
+    @AcceptedResponse
+    ResponseEntity<?> control(@PathVariable long id, @Valid @RequestBody ControlRequest body, HttpServletRequest http,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        Object command = switch (body.command()) {
+            case START -> new StartCampaignCommand(campaignId, expected);
+            case STOP -> new StopCampaignCommand(campaignId, expected);
+            case ARCHIVE -> new ArchiveCampaignCommand(campaignId, expected);
+        };
+        return executor.execute(http, key, body.requestId(), body, context -> accepted(campaignId, send(context, command)));
+    }
+
+    /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a campaign (DeleteCccCampaign); not while RUNNING, and its history is kept")
+    @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
+    ResponseEntity<?> delete(@PathVariable long id, HttpServletRequest http,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return executor.execute(http, key, null, null, context -> {
+            send(context, new DeleteCampaignCommand(campaignId, expected));
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    /** DeleteCccCampaignTransferNumbers. */
+    @DeleteMapping("/{id}/transfer-numbers")
+    @Operation(summary = "Clear the transfer numbers (DeleteCccCampaignTransferNumbers)")
+    @AcceptedResponse
+    ResponseEntity<?> deleteTransferNumbers(@PathVariable long id, HttpServletRequest http,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return executor.execute(http, key, null, null, context ->
+                accepted(campaignId, send(context, new DeleteTransferNumbersCommand(campaignId, expected))));
+    }
+
+    /** DeleteCccCampaignQuestions. */
+    @DeleteMapping("/{id}/questions")
+    @Operation(summary = "Clear the questions (DeleteCccCampaignQuestions)")
+    @AcceptedResponse
+    ResponseEntity<?> deleteQuestions(@PathVariable long id, HttpServletRequest http,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return executor.execute(http, key, null, null, context ->
+                accepted(campaignId, send(context, new DeleteQuestionsCommand(campaignId, expected))));
+    }
+
+    /** updateRatio. */
+    @PutMapping("/{id}/dial-ratio")
+    @Operation(summary = "Set the lines dialled per ready agent, 1.0-4.0 (updateRatio)")
+    @AcceptedResponse
+    ResponseEntity<?> dialRatio(@PathVariable long id, @Valid @RequestBody DialRatioRequest body, HttpServletRequest http,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return executor.execute(http, key, body.requestId(), body, context ->
+                accepted(campaignId, send(context, new UpdateDialRatioCommand(campaignId, body.ratio(), expected))));
+    }
+
+    /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
+    @PostMapping("/{id}/numbers")
+    @Operation(summary = "Add numbers to call; duplicates are skipped and counted")
+    @ApiResponse(responseCode = "200", description = "Added; `ETag` is the new version",
+            content = @Content(schema = @Schema(implementation = NumbersAddedResponse.class)))
+    ResponseEntity<?> addNumbers(@PathVariable long id,
+                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                         examples = @ExampleObject(name = "two numbers", value = CampaignExamples.NUMBERS)))
+                                 @RequestBody List<NumberRequest> body, HttpServletRequest http,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        CampaignId campaignId = campaignId(id);
+        Long expected = ETags.expectedVersion(ifMatch);
+        List<ContactNumber> numbers = contactNumbers.normalize(body, "");
+        return executor.execute(http, key, null, body, context -> {
+            NumbersAdded added = send(context, new AddNumbersCommand(campaignId, numbers, expected));
+            return ResponseEntity.ok().eTag(ETags.of(added.revision()))
+                    .body(new NumbersAddedResponse(id, added.added(), added.duplicatesSkipped(), added.revision()));
+        });
+    }
+
+    private <R> R send(RequestContext context, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
+    }
+
+    private static ResponseEntity<?> accepted(CampaignId id, long version) {
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new CommandAccepted(id.value(), version));
+    }
+
+    private CampaignView find(long id, String account) {
+        return rebuild.require(id, () -> queries.query(new FindCampaignQuery(id, account),
+                ResponseTypes.optionalInstanceOf(CampaignView.class)).join());
+    }
+
+    private static ResourceNotFoundException notFound(long id) {
+        return new ResourceNotFoundException("No campaign " + id);
+    }
+
+    private static CampaignId campaignId(long id) {
+        if (id <= 0) {
+            throw new ResourceNotFoundException("No campaign " + id);
+        }
+        return CampaignId.of(id);
+    }
+}

@@ -1,0 +1,78 @@
+package com.campaignledger.web.history;
+
+import com.campaignledger.agent.registry.api.AgentGroupId;
+import com.campaignledger.agent.registry.api.AgentId;
+import com.campaignledger.projections.history.AggregateHistoryRepository;
+import com.campaignledger.projections.history.HistoryPage;
+import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.QueryParameters;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.kernel.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit trail of the agent registry: every change to one agent or agent group (registered, updated, disabled,
+ * renamed, members added or removed, deleted), with who made it and under which request. Disabled agents and deleted
+ * groups keep theirs; another account's ids are not found.
+ */
+@RestController
+@Tag(name = "Audit trail", description = "Who changed what, and when")
+class RegistryHistoryController {
+
+    private final AggregateHistoryRepository history;
+    private final HistoryEntries entries;
+    private final int maxPageSize;
+
+    RegistryHistoryController(AggregateHistoryRepository history, HistoryEntries entries,
+                              @Value("${ledger.max-page-size}") int maxPageSize) {
+        this.history = history;
+        this.entries = entries;
+        this.maxPageSize = maxPageSize;
+    }
+
+    @GetMapping(path = "/api/agents/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(summary = "An agent's audit trail: every change to it, oldest first, with actor and request ids",
+            description = "`Accept: text/csv` exports the page as CSV.")
+    @ApiResponse(responseCode = "200", description = "One page of the history", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RegistryHistoryResponse.class)),
+            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
+    RegistryHistoryResponse agent(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "50") int size, HttpServletRequest http) {
+        return page(id, id > 0 ? AgentId.of(id).toString() : null, "agent", page, size, http);
+    }
+
+    @GetMapping(path = "/api/agent-groups/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(summary = "An agent group's audit trail: created, renamed, members added and removed, deleted",
+            description = "`Accept: text/csv` exports the page as CSV.")
+    @ApiResponse(responseCode = "200", description = "One page of the history", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RegistryHistoryResponse.class)),
+            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
+    RegistryHistoryResponse group(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "50") int size, HttpServletRequest http) {
+        return page(id, id > 0 ? AgentGroupId.of(id).toString() : null, "agent group", page, size, http);
+    }
+
+    private RegistryHistoryResponse page(long id, String aggregate, String what, int page, int size,
+                                         HttpServletRequest http) {
+        QueryParameters.checkPage(page, size, maxPageSize);
+        String account = RequestContext.of(http).accountId();
+        if (aggregate == null || !history.accountOf(aggregate).map(account::equals).orElse(false)) {
+            throw new ResourceNotFoundException("No " + what + " " + id);
+        }
+        HistoryPage found = history.find(aggregate, page, size);
+        long totalPages = (found.totalElements() + size - 1) / size;
+        return new RegistryHistoryResponse(id, aggregate, found.content().stream().map(entries::of).toList(), page, size,
+                found.totalElements(), totalPages);
+    }
+}

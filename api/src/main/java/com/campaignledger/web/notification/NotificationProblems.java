@@ -1,0 +1,35 @@
+package com.campaignledger.web.notification;
+
+import com.campaignledger.notifications.NotificationConflictException;
+import com.campaignledger.notifications.NotificationNotFoundException;
+import com.campaignledger.notifications.NotificationRequestException;
+import com.campaignledger.web.ProblemHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The notification module's errors as problem+json, in the shapes {@link ProblemHandler} gives every other error. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class NotificationProblems {
+
+    @ExceptionHandler(NotificationRequestException.class)
+    ProblemDetail invalid(NotificationRequestException e) {
+        return ProblemHandler.invalid(e.violations());
+    }
+
+    @ExceptionHandler(NotificationNotFoundException.class)
+    ProblemDetail notFound(NotificationNotFoundException e) {
+        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(NotificationConflictException.class)
+    ProblemDetail conflict(NotificationConflictException e) {
+        HttpStatus status = e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        return ProblemHandler.problem(status,
+                e.preconditionFailed() ? "The subscription has changed" : "Not allowed in the current state", e.getMessage());
+    }
+}

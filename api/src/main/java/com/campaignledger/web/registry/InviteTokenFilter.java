@@ -1,0 +1,114 @@
+package com.campaignledger.web.registry;
+
+import com.campaignledger.registry.invite.InviteTokens;
+
+import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.registry.directory.AgentRegistryDirectory;
+import com.campaignledger.web.FilterProblems;
+import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.RequestContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.lang.NonNull;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A request carrying an invite token ({@code Authorization: Bearer <token>}) may use the agent endpoints of its
+ * campaign (callback, login, connection, responses, logout) for its agent only. An invalid, expired, replaced
+ * or revoked token is a 401, another campaign's or agent's endpoint a 403, before anything is written. For a
+ * callback the body's userId is checked by {@link RosterGate} against the agent the token names.
+ * <p>
+ * Requests with API credentials are not its business: it looks only at bearer tokens.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+public class InviteTokenFilter extends OncePerRequestFilter {
+
+    /**
+     * The request attribute holding the userId of the agent a valid invite token names; the security filter
+     * chain lets such a request through without API credentials.
+     */
+    public static final String INVITED_USER_ID = InviteTokenFilter.class.getName() + ".userId";
+    private static final String BEARER = "Bearer ";
+    private static final Pattern AGENT_ENDPOINT =
+            Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(login|connection|responses|logout))");
+
+    private final InviteTokens tokens;
+    private final AgentSessionDirectory sessions;
+    private final FilterProblems problems;
+
+    InviteTokenFilter(InviteTokens tokens, AgentSessionDirectory sessions, FilterProblems problems) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(@NonNull HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    @Override
+    protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
+                                    @NonNull FilterChain chain) throws ServletException, IOException {
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+        Optional<InviteTokens.Invitation> invitation = tokens.invitation(token);
+        if (invitation.isEmpty()) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, "The invite token is invalid, expired, replaced or revoked");
+            return;
+        }
+        InviteTokens.Claims claims = invitation.get().claims();
+        Matcher endpoint = AGENT_ENDPOINT.matcher(request.getRequestURI());
+        if (!endpoint.matches()) {
+            refuse(request, response, HttpStatus.FORBIDDEN, "An invite token opens only the agent endpoints of its campaign");
+            return;
+        }
+        if ("connection".equals(endpoint.group(3)) && !HttpMethod.GET.matches(request.getMethod())) {
+            // Waiting for a call is the agent's; putting a call through or hanging it up is the dialer's.
+            refuse(request, response, HttpStatus.FORBIDDEN, "An invite token lets the agent wait for calls, not connect them");
+            return;
+        }
+        if (Long.parseLong(endpoint.group(1)) != claims.campaignId()) {
+            refuse(request, response, HttpStatus.FORBIDDEN, "The invite token is for another campaign");
+            return;
+        }
+        String userId = invitation.get().userId();
+        String userKey = AgentRegistryDirectory.key(userId);
+        if (endpoint.group(2) != null) {
+            boolean own = sessions.find(Long.parseLong(endpoint.group(2)))
+                    .filter(s -> s.campaignId() == claims.campaignId() && s.accountId().equals(invitation.get().accountId()))
+                    .map(s -> AgentRegistryDirectory.key(s.userId()).equals(userKey)).orElse(false);
+            if (!own) {
+                refuse(request, response, HttpStatus.FORBIDDEN, "The invite token is for another agent");
+                return;
+            }
+        }
+        request.setAttribute(INVITED_USER_ID, userId);
+        // The request acts for the invite's account, and the agent is the actor of what it writes.
+        RequestContext.authenticated(request, invitation.get().accountId(), userId);
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        }
+        problems.write(request, response, ProblemHandler.problem(status,
+                status == HttpStatus.UNAUTHORIZED ? "Invalid invite token" : "Not allowed by the invite token", detail));
+    }
+}

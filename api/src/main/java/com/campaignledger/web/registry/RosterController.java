@@ -1,0 +1,112 @@
+package com.campaignledger.web.registry;
+
+import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
+import com.campaignledger.campaign.api.AddRosterAgentsCommand;
+import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
+import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.registry.directory.AgentRegistry;
+import com.campaignledger.web.RequestContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * A campaign's roster (seed 002's AddAgents / AddAgentGroups / RemoveAgent / RemoveAgentGroup / GetAgents /
+ * GetAgentGroups). The roster lives in the Campaign aggregate, so its changes are in the campaign's own history
+ * with their actor; an agent taken off it while logged in is logged out after its current call. A removal goes
+ * straight to the aggregate, which answers 404 for an unknown campaign or another account's, without asking the
+ * campaign view first (it may not show a campaign created a moment ago).
+ */
+@RestController
+@RequestMapping("/api/campaigns/{campaignId}/roster")
+@Tag(name = "Rosters", description = "Who may work a campaign: agents and agent groups")
+class RosterController {
+
+    private final CampaignLookup campaigns;
+    private final AgentRegistry registry;
+    private final RegistryCommands commands;
+    private final CommandExecutor executor;
+
+    RosterController(CampaignLookup campaigns, AgentRegistry registry, RegistryCommands commands, CommandExecutor executor) {
+        this.campaigns = campaigns;
+        this.registry = registry;
+        this.commands = commands;
+        this.executor = executor;
+    }
+
+    @GetMapping
+    @Operation(summary = "The campaign's roster (GetAgents, GetAgentGroups); empty means anyone may work it")
+    RegistryResponses.Roster roster(@PathVariable long campaignId, HttpServletRequest http) {
+        campaigns.require(campaignId, RequestContext.of(http).accountId());
+        return roster(campaignId);
+    }
+
+    @PostMapping("/agents")
+    @Operation(summary = "Put agents on the roster (AddAgents) `{\"agentIds\": […]}`")
+    ResponseEntity<?> addAgents(@PathVariable long campaignId, @RequestBody RegistryRequests.AgentIds body,
+                                HttpServletRequest http,
+                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        String account = RequestContext.of(http).accountId();
+        campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
+        List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
+        RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(account, ids));
+        return executor.execute(http, key, body.requestId(), body, context -> {
+            commands.send(context, new AddRosterAgentsCommand(CampaignId.of(campaignId), ids));
+            return ResponseEntity.ok(roster(campaignId));
+        });
+    }
+
+    @DeleteMapping("/agents/{agentId}")
+    @Operation(summary = "Take an agent off the roster (RemoveAgent); logged in, it is logged out after its current call")
+    ResponseEntity<?> removeAgent(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
+                                  @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        return executor.execute(http, key, null, null, context -> {
+            commands.send(context, new RemoveRosterAgentCommand(CampaignId.of(campaignId), agentId));
+            return ResponseEntity.ok(roster(campaignId));
+        });
+    }
+
+    @PostMapping("/agent-groups")
+    @Operation(summary = "Put agent groups on the roster (AddAgentGroups) `{\"agentGroupIds\": […]}`")
+    ResponseEntity<?> addGroups(@PathVariable long campaignId, @RequestBody RegistryRequests.AgentGroupIds body,
+                                HttpServletRequest http,
+                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        String account = RequestContext.of(http).accountId();
+        campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
+        List<Long> ids = RegistryCommands.requireIds("agentGroupIds", body.agentGroupIds());
+        RegistryCommands.requireKnown("agentGroupIds", "agent group", ids, registry.existingGroups(account, ids));
+        return executor.execute(http, key, body.requestId(), body, context -> {
+            commands.send(context, new AddRosterAgentGroupsCommand(CampaignId.of(campaignId), ids));
+            return ResponseEntity.ok(roster(campaignId));
+        });
+    }
+
+    @DeleteMapping("/agent-groups/{groupId}")
+    @Operation(summary = "Take an agent group off the roster (RemoveAgentGroup); when it is the campaign's "
+            + "agentGroupId, that is cleared too")
+    ResponseEntity<?> removeGroup(@PathVariable long campaignId, @PathVariable long groupId, HttpServletRequest http,
+                                  @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        return executor.execute(http, key, null, null, context -> {
+            commands.send(context, new RemoveRosterAgentGroupCommand(CampaignId.of(campaignId), groupId));
+            return ResponseEntity.ok(roster(campaignId));
+        });
+    }
+
+    private RegistryResponses.Roster roster(long campaignId) {
+        return new RegistryResponses.Roster(campaignId, registry.rosterAgents(campaignId), registry.rosterGroups(campaignId));
+    }
+}

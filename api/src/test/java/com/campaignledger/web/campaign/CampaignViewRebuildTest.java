@@ -1,0 +1,90 @@
+package com.campaignledger.web.campaign;
+
+import com.campaignledger.operations.processors.ProcessorCatchUp;
+import com.campaignledger.web.ReadModelRebuildingException;
+import com.campaignledger.kernel.ResourceNotFoundException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against a token table and an event table of Axon's shape (V1's), in an in-memory H2 database. */
+class CampaignViewRebuildTest {
+
+    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+            "jdbc:h2:mem:rebuild-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", ""));
+    private final CampaignViewRebuild rebuild = new CampaignViewRebuild(jdbc, new ProcessorCatchUp(jdbc));
+    /** The last event the view's rows show. */
+    private final AtomicLong view = new AtomicLong(-1);
+
+    @BeforeEach
+    void tokenTable() {
+        jdbc.execute("CREATE TABLE token_entry (processor_name VARCHAR(255) NOT NULL, segment INTEGER NOT NULL, "
+                + "token BYTEA, token_type VARCHAR(255), timestamp VARCHAR(255), owner VARCHAR(255), "
+                + "PRIMARY KEY (processor_name, segment))");
+        jdbc.update("INSERT INTO token_entry (processor_name, segment, token_type) VALUES "
+                + "('campaign-view', 0, 'org.axonframework.eventhandling.GlobalSequenceTrackingToken'), "
+                + "('campaign-stats', 0, 'org.axonframework.eventhandling.ReplayToken')");
+        jdbc.execute("CREATE TABLE domain_event_entry (global_index BIGINT PRIMARY KEY)");
+    }
+
+    @Test
+    void aCampaignFoundIsAnswered() {
+        assertThat(rebuild.require(7, () -> Optional.of("campaign 7"))).isEqualTo("campaign 7");
+    }
+
+    @Test
+    void aCampaignMissingOtherwiseIsUnknown() {
+        assertThatThrownBy(() -> rebuild.require(7, Optional::empty))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessage("No campaign 7");
+    }
+
+    @Test
+    void aReplayEndingBetweenTheReadAndTheTokensIsReadAgain() {
+        Iterator<Optional<String>> reads = List.of(Optional.<String>empty(), Optional.of("campaign 7")).iterator();
+        assertThat(rebuild.require(7, reads::next)).isEqualTo("campaign 7");
+    }
+
+    @Test
+    void aCampaignMissingWhileTheViewIsReplayedIsNotYetRebuilt() {
+        jdbc.update("UPDATE token_entry SET token_type = 'org.axonframework.eventhandling.ReplayToken' "
+                + "WHERE processor_name = 'campaign-view'");
+        assertThatThrownBy(() -> rebuild.require(7, Optional::empty))
+                .isInstanceOf(ReadModelRebuildingException.class).hasMessageContaining("campaign 7");
+    }
+
+    @Test
+    void aCampaignCreatedAMomentAgoIsWaitedFor() {
+        // The store holds event 5 (the creation); the view has followed up to 4 and reaches 5 a moment later.
+        jdbc.update("INSERT INTO domain_event_entry (global_index) VALUES (5)");
+        viewAt(4);
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> viewAt(5));
+        assertThat(rebuild.require(7, () -> view.get() >= 5 ? Optional.of("campaign 7") : Optional.empty()))
+                .isEqualTo("campaign 7");
+    }
+
+    @Test
+    void aCampaignMissingOnceTheViewHasFollowedTheStoreIsUnknown() {
+        jdbc.update("INSERT INTO domain_event_entry (global_index) VALUES (5)");
+        viewAt(5);
+        assertThatThrownBy(() -> rebuild.require(7, Optional::empty)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    /** Moves the view to {@code index}: rows before token, so whoever sees the token sees the rows, as in one transaction. */
+    private void viewAt(long index) {
+        view.set(index);
+        jdbc.update("UPDATE token_entry SET token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken', token = ? "
+                + "WHERE processor_name = 'campaign-view'", ("{\"index\":" + index + ",\"gaps\":[]}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,64 @@
+package com.campaignledger.operations.processors;
+
+
+import com.campaignledger.operations.processors.EventProcessorsHealthIndicator.Assessment;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
+
+import static com.campaignledger.operations.processors.EventProcessorsHealthIndicator.DEGRADED;
+import static com.campaignledger.operations.processors.EventProcessorsHealthIndicator.assess;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventProcessorsHealthIndicatorTest {
+
+    private static ProcessorState state(boolean running, int segments, long position, long head, boolean replaying,
+                                        String error) {
+        long lag = segments == 0 ? -1 : Math.max(0, head - Math.max(position, 0));
+        return new ProcessorState("campaign-view", running, segments, position, head, lag, replaying, error);
+    }
+
+    @Test
+    void aProcessorThatKeepsUpIsUp() {
+        assertThat(assess(state(true, 4, 120, 125, false, null), 10)).isEqualTo(new Assessment(Status.UP, null));
+    }
+
+    @Test
+    void aProcessorFurtherBehindThanTheThresholdIsDegraded() {
+        Assessment assessment = assess(state(true, 4, 100, 111, false, null), 10);
+        assertThat(assessment.status()).isEqualTo(DEGRADED);
+        assertThat(assessment.reason()).isEqualTo("11 events behind the event store (more than 10)");
+        assertThat(assess(state(true, 4, 100, 110, false, null), 10).status()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aProcessorThatHasReadNothingIsAWholeStoreBehind() {
+        assertThat(assess(state(true, 4, -1, 11, false, null), 10).status()).isEqualTo(DEGRADED);
+    }
+
+    @Test
+    void aReplayIsNotHeldToTheThreshold() {
+        assertThat(assess(state(true, 4, 10, 1_000_000, true, null), 10).status()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aFailingProcessorIsDownAndSaysWhy() {
+        Assessment assessment = assess(state(true, 4, 100, 100, false, "IllegalStateException: boom"), 10);
+        assertThat(assessment.status()).isEqualTo(Status.DOWN);
+        assertThat(assessment.reason()).isEqualTo("failing: IllegalStateException: boom");
+    }
+
+    @Test
+    void aStoppedProcessorIsDown() {
+        assertThat(assess(state(false, 0, -1, 100, false, null), 10))
+                .isEqualTo(new Assessment(Status.DOWN, "not running"));
+        assertThat(assess(state(false, 0, -1, 100, false, "stopped after an error"), 10).reason())
+                .isEqualTo("not running: stopped after an error");
+    }
+
+    @Test
+    void anInstanceWithoutSegmentsIsUpBecauseAnotherHoldsThem() {
+        Assessment assessment = assess(state(true, 0, -1, 1_000_000, false, null), 10);
+        assertThat(assessment.status()).isEqualTo(Status.UP);
+        assertThat(assessment.reason()).isEqualTo("no segment claimed on this instance");
+    }
+}

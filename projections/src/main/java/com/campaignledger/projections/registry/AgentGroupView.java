@@ -1,7 +1,0 @@
-package com.campaignledger.projections.registry;
-
-import java.util.List;
-
-/** An agent group as GET shows it; {@code version} is its ETag. */
-public record AgentGroupView(long id, String name, List<Long> agentIds, long version) {
-}

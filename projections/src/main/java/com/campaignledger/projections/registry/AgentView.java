@@ -1,8 +1,0 @@
-package com.campaignledger.projections.registry;
-
-import java.util.List;
-
-/** A registry agent as GET shows it; {@code version} is its ETag. */
-public record AgentView(long id, String name, String userId, String email, String phoneNumber, boolean enabled,
-                        List<Long> groupIds, long version) {
-}

@@ -1,7 +1,0 @@
-package com.campaignledger.projections.registry;
-
-import java.util.List;
-
-/** One page of agents or groups and how many match in all. */
-public record RegistryPage<T>(List<T> content, long totalElements) {
-}
