@@ -1,12 +1,14 @@
 package com.campaignledger.idempotency;
 
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,6 @@ import java.util.function.Function;
 @Component
 public class CommandExecutor {
 
-    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
     private static final int MAX_ATTEMPTS = 5;
@@ -46,8 +47,11 @@ public class CommandExecutor {
     private final IdempotencyStore store;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final CommandGateway commands;
 
-    CommandExecutor(IdempotencyStore store, TransactionTemplate transactions, ObjectMapper json) {
+    CommandExecutor(IdempotencyStore store, TransactionTemplate transactions, ObjectMapper json,
+                    CommandGateway commands) {
+        this.commands = commands;
         this.store = store;
         this.transactions = transactions;
         this.json = json;
@@ -56,15 +60,21 @@ public class CommandExecutor {
     /**
      * Runs {@code action} for an HTTP command request. Its key is the Idempotency-Key header or the body's
      * requestId (both may be sent only when equal); what identifies the request beside the key is its method,
-     * path and body.
+     * path, query string and body.
      */
-    public ResponseEntity<?> execute(HttpServletRequest http, String header, String requestId, Object body,
+    public ResponseEntity<?> execute(CommandRequest command, String requestId, Object body,
                                      Function<RequestContext, ResponseEntity<?>> action) {
+        String header = command.idempotencyKey();
         if (header != null && requestId != null && !header.equals(requestId)) {
             throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
         }
-        String request = http.getMethod() + " " + http.getRequestURI() + "\n" + (body == null ? "" : write(body));
-        return execute(RequestContext.of(http), header != null ? header : requestId, request, action);
+        String request = command.target() + "\n" + (body == null ? "" : write(body));
+        return execute(command.context(), header != null ? header : requestId, request, action);
+    }
+
+    /** Sends a command with the request's metadata (actor, account, request and correlation ids) and waits for it. */
+    public <R> R send(RequestContext context, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
     }
 
     /**

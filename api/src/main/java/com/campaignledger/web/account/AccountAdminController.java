@@ -11,7 +11,6 @@ import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -63,8 +62,8 @@ class AccountAdminController {
 
     @PostMapping("/accounts")
     @Operation(summary = "Create an account")
-    ResponseEntity<Account> createAccount(@Valid @RequestBody AccountRequests.NewAccount body, HttpServletRequest http) {
-        Account account = accounts.createAccount(caller(http), body.id(), body.name().strip());
+    ResponseEntity<Account> createAccount(@Valid @RequestBody AccountRequests.NewAccount body, RequestContext context) {
+        Account account = accounts.createAccount(caller(context), body.id(), body.name().strip());
         return ResponseEntity.created(URI.create("/api/admin/accounts/" + account.id())).body(account);
     }
 
@@ -82,22 +81,22 @@ class AccountAdminController {
 
     @PostMapping("/accounts/{accountId}/disable")
     @Operation(summary = "Disable an account: none of its credentials authenticates any more; its data stays")
-    Account disableAccount(@PathVariable String accountId, HttpServletRequest http) {
-        return accounts.setAccountEnabled(caller(http), accountId, false);
+    Account disableAccount(@PathVariable String accountId, RequestContext context) {
+        return accounts.setAccountEnabled(caller(context), accountId, false);
     }
 
     @PostMapping("/accounts/{accountId}/enable")
     @Operation(summary = "Enable a disabled account again")
-    Account enableAccount(@PathVariable String accountId, HttpServletRequest http) {
-        return accounts.setAccountEnabled(caller(http), accountId, true);
+    Account enableAccount(@PathVariable String accountId, RequestContext context) {
+        return accounts.setAccountEnabled(caller(context), accountId, true);
     }
 
     @PostMapping("/accounts/{accountId}/credentials")
     @Operation(summary = "Create a credential of the account; the response shows its secret, once")
     ResponseEntity<IssuedCredentialResponse> createCredential(@PathVariable String accountId,
                                                               @Valid @RequestBody AccountRequests.NewCredential body,
-                                                              HttpServletRequest http) {
-        AccountService.IssuedCredential issued = accounts.createCredential(caller(http), accountId,
+                                                              RequestContext context) {
+        AccountService.IssuedCredential issued = accounts.createCredential(caller(context), accountId,
                 body.login(), body.role() == null ? CredentialRole.USER : body.role());
         return ResponseEntity.created(URI.create("/api/admin/credentials/" + issued.credential().login()))
                 .body(IssuedCredentialResponse.of(issued));
@@ -117,20 +116,20 @@ class AccountAdminController {
 
     @PostMapping("/credentials/{login}/rotate")
     @Operation(summary = "Replace the credential's secret; the old one stops working at once, the new one is shown once")
-    IssuedCredentialResponse rotate(@PathVariable String login, HttpServletRequest http) {
-        return IssuedCredentialResponse.of(accounts.rotate(caller(http), login));
+    IssuedCredentialResponse rotate(@PathVariable String login, RequestContext context) {
+        return IssuedCredentialResponse.of(accounts.rotate(caller(context), login));
     }
 
     @PostMapping("/credentials/{login}/disable")
     @Operation(summary = "Disable a credential (not the caller's own)")
-    Credential disableCredential(@PathVariable String login, HttpServletRequest http) {
-        return accounts.setCredentialEnabled(caller(http), login, false);
+    Credential disableCredential(@PathVariable String login, RequestContext context) {
+        return accounts.setCredentialEnabled(caller(context), login, false);
     }
 
     @PostMapping("/credentials/{login}/enable")
     @Operation(summary = "Enable a disabled credential again")
-    Credential enableCredential(@PathVariable String login, HttpServletRequest http) {
-        return accounts.setCredentialEnabled(caller(http), login, true);
+    Credential enableCredential(@PathVariable String login, RequestContext context) {
+        return accounts.setCredentialEnabled(caller(context), login, true);
     }
 
     @GetMapping("/security-audit")
@@ -140,8 +139,7 @@ class AccountAdminController {
         return accounts.audit(page, size);
     }
 
-    private static AccountService.Caller caller(HttpServletRequest http) {
-        RequestContext context = RequestContext.of(http);
+    private static AccountService.Caller caller(RequestContext context) {
         return new AccountService.Caller(context.accountId(), context.actor(), context.requestId());
     }
 }

@@ -12,6 +12,7 @@ import com.campaignledger.agent.session.api.LogoutAgentCommand;
 import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
 import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.campaign.CampaignLookup;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.dialer.CallIds;
@@ -29,10 +30,7 @@ import com.campaignledger.web.registry.RosterGate;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.kernel.ResourceNotFoundException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,7 +63,6 @@ class AgentController {
 
     static final int MAX_WAIT_SECONDS = 60;
 
-    private final CommandGateway commands;
     private final CommandExecutor executor;
     private final CampaignLookup campaigns;
     private final AgentSessionDirectory directory;
@@ -77,11 +74,10 @@ class AgentController {
     private final ProcessorCatchUp catchUp;
     private final CallIds callIds;
 
-    AgentController(CommandGateway commands, CommandExecutor executor, CampaignLookup campaigns,
+    AgentController(CommandExecutor executor, CampaignLookup campaigns,
                     AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
                     ScaledClock clock, RosterGate roster, CallListRepository callList, ProcessorCatchUp catchUp,
                     CallIds callIds) {
-        this.commands = commands;
         this.executor = executor;
         this.campaigns = campaigns;
         this.directory = directory;
@@ -100,22 +96,21 @@ class AgentController {
      */
     @PostMapping("/callback")
     ResponseEntity<?> callback(@PathVariable long campaignId, @Valid @RequestBody AgentRequests.Callback body,
-                               HttpServletRequest http,
-                               @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        RequestContext context = RequestContext.of(http);
+                               CommandRequest command) {
+        RequestContext context = command.context();
         campaigns.requireStatus(campaignId, context.accountId(),
                 EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED), "call back an agent for");
         roster.requireAdmitted(campaignId, context.accountId(), body.userId());
         String phone = PhoneNumbers.toE164(body.phoneNumber())
                 .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
-        return executor.execute(http, key, body.requestId(), body, ctx -> {
+        return executor.execute(command, body.requestId(), body, ctx -> {
             Optional<AgentSessionId> open = directory.openSession(campaignId, body.userId());
             if (open.isPresent()) {
-                send(ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
+                executor.send(ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
                 return ResponseEntity.ok(new AgentResponses.Session(open.get().value(), AgentState.CALLBACK_SENT));
             }
             AgentSessionId id = directory.nextId();
-            send(ctx, new SendAgentCallbackCommand(id, campaignId, ctx.accountId(), body.userId(), phone, body.musicOnHold()));
+            executor.send(ctx, new SendAgentCallbackCommand(id, campaignId, ctx.accountId(), body.userId(), phone, body.musicOnHold()));
             return ResponseEntity.created(URI.create("/api/agent-sessions/" + id.value()))
                     .body(new AgentResponses.Session(id.value(), AgentState.CALLBACK_SENT));
         });
@@ -124,14 +119,13 @@ class AgentController {
     /** loginAgent: with the agent id recited and the same userId; the campaign must be RUNNING (or STOPPED: then the agent waits). */
     @PostMapping("/{agentId}/login")
     ResponseEntity<?> login(@PathVariable long campaignId, @PathVariable long agentId,
-                            @Valid @RequestBody AgentRequests.Login body, HttpServletRequest http,
-                            @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        AgentSessionId session = session(campaignId, agentId, http);
-        campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(),
+                            @Valid @RequestBody AgentRequests.Login body, CommandRequest command) {
+        AgentSessionId session = session(campaignId, agentId, command.context());
+        campaigns.requireStatus(campaignId, command.context().accountId(),
                 EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED), "log an agent in to");
-        roster.requireAdmitted(campaignId, RequestContext.of(http).accountId(), body.userId());
-        return executor.execute(http, key, body.requestId(), body, ctx -> state(session,
-                send(ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
+        roster.requireAdmitted(campaignId, command.context().accountId(), body.userId());
+        return executor.execute(command, body.requestId(), body, ctx -> state(session,
+                executor.send(ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
     }
 
     /**
@@ -141,13 +135,13 @@ class AgentController {
      */
     @GetMapping("/{agentId}/connection")
     ResponseEntity<?> connection(@PathVariable long campaignId, @PathVariable long agentId,
-                                 @RequestParam(defaultValue = "30") int waitSeconds, HttpServletRequest http)
+                                 @RequestParam(defaultValue = "30") int waitSeconds, RequestContext context)
             throws InterruptedException {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw new RequestValidationException("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
         }
-        AgentSessionId session = session(campaignId, agentId, http);
-        String account = RequestContext.of(http).accountId();
+        AgentSessionId session = session(campaignId, agentId, context);
+        String account = context.accountId();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         while (true) {
             // Listen first, then look: a call connected in between wakes the listener and is found on the next look.
@@ -184,10 +178,9 @@ class AgentController {
      */
     @PostMapping("/{agentId}/connection")
     ResponseEntity<?> connect(@PathVariable long campaignId, @PathVariable long agentId,
-                              @Valid @RequestBody AgentRequests.Connect body, HttpServletRequest http,
-                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        AgentSessionId session = session(campaignId, agentId, http);
-        campaigns.requireStatus(campaignId, RequestContext.of(http).accountId(), EnumSet.of(CampaignStatus.RUNNING),
+                              @Valid @RequestBody AgentRequests.Connect body, CommandRequest command) {
+        AgentSessionId session = session(campaignId, agentId, command.context());
+        campaigns.requireStatus(campaignId, command.context().accountId(), EnumSet.of(CampaignStatus.RUNNING),
                 "connect a call on");
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
@@ -197,9 +190,9 @@ class AgentController {
         }
         DueNumber open = found.orElseThrow(() -> new RequestValidationException(
                 "number", "is not a number of this campaign still to be called"));
-        return executor.execute(http, key, body.requestId(), body, ctx -> {
+        return executor.execute(command, body.requestId(), body, ctx -> {
             String callId = body.callId() != null ? body.callId() : callIds.next();
-            AgentState state = send(ctx, new ConnectCallCommand(session, callId, number, open.extraData(), clock.instant()));
+            AgentState state = executor.send(ctx, new ConnectCallCommand(session, callId, number, open.extraData(), clock.instant()));
             return ResponseEntity.ok(new AgentResponses.Connected(session.value(), state, callId, number));
         });
     }
@@ -211,47 +204,43 @@ class AgentController {
      */
     @DeleteMapping("/{agentId}/connection")
     ResponseEntity<?> hangUp(@PathVariable long campaignId, @PathVariable long agentId, @RequestParam String callId,
-                             HttpServletRequest http,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                             CommandRequest command) {
         if (callId.isBlank() || callId.length() > 100) {
             throw new RequestValidationException("callId", "is required (at most 100 characters)");
         }
-        AgentSessionId session = session(campaignId, agentId, http);
-        return executor.execute(http, key, null, null, ctx -> state(session,
-                send(ctx, new EndCallCommand(session, callId, clock.instant()))));
+        AgentSessionId session = session(campaignId, agentId, command.context());
+        return executor.execute(command, null, null, ctx -> state(session,
+                executor.send(ctx, new EndCallCommand(session, callId, clock.instant()))));
     }
 
     /** storeAgentResponse; with {@code answeringMachineTransfer}, answeringMachineTransferStoreAgentResponse. */
     @PostMapping("/{agentId}/responses")
     ResponseEntity<?> respond(@PathVariable long campaignId, @PathVariable long agentId,
-                              @Valid @RequestBody AgentRequests.Response body, HttpServletRequest http,
-                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        AgentSessionId session = session(campaignId, agentId, http);
-        return executor.execute(http, key, body.requestId(), body, ctx -> state(session, send(ctx, new StoreAgentResponseCommand(
+                              @Valid @RequestBody AgentRequests.Response body, CommandRequest command) {
+        AgentSessionId session = session(campaignId, agentId, command.context());
+        return executor.execute(command, body.requestId(), body, ctx -> state(session, executor.send(ctx, new StoreAgentResponseCommand(
                 session, body.callId(), body.agentResponse(), body.agentNotes(), Boolean.TRUE.equals(body.lastCall()),
                 Boolean.TRUE.equals(body.answeringMachineTransfer()), clock.instant(), body.storedData()))));
     }
 
     /** kickAgent: hangs up the agent and logs it out. */
     @PostMapping("/{agentId}/kick")
-    ResponseEntity<?> kick(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
-                           @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        AgentSessionId session = session(campaignId, agentId, http);
-        return executor.execute(http, key, null, null, ctx -> state(session, send(ctx, new KickAgentCommand(session, clock.instant()))));
+    ResponseEntity<?> kick(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
+        AgentSessionId session = session(campaignId, agentId, command.context());
+        return executor.execute(command, null, null, ctx -> state(session, executor.send(ctx, new KickAgentCommand(session, clock.instant()))));
     }
 
     /** The agent logs out. */
     @PostMapping("/{agentId}/logout")
-    ResponseEntity<?> logout(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        AgentSessionId session = session(campaignId, agentId, http);
-        return executor.execute(http, key, null, null, ctx -> state(session, send(ctx, new LogoutAgentCommand(session, clock.instant()))));
+    ResponseEntity<?> logout(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
+        AgentSessionId session = session(campaignId, agentId, command.context());
+        return executor.execute(command, null, null, ctx -> state(session, executor.send(ctx, new LogoutAgentCommand(session, clock.instant()))));
     }
 
     /** getAgentStats: every agent session of the campaign with seed 003's statistics. */
     @GetMapping
-    List<AgentSessionStatistics> stats(@PathVariable long campaignId, HttpServletRequest http) {
-        String account = RequestContext.of(http).accountId();
+    List<AgentSessionStatistics> stats(@PathVariable long campaignId, RequestContext context) {
+        String account = context.accountId();
         campaigns.require(campaignId, account);
         return sessions.ofCampaign(campaignId, account).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList();
     }
@@ -265,16 +254,12 @@ class AgentController {
     }
 
     /** The agent id must name a session of this campaign in the caller's account: otherwise it does not exist here. */
-    private AgentSessionId session(long campaignId, long agentId, HttpServletRequest http) {
-        String account = RequestContext.of(http).accountId();
+    private AgentSessionId session(long campaignId, long agentId, RequestContext context) {
+        String account = context.accountId();
         return directory.find(agentId)
                 .filter(e -> e.campaignId() == campaignId && e.accountId().equals(account))
                 .map(AgentSessionDirectory.Entry::sessionId)
                 .orElseThrow(() -> new ResourceNotFoundException("No agent " + agentId + " on campaign " + campaignId));
-    }
-
-    private <R> R send(RequestContext context, Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
     }
 
     private static ResponseEntity<?> state(AgentSessionId session, Object state) {

@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,8 +61,8 @@ class AgentSessionController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = AgentSessionStatistics.class))),
             @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
-    AgentSessionTable ofCampaign(@PathVariable long id, HttpServletRequest http) {
-        String account = RequestContext.of(http).accountId();
+    AgentSessionTable ofCampaign(@PathVariable long id, RequestContext context) {
+        String account = context.accountId();
         campaigns.require(id, account);
         return new SessionList(sessions.ofCampaign(id, account).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList());
     }
@@ -86,10 +85,10 @@ class AgentSessionController {
                             @RequestParam(required = false) Instant to,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size,
-                            HttpServletRequest http) {
+                            RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
         QueryParameters.checkInterval(from, to);
-        String account = RequestContext.of(http).accountId();
+        String account = context.accountId();
         AgentSessionPage found = sessions.query(new AgentSessionQuery(account, campaignId,
                 userId == null || userId.isBlank() ? null : userId, agentId, from, to, page, size));
         return new SessionPage(found.content().stream().map(v -> AgentSessionStatistics.of(v, clock)).toList(),
@@ -101,8 +100,8 @@ class AgentSessionController {
     @ApiResponse(responseCode = "200", description = "The session", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AgentSessionStatistics.class)),
             @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
-    AgentSessionTable one(@PathVariable long id, HttpServletRequest http) {
-        return sessions.find(id, RequestContext.of(http).accountId())
+    AgentSessionTable one(@PathVariable long id, RequestContext context) {
+        return sessions.find(id, context.accountId())
                 .map(v -> new OneSession(AgentSessionStatistics.of(v, clock)))
                 .orElseThrow(() -> new ResourceNotFoundException("No agent session " + id));
     }

@@ -7,11 +7,9 @@ import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.simulation.ScaledClock;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestValidationException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,13 +23,11 @@ import java.time.Instant;
 @RestController
 class CallController {
 
-    private final CommandGateway commands;
     private final CommandExecutor executor;
     private final CallIds callIds;
     private final ScaledClock clock;
 
-    CallController(CommandGateway commands, CommandExecutor executor, CallIds callIds, ScaledClock clock) {
-        this.commands = commands;
+    CallController(CommandExecutor executor, CallIds callIds, ScaledClock clock) {
         this.executor = executor;
         this.callIds = callIds;
         this.clock = clock;
@@ -43,17 +39,15 @@ class CallController {
      * START by a few milliseconds).
      */
     @PostMapping("/api/campaigns/{campaignId}/calls")
-    ResponseEntity<?> record(@PathVariable long campaignId, @Valid @RequestBody CallReport body, HttpServletRequest http,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> record(@PathVariable long campaignId, @Valid @RequestBody CallReport body, CommandRequest command) {
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
         int seconds = body.durationSeconds() == null ? 0 : body.durationSeconds();
-        return executor.execute(http, key, body.requestId(), body, ctx -> {
+        return executor.execute(command, body.requestId(), body, ctx -> {
             String callId = body.callId() != null ? body.callId() : callIds.next();
             Instant start = body.startTime() != null ? body.startTime() : clock.instant().minusSeconds(seconds);
-            CallRecorded recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordCallResultCommand(
-                    CampaignId.of(campaignId), callId, number, body.result(), body.attempt(), start, seconds, body.agentId(),
-                    true)).withMetaData(ctx.metaData()));
+            CallRecorded recorded = executor.send(ctx, new RecordCallResultCommand(CampaignId.of(campaignId), callId,
+                    number, body.result(), body.attempt(), start, seconds, body.agentId(), true));
             return ResponseEntity.ok(new CallRecordedResponse(callId, number, recorded.attempt(), recorded.finalForNumber(),
                     recorded.retryAt(), recorded.campaignFinished()));
         });

@@ -27,6 +27,7 @@ import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.projections.campaign.ListCampaignsQuery;
 import com.campaignledger.registry.directory.AgentGroupView;
 import com.campaignledger.registry.directory.AgentRegistry;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
@@ -40,10 +41,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,7 +77,6 @@ import java.util.function.Function;
 @Tag(name = "Campaigns", description = "CallFire's CccService campaign operations")
 class CampaignController {
 
-    private final CommandGateway commands;
     private final QueryGateway queries;
     private final CommandExecutor executor;
     private final CampaignRequestReader reader;
@@ -89,11 +86,10 @@ class CampaignController {
     private final AgentRegistry registry;
     private final int maxPageSize;
 
-    CampaignController(CommandGateway commands, QueryGateway queries, CommandExecutor executor,
+    CampaignController(QueryGateway queries, CommandExecutor executor,
                        CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids,
                        AgentRegistry registry, CampaignViewRebuild rebuild,
                        @Value("${ledger.max-page-size}") int maxPageSize) {
-        this.commands = commands;
         this.queries = queries;
         this.executor = executor;
         this.reader = reader;
@@ -112,18 +108,17 @@ class CampaignController {
     ResponseEntity<?> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                      schema = @Schema(implementation = CampaignFields.class),
                                      examples = @ExampleObject(name = "seed 000", value = CampaignExamples.SEED_000)))
-                             @RequestBody JsonNode body, HttpServletRequest http,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        CampaignRequest request = withAgentGroupName(reader.read(body, true), RequestContext.of(http).accountId());
+                             @RequestBody JsonNode body, CommandRequest command) {
+        CampaignRequest request = withAgentGroupName(reader.read(body, true), command.context().accountId());
         // Checked here too, so a refused campaign costs no id from the sequence.
         CampaignSettings settings = CampaignSettings.named(null).with(request.patch(CampaignId.of(1)));
         if (!settings.violations().isEmpty()) {
             throw new InvalidCampaignException(settings.violations());
         }
-        return executor.execute(http, key, request.requestId(), body, context -> {
+        return executor.execute(command, request.requestId(), body, context -> {
             CampaignId id = ids.next();
             CampaignSettings withPasscode = CampaignSettings.named(null).with(request.patch(id));
-            send(context, new CreateCampaignCommand(id, context.accountId(), withPasscode, request.numbers()));
+            executor.send(context, new CreateCampaignCommand(id, context.accountId(), withPasscode, request.numbers()));
             long version = request.numbers().isEmpty() ? 1 : 2;
             return ResponseEntity.created(URI.create("/api/campaigns/" + id.value()))
                     .eTag(ETags.of(version))
@@ -140,7 +135,7 @@ class CampaignController {
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "20") int size,
                               @RequestParam(defaultValue = "id") String sort,
-                              HttpServletRequest http) {
+                              RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
         String[] order = sort.split(",", 2);
         CampaignSort by;
@@ -154,10 +149,10 @@ class CampaignController {
         if (order.length > 1 && !descending && !order[1].trim().equalsIgnoreCase("asc")) {
             throw new RequestValidationException("sort", "direction must be asc or desc");
         }
-        CampaignPage result = queries.query(new ListCampaignsQuery(RequestContext.of(http).accountId(), name, status,
+        CampaignPage result = queries.query(new ListCampaignsQuery(context.accountId(), name, status,
                 label, page, size, by, descending), CampaignPage.class).join();
         CampaignListResponse list = CampaignListResponse.of(result);
-        String account = RequestContext.of(http).accountId();
+        String account = context.accountId();
         return new CampaignListResponse(list.content().stream().map(c -> withCurrentGroupName(c, account)).toList(),
                 list.page(), list.size(), list.totalElements(), list.totalPages());
     }
@@ -169,8 +164,8 @@ class CampaignController {
                                          @Parameter(description = "ISO-8601 instant: the campaign as it was then, "
                                                  + "rebuilt from its events", example = "2026-03-24T14:03:00Z")
                                          @RequestParam(required = false) Instant asOf,
-                                         HttpServletRequest http) {
-        String account = RequestContext.of(http).accountId();
+                                         RequestContext context) {
+        String account = context.accountId();
         if (asOf != null) {
             CampaignAsOf past = queries.query(new FindCampaignAsOfQuery(id, account, asOf), CampaignAsOf.class).join();
             if (!past.exists()) {
@@ -236,44 +231,41 @@ class CampaignController {
                                      schema = @Schema(implementation = CampaignFields.class),
                                      examples = @ExampleObject(name = "script and calling window",
                                              value = CampaignExamples.PATCH)))
-                             @RequestBody JsonNode body, HttpServletRequest http,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                             @RequestBody JsonNode body, CommandRequest command,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        CampaignRequest request = withAgentGroupName(reader.read(body, false), RequestContext.of(http).accountId());
-        return executor.execute(http, key, request.requestId(), body, context ->
-                accepted(campaignId, send(context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
+        CampaignRequest request = withAgentGroupName(reader.read(body, false), command.context().accountId());
+        return executor.execute(command, request.requestId(), body, context ->
+                accepted(campaignId, executor.send(context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
     }
 
     /** ControlCccCampaign: START, STOP or ARCHIVE. */
     @PostMapping("/{id}/control")
     @Operation(summary = "START, STOP or ARCHIVE a campaign (ControlCccCampaign)")
     @AcceptedResponse
-    ResponseEntity<?> control(@PathVariable long id, @Valid @RequestBody ControlRequest body, HttpServletRequest http,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> control(@PathVariable long id, @Valid @RequestBody ControlRequest body, CommandRequest command,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        Object command = switch (body.command()) {
+        Object control = switch (body.command()) {
             case START -> new StartCampaignCommand(campaignId, expected);
             case STOP -> new StopCampaignCommand(campaignId, expected);
             case ARCHIVE -> new ArchiveCampaignCommand(campaignId, expected);
         };
-        return executor.execute(http, key, body.requestId(), body, context -> accepted(campaignId, send(context, command)));
+        return executor.execute(command, body.requestId(), body, context -> accepted(campaignId, executor.send(context, control)));
     }
 
     /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a campaign (DeleteCccCampaign); not while RUNNING, and its history is kept")
     @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
-    ResponseEntity<?> delete(@PathVariable long id, HttpServletRequest http,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> delete(@PathVariable long id, CommandRequest command,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(http, key, null, null, context -> {
-            send(context, new DeleteCampaignCommand(campaignId, expected));
+        return executor.execute(command, null, null, context -> {
+            executor.send(context, new DeleteCampaignCommand(campaignId, expected));
             return ResponseEntity.noContent().build();
         });
     }
@@ -282,39 +274,36 @@ class CampaignController {
     @DeleteMapping("/{id}/transfer-numbers")
     @Operation(summary = "Clear the transfer numbers (DeleteCccCampaignTransferNumbers)")
     @AcceptedResponse
-    ResponseEntity<?> deleteTransferNumbers(@PathVariable long id, HttpServletRequest http,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> deleteTransferNumbers(@PathVariable long id, CommandRequest command,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(http, key, null, null, context ->
-                accepted(campaignId, send(context, new DeleteTransferNumbersCommand(campaignId, expected))));
+        return executor.execute(command, null, null, context ->
+                accepted(campaignId, executor.send(context, new DeleteTransferNumbersCommand(campaignId, expected))));
     }
 
     /** DeleteCccCampaignQuestions. */
     @DeleteMapping("/{id}/questions")
     @Operation(summary = "Clear the questions (DeleteCccCampaignQuestions)")
     @AcceptedResponse
-    ResponseEntity<?> deleteQuestions(@PathVariable long id, HttpServletRequest http,
-                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                      @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> deleteQuestions(@PathVariable long id, CommandRequest command,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(http, key, null, null, context ->
-                accepted(campaignId, send(context, new DeleteQuestionsCommand(campaignId, expected))));
+        return executor.execute(command, null, null, context ->
+                accepted(campaignId, executor.send(context, new DeleteQuestionsCommand(campaignId, expected))));
     }
 
     /** updateRatio. */
     @PutMapping("/{id}/dial-ratio")
     @Operation(summary = "Set the lines dialled per ready agent, 1.0-4.0 (updateRatio)")
     @AcceptedResponse
-    ResponseEntity<?> dialRatio(@PathVariable long id, @Valid @RequestBody DialRatioRequest body, HttpServletRequest http,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> dialRatio(@PathVariable long id, @Valid @RequestBody DialRatioRequest body, CommandRequest command,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(http, key, body.requestId(), body, context ->
-                accepted(campaignId, send(context, new UpdateDialRatioCommand(campaignId, body.ratio(), expected))));
+        return executor.execute(command, body.requestId(), body, context ->
+                accepted(campaignId, executor.send(context, new UpdateDialRatioCommand(campaignId, body.ratio(), expected))));
     }
 
     /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
@@ -325,22 +314,18 @@ class CampaignController {
     ResponseEntity<?> addNumbers(@PathVariable long id,
                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                          examples = @ExampleObject(name = "two numbers", value = CampaignExamples.NUMBERS)))
-                                 @RequestBody List<NumberRequest> body, HttpServletRequest http,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                 @RequestBody List<NumberRequest> body, CommandRequest command,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
         List<ContactNumber> numbers = contactNumbers.normalize(body, "");
-        return executor.execute(http, key, null, body, context -> {
-            NumbersAdded added = send(context, new AddNumbersCommand(campaignId, numbers, expected));
+        return executor.execute(command, null, body, context -> {
+            NumbersAdded added = executor.send(context, new AddNumbersCommand(campaignId, numbers, expected));
             return ResponseEntity.ok().eTag(ETags.of(added.revision()))
                     .body(new NumbersAddedResponse(id, added.added(), added.duplicatesSkipped(), added.revision()));
         });
     }
 
-    private <R> R send(RequestContext context, Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
-    }
 
     private static ResponseEntity<?> accepted(CampaignId id, long version) {
         return ResponseEntity.ok().eTag(ETags.of(version)).body(new CommandAccepted(id.value(), version));

@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,9 +71,9 @@ class HistoryController {
                             @RequestParam(required = false) Long after,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size,
-                            HttpServletRequest http) {
+                            RequestContext context) {
         validate(from, to, type, actor, after, page, size);
-        String account = RequestContext.of(http).accountId();
+        String account = context.accountId();
         // Deleted campaigns keep their history; another account's campaign is not found.
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));
         HistoryPage found = history.find(new HistoryQuery(id, account, from, to, type, actor, after, page, size));

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +47,8 @@ class RegistryHistoryController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RegistryHistoryResponse.class)),
             @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
     RegistryHistoryResponse agent(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "50") int size, HttpServletRequest http) {
-        return page(id, id > 0 ? AgentId.of(id).toString() : null, "agent", page, size, http);
+                                  @RequestParam(defaultValue = "50") int size, RequestContext context) {
+        return page(id, id > 0 ? AgentId.of(id).toString() : null, "agent", page, size, context);
     }
 
     @GetMapping(path = "/api/agent-groups/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
@@ -59,14 +58,14 @@ class RegistryHistoryController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RegistryHistoryResponse.class)),
             @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
     RegistryHistoryResponse group(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "50") int size, HttpServletRequest http) {
-        return page(id, id > 0 ? AgentGroupId.of(id).toString() : null, "agent group", page, size, http);
+                                  @RequestParam(defaultValue = "50") int size, RequestContext context) {
+        return page(id, id > 0 ? AgentGroupId.of(id).toString() : null, "agent group", page, size, context);
     }
 
     private RegistryHistoryResponse page(long id, String aggregate, String what, int page, int size,
-                                         HttpServletRequest http) {
+                                         RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
-        String account = RequestContext.of(http).accountId();
+        String account = context.accountId();
         if (aggregate == null || !history.accountOf(aggregate).map(account::equals).orElse(false)) {
             throw new ResourceNotFoundException("No " + what + " " + id);
         }

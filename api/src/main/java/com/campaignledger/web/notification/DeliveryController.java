@@ -3,8 +3,8 @@ package com.campaignledger.web.notification;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.notifications.delivery.DeliveryService;
 import com.campaignledger.notifications.outbox.Delivery;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,15 +28,14 @@ class DeliveryController {
     }
 
     @GetMapping("/{id}")
-    Delivery get(@PathVariable String id, HttpServletRequest http) {
-        return deliveries.get(RequestContext.of(http).accountId(), id);
+    Delivery get(@PathVariable String id, RequestContext context) {
+        return deliveries.get(context.accountId(), id);
     }
 
     /** Queues the delivery again now (same webhook-id, fresh round of retries): 202 with its state. */
     @PostMapping("/{id}/redeliver")
-    ResponseEntity<?> redeliver(@PathVariable String id, HttpServletRequest http,
-                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        return executor.execute(RequestContext.of(http), key, "POST " + http.getRequestURI(), context ->
+    ResponseEntity<?> redeliver(@PathVariable String id, CommandRequest command) {
+        return executor.execute(command, null, null, context ->
                 ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveries.redeliver(Audits.of(context), id)));
     }
 }

@@ -52,8 +52,8 @@ class PostbackController {
 
     /** The account's active postbacks. */
     @GetMapping
-    List<Postback> list(HttpServletRequest http) {
-        return postbacks.active(RequestContext.of(http).accountId());
+    List<Postback> list(RequestContext context) {
+        return postbacks.active(context.accountId());
     }
 
     @PostMapping("/callfinish")

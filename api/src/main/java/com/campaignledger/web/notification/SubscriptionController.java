@@ -1,5 +1,6 @@
 package com.campaignledger.web.notification;
 
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.campaign.CampaignLookup;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
@@ -23,7 +24,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -76,12 +76,11 @@ class SubscriptionController {
 
     /** CreateSubscription: 201 with the subscription and its signing secret, shown this once. */
     @PostMapping
-    ResponseEntity<?> create(@RequestBody SubscriptionRequest body, HttpServletRequest http,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        requireCampaignOfAccount(body.campaignId(), RequestContext.of(http).accountId());
+    ResponseEntity<?> create(@RequestBody SubscriptionRequest body, CommandRequest command) {
+        requireCampaignOfAccount(body.campaignId(), command.context().accountId());
         SubscriptionDraft draft = new SubscriptionDraft(body.endpoint(), body.triggerEvent(), body.notificationFormat(),
                 body.campaignId(), body.enabled() == null || body.enabled());
-        return execute(http, key(key, body.requestId()), body, context -> {
+        return executor.execute(command, body.requestId(), body, context -> {
             CreatedSubscription created = subscriptions.create(Audits.of(context), draft);
             Subscription s = created.subscription();
             return ResponseEntity.created(URI.create("/api/subscriptions/" + s.id())).eTag(ETags.of(s.version()))
@@ -95,9 +94,9 @@ class SubscriptionController {
                                             @RequestParam(required = false) Long campaignId,
                                             @RequestParam(required = false) Boolean enabled,
                                             @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "20") int size, HttpServletRequest http) {
+                                            @RequestParam(defaultValue = "20") int size, RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
-        SubscriptionPage result = subscriptions.list(new SubscriptionQuery(RequestContext.of(http).accountId(),
+        SubscriptionPage result = subscriptions.list(new SubscriptionQuery(context.accountId(),
                 triggerEvent, campaignId, enabled, page, size));
         return PageResponse.of(result.content().stream().map(SubscriptionResponse::of).toList(), page, size,
                 result.totalElements());
@@ -105,20 +104,19 @@ class SubscriptionController {
 
     /** GetSubscription; the ETag is its version. */
     @GetMapping("/{id}")
-    ResponseEntity<SubscriptionResponse> get(@PathVariable long id, HttpServletRequest http) {
-        Subscription s = subscriptions.get(RequestContext.of(http).accountId(), id);
+    ResponseEntity<SubscriptionResponse> get(@PathVariable long id, RequestContext context) {
+        Subscription s = subscriptions.get(context.accountId(), id);
         return ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionResponse.of(s));
     }
 
     /** UpdateSubscription: only the fields sent change; {@code "campaignId": null} makes it account-wide again. */
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
-    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, HttpServletRequest http,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, CommandRequest command,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
-        Function<SubscriptionDraft, SubscriptionDraft> change = patch(body, RequestContext.of(http).accountId());
+        Function<SubscriptionDraft, SubscriptionDraft> change = patch(body, command.context().accountId());
         String requestId = body.hasNonNull("requestId") ? body.get("requestId").asText() : null;
-        return execute(http, key(key, requestId), body, context -> {
+        return executor.execute(command, requestId, body, context -> {
             Subscription s = subscriptions.update(Audits.of(context), id, expected, change::apply);
             return ResponseEntity.ok().eTag(ETags.of(s.version())).body(SubscriptionResponse.of(s));
         });
@@ -126,11 +124,10 @@ class SubscriptionController {
 
     /** DeleteSubscription: its pending deliveries are cancelled; its delivery log stays readable by id. */
     @DeleteMapping("/{id}")
-    ResponseEntity<?> delete(@PathVariable long id, HttpServletRequest http,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> delete(@PathVariable long id, CommandRequest command,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
-        return execute(http, key, null, context -> {
+        return executor.execute(command, null, null, context -> {
             subscriptions.delete(Audits.of(context), id, expected);
             return ResponseEntity.noContent().build();
         });
@@ -139,16 +136,16 @@ class SubscriptionController {
     /** The subscription's deliveries, newest first, each with every attempt. */
     @GetMapping("/{id}/deliveries")
     PageResponse<Delivery> deliveries(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "20") int size, HttpServletRequest http) {
+                                      @RequestParam(defaultValue = "20") int size, RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
-        DeliveryService.DeliveryPage result = deliveries.forSubscription(RequestContext.of(http).accountId(), id, page, size);
+        DeliveryService.DeliveryPage result = deliveries.forSubscription(context.accountId(), id, page, size);
         return PageResponse.of(result.content(), page, size, result.totalElements());
     }
 
     /** Who changed the subscription, when, under which request, from what to what. */
     @GetMapping("/{id}/history")
-    List<AuditEntry> history(@PathVariable long id, HttpServletRequest http) {
-        return subscriptions.history(RequestContext.of(http).accountId(), id);
+    List<AuditEntry> history(@PathVariable long id, RequestContext context) {
+        return subscriptions.history(context.accountId(), id);
     }
 
     /**
@@ -207,24 +204,4 @@ class SubscriptionController {
         return null;
     }
 
-    private ResponseEntity<?> execute(HttpServletRequest http, String key, Object body,
-                                      Function<RequestContext, ResponseEntity<?>> action) {
-        String request = http.getMethod() + " " + http.getRequestURI() + "\n" + canonical(body);
-        return executor.execute(RequestContext.of(http), key, request, action);
-    }
-
-    private static String key(String header, String requestId) {
-        if (header != null && requestId != null && !header.equals(requestId)) {
-            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
-        }
-        return header != null ? header : requestId;
-    }
-
-    private String canonical(Object body) {
-        try {
-            return body == null ? "" : json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,13 @@
 package com.campaignledger.web.openapi;
 
+import com.campaignledger.web.CommandRequest;
+import com.campaignledger.web.RequestContext;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import java.util.Arrays;
+
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -18,6 +26,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
+
+    static {
+        // Resolved from the servlet request (RequestArguments), not sent by a client as such.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestContext.class, CommandRequest.class);
+    }
 
     static final String DESCRIPTION = """
             An event-sourced ledger for outbound call-center (CCC) campaigns, modelled on CallFire's CccService.
@@ -38,6 +51,20 @@ public class OpenApiConfig {
                         .description(DESCRIPTION)
                         .version(properties == null ? "dev" : properties.getVersion()))
                 .components(new Components());
+    }
+
+    /** Every operation that sends a command takes an {@code Idempotency-Key} header. */
+    @Bean
+    public OperationCustomizer idempotencyKeyHeader() {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == CommandRequest.class)) {
+                operation.addParametersItem(new HeaderParameter().name(CommandRequest.IDEMPOTENCY_KEY_HEADER)
+                        .required(false).schema(new StringSchema().maxLength(255))
+                        .description("Makes the command idempotent: a repeat with the same key returns the first "
+                                + "response and writes nothing (CallFire's RequestId)"));
+            }
+            return operation;
+        };
     }
 
     /** The Problem schema, and on every operation the problem responses its shape says it can give. */

@@ -12,6 +12,7 @@ import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.registry.directory.AgentGroupView;
 import com.campaignledger.registry.directory.AgentRegistry;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
@@ -19,7 +20,6 @@ import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -62,17 +62,16 @@ class AgentGroupController {
 
     @PostMapping
     @Operation(summary = "Create an agent group (CreateAgentGroup), optionally with members")
-    ResponseEntity<?> create(@RequestBody RegistryRequests.CreateGroup body, HttpServletRequest http,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> create(@RequestBody RegistryRequests.CreateGroup body, CommandRequest command) {
         List<Long> members = body.agentIds() == null ? List.of() : body.agentIds();
-        return executor.execute(http, key, body.requestId(), body, context -> {
+        return executor.execute(command, body.requestId(), body, context -> {
             if (!members.isEmpty()) {
                 RegistryCommands.requireIds("agentIds", members);
                 RegistryCommands.requireKnown("agentIds", "agent", members, registry.existingAgents(context.accountId(), members));
             }
             requireNameFree(context.accountId(), body.name(), null);
             AgentGroupId id = AgentGroupId.of(registry.nextGroupId());
-            commands.send(context, new CreateAgentGroupCommand(id, context.accountId(), body.name(), members));
+            executor.send(context, new CreateAgentGroupCommand(id, context.accountId(), body.name(), members));
             AgentGroupView view = require(context.accountId(), id.value());
             return ResponseEntity.created(URI.create("/api/agent-groups/" + id.value())).eTag(ETags.of(view.version()))
                     .body(view);
@@ -83,33 +82,32 @@ class AgentGroupController {
     @Operation(summary = "Query agent groups (QueryAgentGroups): name contains; paged")
     RegistryResponses.Page<AgentGroupView> query(@RequestParam(required = false) String name,
                                                  @RequestParam(defaultValue = "0") int page,
-                                                 @RequestParam(defaultValue = "20") int size, HttpServletRequest http) {
+                                                 @RequestParam(defaultValue = "20") int size, RequestContext context) {
         commands.checkPage(page, size);
-        return RegistryResponses.Page.of(registry.groups(RequestContext.of(http).accountId(), name, page, size), page, size);
+        return RegistryResponses.Page.of(registry.groups(context.accountId(), name, page, size), page, size);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One agent group (GetAgentGroup) with its members; `ETag` is its version")
-    ResponseEntity<AgentGroupView> get(@PathVariable long id, HttpServletRequest http) {
-        AgentGroupView view = require(RequestContext.of(http).accountId(), id);
+    ResponseEntity<AgentGroupView> get(@PathVariable long id, RequestContext context) {
+        AgentGroupView view = require(context.accountId(), id);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
     @Operation(summary = "Rename an agent group (UpdateAgentGroup) `{\"name\": …}`; campaigns staffed by it show the "
             + "new name; `If-Match` gives 412 when stale")
-    ResponseEntity<?> rename(@PathVariable long id, @RequestBody JsonNode body, HttpServletRequest http,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> rename(@PathVariable long id, @RequestBody JsonNode body, CommandRequest command,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         Rename rename = readRename(body);
-        return executor.execute(http, key, rename.requestId(), body, context -> {
+        return executor.execute(command, rename.requestId(), body, context -> {
             AgentGroupView current = require(context.accountId(), id);
             if (rename.name() == null) {
                 return ResponseEntity.ok().eTag(ETags.of(current.version())).body(current);
             }
             requireNameFree(context.accountId(), rename.name(), id);
-            commands.send(context, new RenameAgentGroupCommand(AgentGroupId.of(id), rename.name(), expected));
+            executor.send(context, new RenameAgentGroupCommand(AgentGroupId.of(id), rename.name(), expected));
             AgentGroupView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
         });
@@ -118,13 +116,12 @@ class AgentGroupController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an agent group (DeleteAgentGroup): it leaves every roster; its history is kept "
             + "and its name is free again")
-    ResponseEntity<?> delete(@PathVariable long id, HttpServletRequest http,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> delete(@PathVariable long id, CommandRequest command,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(http, key, null, null, context -> {
+        return executor.execute(command, null, null, context -> {
             require(context.accountId(), id);
-            commands.send(context, new DeleteAgentGroupCommand(AgentGroupId.of(id), expected));
+            executor.send(context, new DeleteAgentGroupCommand(AgentGroupId.of(id), expected));
             return ResponseEntity.noContent().build();
         });
     }
@@ -132,15 +129,14 @@ class AgentGroupController {
     @PostMapping("/{id}/agents")
     @Operation(summary = "Add agents to the group `{\"agentIds\": […]}`; those already in it are skipped")
     ResponseEntity<?> addMembers(@PathVariable long id, @RequestBody RegistryRequests.AgentIds body,
-                                 HttpServletRequest http,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                 @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                 CommandRequest command,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
-        return executor.execute(http, key, body.requestId(), body, context -> {
+        return executor.execute(command, body.requestId(), body, context -> {
             require(context.accountId(), id);
             RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(context.accountId(), ids));
-            commands.send(context, new AddAgentGroupMembersCommand(AgentGroupId.of(id), ids, expected));
+            executor.send(context, new AddAgentGroupMembersCommand(AgentGroupId.of(id), ids, expected));
             AgentGroupView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
         });
@@ -149,13 +145,12 @@ class AgentGroupController {
     @DeleteMapping("/{id}/agents/{agentId}")
     @Operation(summary = "Remove an agent from the group; on campaigns it staffed only through the group, a logged-in "
             + "agent is logged out after its current call")
-    ResponseEntity<?> removeMember(@PathVariable long id, @PathVariable long agentId, HttpServletRequest http,
-                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> removeMember(@PathVariable long id, @PathVariable long agentId, CommandRequest command,
+                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(http, key, null, null, context -> {
+        return executor.execute(command, null, null, context -> {
             require(context.accountId(), id);
-            commands.send(context, new RemoveAgentGroupMemberCommand(AgentGroupId.of(id), agentId, expected));
+            executor.send(context, new RemoveAgentGroupMemberCommand(AgentGroupId.of(id), agentId, expected));
             AgentGroupView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
         });

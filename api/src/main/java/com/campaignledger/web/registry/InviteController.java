@@ -4,6 +4,7 @@ import com.campaignledger.registry.invite.InviteTokens;
 
 import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.campaign.CampaignLookup;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.registry.directory.AgentRegistry;
@@ -14,7 +15,6 @@ import com.campaignledger.web.RequestValidationException;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,9 +59,8 @@ class InviteController {
     @Operation(summary = "Invite agents to the campaign (SendAgentInvites): those listed and every enabled member of "
             + "the groups, one invite each; a newer invite replaces an agent's older one")
     ResponseEntity<?> send(@PathVariable long campaignId, @RequestBody RegistryRequests.Invites body,
-                           HttpServletRequest http,
-                           @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        String account = RequestContext.of(http).accountId();
+                           CommandRequest command) {
+        String account = command.context().accountId();
         campaigns.require(campaignId, account);
         List<Long> agentIds = body.agentIds() == null ? List.of() : body.agentIds();
         List<Long> groupIds = body.agentGroupIds() == null ? List.of() : body.agentGroupIds();
@@ -84,13 +83,13 @@ class InviteController {
         }
         Set<Long> invited = new LinkedHashSet<>(agentIds);
         invited.addAll(registry.enabledMembers(account, groupIds));
-        return executor.execute(http, key, body.requestId(), body, context -> {
+        return executor.execute(command, body.requestId(), body, context -> {
             Instant expiresAt = tokens.expiryFromNow();
             List<RegistryResponses.InviteSent> sent = new ArrayList<>();
             // All invites or none: one transaction for every agent's event.
             transactions.executeWithoutResult(tx -> {
                 for (Long agent : invited) {
-                    commands.send(context, new InviteAgentCommand(AgentId.of(agent), campaignId,
+                    executor.send(context, new InviteAgentCommand(AgentId.of(agent), campaignId,
                             UUID.randomUUID().toString(), expiresAt));
                     sent.add(new RegistryResponses.InviteSent(agent, expiresAt));
                 }
@@ -102,8 +101,8 @@ class InviteController {
     @GetMapping("/{agentId}")
     @Operation(summary = "The agent's invite link for the campaign (GetAgentInviteUri): `{\"uri\", \"expiresAt\"}`; "
             + "the token is in the link's `token` query parameter")
-    RegistryResponses.InviteUri uri(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http) {
-        String account = RequestContext.of(http).accountId();
+    RegistryResponses.InviteUri uri(@PathVariable long campaignId, @PathVariable long agentId, RequestContext context) {
+        String account = context.accountId();
         campaigns.require(campaignId, account);
         InviteView invite = registry.invite(campaignId, agentId).filter(i -> i.accountId().equals(account))
                 .orElseThrow(() -> new ResourceNotFoundException("Agent " + agentId + " has no invite to campaign " + campaignId));

@@ -12,6 +12,7 @@ import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
@@ -19,7 +20,6 @@ import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,13 +66,12 @@ class RegistryAgentController {
 
     @PostMapping
     @Operation(summary = "Register an agent (AddAgents); userId is unique in the account")
-    ResponseEntity<?> register(@RequestBody RegistryRequests.RegisterAgent body, HttpServletRequest http,
-                               @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> register(@RequestBody RegistryRequests.RegisterAgent body, CommandRequest command) {
         AgentDetails details = new AgentDetails(body.name(), body.userId(), body.email(), phone(body.phoneNumber()));
-        return executor.execute(http, key, body.requestId(), body, context -> {
+        return executor.execute(command, body.requestId(), body, context -> {
             requireUserIdFree(context.accountId(), details.userId(), null);
             AgentId id = AgentId.of(registry.nextAgentId());
-            commands.send(context, new RegisterAgentCommand(id, context.accountId(), details));
+            executor.send(context, new RegisterAgentCommand(id, context.accountId(), details));
             AgentView view = require(context.accountId(), id.value());
             return ResponseEntity.created(URI.create("/api/agents/" + id.value())).eTag(ETags.of(view.version())).body(view);
         });
@@ -85,33 +84,32 @@ class RegistryAgentController {
                                             @RequestParam(required = false) Long groupId,
                                             @RequestParam(required = false) Boolean enabled,
                                             @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "20") int size, HttpServletRequest http) {
+                                            @RequestParam(defaultValue = "20") int size, RequestContext context) {
         commands.checkPage(page, size);
-        return RegistryResponses.Page.of(registry.agents(RequestContext.of(http).accountId(), name, userId, groupId,
+        return RegistryResponses.Page.of(registry.agents(context.accountId(), name, userId, groupId,
                 enabled, page, size), page, size);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One agent (GetAgent); `ETag` is its version")
-    ResponseEntity<AgentView> get(@PathVariable long id, HttpServletRequest http) {
-        AgentView view = require(RequestContext.of(http).accountId(), id);
+    ResponseEntity<AgentView> get(@PathVariable long id, RequestContext context) {
+        AgentView view = require(context.accountId(), id);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
     @Operation(summary = "Change an agent: only the fields sent change (`null` clears email or phoneNumber); "
             + "`enabled` enables or disables; `If-Match` gives 412 when stale")
-    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, HttpServletRequest http,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                             @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, CommandRequest command,
+                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         Patch patch = readPatch(body);
-        return executor.execute(http, key, patch.requestId(), body, context -> {
+        return executor.execute(command, patch.requestId(), body, context -> {
             require(context.accountId(), id);
             if (patch.fields().contains("userId") && patch.details().userId() != null) {
                 requireUserIdFree(context.accountId(), patch.details().userId(), id);
             }
-            commands.send(context, new UpdateAgentCommand(AgentId.of(id), patch.details(), patch.fields(),
+            executor.send(context, new UpdateAgentCommand(AgentId.of(id), patch.details(), patch.fields(),
                     patch.enabled(), expected));
             AgentView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
@@ -121,13 +119,12 @@ class RegistryAgentController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Disable an agent (RemoveAgent): it can no longer call back or log in, its invites stop "
             + "working, and one logged in is logged out after its current call; the agent and its history stay")
-    ResponseEntity<?> disable(@PathVariable long id, HttpServletRequest http,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                              @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+    ResponseEntity<?> disable(@PathVariable long id, CommandRequest command,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(http, key, null, null, context -> {
+        return executor.execute(command, null, null, context -> {
             require(context.accountId(), id);
-            long version = commands.send(context, new DisableAgentCommand(AgentId.of(id), expected));
+            long version = executor.send(context, new DisableAgentCommand(AgentId.of(id), expected));
             return ResponseEntity.noContent().eTag(ETags.of(version)).build();
         });
     }

@@ -4,8 +4,6 @@ import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +15,10 @@ import java.util.Set;
 @Component
 class RegistryCommands {
 
-    private final CommandGateway commands;
     private final int maxPageSize;
 
-    RegistryCommands(CommandGateway commands, @Value("${ledger.max-page-size}") int maxPageSize) {
-        this.commands = commands;
+    RegistryCommands(@Value("${ledger.max-page-size}") int maxPageSize) {
         this.maxPageSize = maxPageSize;
-    }
-
-    <R> R send(RequestContext context, Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
     }
 
     void checkPage(int page, int size) {

@@ -1,5 +1,6 @@
 package com.campaignledger.web.registry;
 
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.campaign.CampaignLookup;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
 import com.campaignledger.campaign.api.AddRosterAgentsCommand;
@@ -11,7 +12,6 @@ import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,32 +50,30 @@ class RosterController {
 
     @GetMapping
     @Operation(summary = "The campaign's roster (GetAgents, GetAgentGroups); empty means anyone may work it")
-    RegistryResponses.Roster roster(@PathVariable long campaignId, HttpServletRequest http) {
-        campaigns.require(campaignId, RequestContext.of(http).accountId());
+    RegistryResponses.Roster roster(@PathVariable long campaignId, RequestContext context) {
+        campaigns.require(campaignId, context.accountId());
         return roster(campaignId);
     }
 
     @PostMapping("/agents")
     @Operation(summary = "Put agents on the roster (AddAgents) `{\"agentIds\": […]}`")
     ResponseEntity<?> addAgents(@PathVariable long campaignId, @RequestBody RegistryRequests.AgentIds body,
-                                HttpServletRequest http,
-                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        String account = RequestContext.of(http).accountId();
+                                CommandRequest command) {
+        String account = command.context().accountId();
         campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
         RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(account, ids));
-        return executor.execute(http, key, body.requestId(), body, context -> {
-            commands.send(context, new AddRosterAgentsCommand(CampaignId.of(campaignId), ids));
+        return executor.execute(command, body.requestId(), body, context -> {
+            executor.send(context, new AddRosterAgentsCommand(CampaignId.of(campaignId), ids));
             return ResponseEntity.ok(roster(campaignId));
         });
     }
 
     @DeleteMapping("/agents/{agentId}")
     @Operation(summary = "Take an agent off the roster (RemoveAgent); logged in, it is logged out after its current call")
-    ResponseEntity<?> removeAgent(@PathVariable long campaignId, @PathVariable long agentId, HttpServletRequest http,
-                                  @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        return executor.execute(http, key, null, null, context -> {
-            commands.send(context, new RemoveRosterAgentCommand(CampaignId.of(campaignId), agentId));
+    ResponseEntity<?> removeAgent(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
+        return executor.execute(command, null, null, context -> {
+            executor.send(context, new RemoveRosterAgentCommand(CampaignId.of(campaignId), agentId));
             return ResponseEntity.ok(roster(campaignId));
         });
     }
@@ -83,14 +81,13 @@ class RosterController {
     @PostMapping("/agent-groups")
     @Operation(summary = "Put agent groups on the roster (AddAgentGroups) `{\"agentGroupIds\": […]}`")
     ResponseEntity<?> addGroups(@PathVariable long campaignId, @RequestBody RegistryRequests.AgentGroupIds body,
-                                HttpServletRequest http,
-                                @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        String account = RequestContext.of(http).accountId();
+                                CommandRequest command) {
+        String account = command.context().accountId();
         campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentGroupIds", body.agentGroupIds());
         RegistryCommands.requireKnown("agentGroupIds", "agent group", ids, registry.existingGroups(account, ids));
-        return executor.execute(http, key, body.requestId(), body, context -> {
-            commands.send(context, new AddRosterAgentGroupsCommand(CampaignId.of(campaignId), ids));
+        return executor.execute(command, body.requestId(), body, context -> {
+            executor.send(context, new AddRosterAgentGroupsCommand(CampaignId.of(campaignId), ids));
             return ResponseEntity.ok(roster(campaignId));
         });
     }
@@ -98,10 +95,9 @@ class RosterController {
     @DeleteMapping("/agent-groups/{groupId}")
     @Operation(summary = "Take an agent group off the roster (RemoveAgentGroup); when it is the campaign's "
             + "agentGroupId, that is cleared too")
-    ResponseEntity<?> removeGroup(@PathVariable long campaignId, @PathVariable long groupId, HttpServletRequest http,
-                                  @RequestHeader(name = CommandExecutor.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        return executor.execute(http, key, null, null, context -> {
-            commands.send(context, new RemoveRosterAgentGroupCommand(CampaignId.of(campaignId), groupId));
+    ResponseEntity<?> removeGroup(@PathVariable long campaignId, @PathVariable long groupId, CommandRequest command) {
+        return executor.execute(command, null, null, context -> {
+            executor.send(context, new RemoveRosterAgentGroupCommand(CampaignId.of(campaignId), groupId));
             return ResponseEntity.ok(roster(campaignId));
         });
     }

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,8 +45,8 @@ class CampaignStatsController {
 
     @GetMapping(path = "/{id}/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Live statistics (GetCccCampaignStats): numbers by latest result, attempts, agents now")
-    CampaignStatsResponse stats(@PathVariable long id, HttpServletRequest http) {
-        String account = RequestContext.of(http).accountId();
+    CampaignStatsResponse stats(@PathVariable long id, RequestContext context) {
+        String account = context.accountId();
         campaigns.require(id, account);
         return CampaignStatsResponse.of(statsOf(id, account), sessions.counts(id, account));
     }
@@ -59,8 +58,8 @@ class CampaignStatsController {
     @ApiResponse(responseCode = "200", description = "The summary; `<campaign-finished>` in XML", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CampaignFinishedDocument.class)),
             @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(implementation = CampaignFinishedDocument.class))})
-    CampaignFinishedDocument summary(@PathVariable long id, HttpServletRequest http) {
-        String account = RequestContext.of(http).accountId();
+    CampaignFinishedDocument summary(@PathVariable long id, RequestContext context) {
+        String account = context.accountId();
         CampaignView campaign = campaigns.require(id, account);
         CampaignStats s = statsOf(id, account);
         return new CampaignFinishedDocument(new CampaignFinishedDocument.Campaign(id, campaign.settings().name(),

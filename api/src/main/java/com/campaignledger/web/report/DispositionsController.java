@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,9 +91,9 @@ class DispositionsController {
                                       @RequestParam(required = false) Instant from,
                                       @Parameter(description = "Only hours starting before this instant")
                                       @RequestParam(required = false) Instant to,
-                                      HttpServletRequest http) {
+                                      RequestContext context) {
         QueryParameters.checkInterval(from, to);
-        String account = RequestContext.of(http).accountId();
+        String account = context.accountId();
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));
         List<DispositionCount> counts = dispositions.countsPerHour(id, account, from, to);
         List<Hour> hours = new ArrayList<>();
