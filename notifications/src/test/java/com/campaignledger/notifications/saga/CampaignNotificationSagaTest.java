@@ -16,6 +16,7 @@ import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.ResultCategory;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignStats;
@@ -267,14 +268,14 @@ class CampaignNotificationSagaTest {
         @Override
         public CampaignStats stats(long campaignId) {
             Map<String, CallResult> r = results.getOrDefault(campaignId, Map.of());
-            Map<CampaignStats.Category, Long> c = new HashMap<>();
-            r.values().stream().filter(v -> v != null).forEach(v -> c.merge(CampaignStats.category(v), 1L, Long::sum));
+            Map<ResultCategory, Long> c = new HashMap<>();
+            r.values().stream().filter(v -> v != null).forEach(v -> c.merge(v.category(), 1L, Long::sum));
             long dialed = c.values().stream().mapToLong(Long::longValue).sum();
-            return new CampaignStats(r.size(), dialed, c.getOrDefault(CampaignStats.Category.LIVE, 0L),
-                    c.getOrDefault(CampaignStats.Category.MACHINE, 0L), c.getOrDefault(CampaignStats.Category.NOANSWER, 0L),
-                    c.getOrDefault(CampaignStats.Category.DNC, 0L), c.getOrDefault(CampaignStats.Category.BUSY, 0L),
-                    c.getOrDefault(CampaignStats.Category.TRANSFER, 0L), c.getOrDefault(CampaignStats.Category.ERROR, 0L),
-                    c.getOrDefault(CampaignStats.Category.MISC, 0L));
+            return new CampaignStats(r.size(), dialed, c.getOrDefault(ResultCategory.LIVE, 0L),
+                    c.getOrDefault(ResultCategory.MACHINE, 0L), c.getOrDefault(ResultCategory.NOANSWER, 0L),
+                    c.getOrDefault(ResultCategory.DNC, 0L), c.getOrDefault(ResultCategory.BUSY, 0L),
+                    c.getOrDefault(ResultCategory.TRANSFER, 0L), c.getOrDefault(ResultCategory.ERROR, 0L),
+                    c.getOrDefault(ResultCategory.MISC, 0L));
         }
 
         @Override
