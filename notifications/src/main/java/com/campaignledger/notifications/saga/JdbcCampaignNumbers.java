@@ -3,7 +3,7 @@ package com.campaignledger.notifications.saga;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.ResultCategory;
-import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.CampaignCounters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +64,7 @@ class JdbcCampaignNumbers implements CampaignNumbers {
     }
 
     @Override
-    public CampaignStats stats(long campaignId) {
+    public CampaignCounters stats(long campaignId) {
         Map<ResultCategory, Long> counts = new EnumMap<>(ResultCategory.class);
         long[] total = {0};
         jdbc.query("SELECT result, COUNT(*) FROM notification_campaign_number WHERE campaign_id = ? GROUP BY result",
@@ -77,9 +77,10 @@ class JdbcCampaignNumbers implements CampaignNumbers {
                     }
                 }, campaignId);
         long dialed = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStats(total[0], dialed, get(counts, ResultCategory.LIVE), get(counts, ResultCategory.MACHINE),
-                get(counts, ResultCategory.NOANSWER), get(counts, ResultCategory.DNC), get(counts, ResultCategory.BUSY),
-                get(counts, ResultCategory.TRANSFER), get(counts, ResultCategory.ERROR), get(counts, ResultCategory.MISC));
+        return new CampaignCounters(total[0], dialed, get(counts, ResultCategory.LIVE),
+                get(counts, ResultCategory.MACHINE), get(counts, ResultCategory.NOANSWER), get(counts, ResultCategory.DNC),
+                get(counts, ResultCategory.BUSY), get(counts, ResultCategory.TRANSFER), get(counts, ResultCategory.ERROR),
+                get(counts, ResultCategory.MISC));
     }
 
     @Override
