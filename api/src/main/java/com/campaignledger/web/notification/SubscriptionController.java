@@ -6,7 +6,7 @@ import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.notifications.api.NotificationFormat;
 import com.campaignledger.notifications.api.TriggerEvent;
-import com.campaignledger.notifications.audit.AuditEntry;
+import com.campaignledger.notifications.audit.NotificationAuditEntry;
 import com.campaignledger.notifications.delivery.DeliveryService;
 import com.campaignledger.notifications.outbox.Delivery;
 import com.campaignledger.notifications.subscription.CreatedSubscription;
@@ -144,7 +144,7 @@ class SubscriptionController {
 
     /** Who changed the subscription, when, under which request, from what to what. */
     @GetMapping("/{id}/history")
-    List<AuditEntry> history(@PathVariable long id, RequestContext context) {
+    List<NotificationAuditEntry> history(@PathVariable long id, RequestContext context) {
         return subscriptions.history(context.accountId(), id);
     }
 

@@ -26,5 +26,22 @@ public enum CallResult {
     DNT,
     INTERNAL_ERROR,
     CARRIER_ERROR,
-    CARRIER_TEMP_ERROR
+    CARRIER_TEMP_ERROR;
+
+    /**
+     * The counter of seed 001's campaign-stats this result is counted under: the one definition of that rule, for
+     * the stats read model and the notifications alike. Exhaustive, so a new result must be given its counter.
+     */
+    public ResultCategory category() {
+        return switch (this) {
+            case LA -> ResultCategory.LIVE;
+            case AM -> ResultCategory.MACHINE;
+            case NO_ANS -> ResultCategory.NOANSWER;
+            case DNC -> ResultCategory.DNC;
+            case BUSY -> ResultCategory.BUSY;
+            case XFER, XFER_LEG -> ResultCategory.TRANSFER;
+            case INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, INVALID_NUMBER -> ResultCategory.ERROR;
+            case UNDIALED, SD, POSTPONED, ABANDONED, SKIPPED, DNT -> ResultCategory.MISC;
+        };
+    }
 }

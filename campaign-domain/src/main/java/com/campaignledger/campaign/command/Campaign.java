@@ -3,17 +3,13 @@ package com.campaignledger.campaign.command;
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
 import com.campaignledger.campaign.api.AddRosterAgentsCommand;
-import com.campaignledger.campaign.api.NotOnRosterException;
-import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
-import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
-import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
-import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
-import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
-import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
+import com.campaignledger.campaign.api.CallRecorded;
+import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
@@ -32,88 +28,65 @@ import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.FieldChange;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.campaign.api.LoadCampaignCommand;
+import com.campaignledger.campaign.api.NotOnRosterException;
 import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
+import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
+import com.campaignledger.campaign.api.RetryConfig;
 import com.campaignledger.campaign.api.RevisionedCommand;
+import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
+import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
+import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
+import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.campaign.api.StartCampaignCommand;
 import com.campaignledger.campaign.api.StopCampaignCommand;
 import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.campaign.api.Violation;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import com.campaignledger.campaign.api.CallRecorded;
-import com.campaignledger.campaign.api.CallResultRecordedEvent;
-import com.campaignledger.campaign.api.CampaignFinishedEvent;
-import com.campaignledger.campaign.api.LoadCampaignCommand;
-import com.campaignledger.campaign.api.RecordCallResultCommand;
-import com.campaignledger.campaign.api.RetryConfig;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import static com.campaignledger.campaign.api.CampaignStatus.ARCHIVED;
 import static com.campaignledger.campaign.api.CampaignStatus.FINISHED;
 import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
 import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
 import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * A CCC campaign: its settings, its call list and its status machine
  * (SETUP -START-> RUNNING -STOP-> STOPPED -START-> RUNNING; SETUP|STOPPED|FINISHED -ARCHIVE-> ARCHIVED).
  * <p>
- * Command handlers check; only event sourcing handlers change fields. {@code revision} counts the events
- * that change what GET shows and is the resource's ETag: unlike Axon's sequence number, it does not move
- * with every dial attempt.
+ * This class holds the command handlers: they check, and change the campaign only by applying events. What the
+ * campaign remembers and how each event changes it is {@link CampaignState}. Handlers that change what GET shows
+ * answer the campaign's revision, the resource's ETag.
  */
 @Aggregate(snapshotTriggerDefinition = "campaignSnapshotTrigger", cache = "campaignCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-class Campaign {
+class Campaign extends CampaignState {
 
     private static final Set<CampaignStatus> EDITABLE = EnumSet.of(SETUP, RUNNING, STOPPED, FINISHED);
     private static final Set<CampaignStatus> ACCEPTS_NUMBERS = EnumSet.of(SETUP, RUNNING, STOPPED);
     /** The metadata key naming the account a command acts for (the api module's AxonConfig.ACCOUNT_ID). */
     static final String ACCOUNT_METADATA = "accountId";
-
-    @AggregateIdentifier
-    private CampaignId campaignId;
-    private String accountId;
-    private CampaignStatus status;
-    private CampaignSettings settings;
-    private double dialRatio;
-    /** The call list: each number (E.164) and where it stands. */
-    private Map<String, NumberProgress> numbers;
-    /** How many numbers still wait for a final result; the campaign finishes when it reaches 0. */
-    private int openNumbers;
-    private long revision;
-    /**
-     * The roster (seed 002's AddAgents / AddAgentGroups): registry agent and agent group ids. The campaign's
-     * agentGroupId is always among the groups. Roster changes leave {@code revision} alone: GET of the
-     * campaign does not show them.
-     */
-    private Set<Long> rosterAgents;
-    private Set<Long> rosterGroups;
 
     protected Campaign() {
         // for Axon and for snapshots
@@ -140,8 +113,8 @@ class Campaign {
     @CommandHandlerInterceptor
     Object sameAccount(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object account = command.getMetaData().get(ACCOUNT_METADATA);
-        if (account != null && !account.equals(accountId)) {
-            throw new AggregateNotFoundException(campaignId.toString(), "No campaign " + campaignId.value());
+        if (account != null && !account.equals(accountId())) {
+            throw new AggregateNotFoundException(campaignId().toString(), "No campaign " + campaignId().value());
         }
         return chain.proceed();
     }
@@ -150,25 +123,25 @@ class Campaign {
     long handle(UpdateCampaignCommand command) {
         checkRevision(command);
         requireStatus(EDITABLE, "update", null);
-        CampaignSettings updated = settings.with(command.patch());
+        CampaignSettings updated = settings().with(command.patch());
         requireValid(updated.violations());
-        List<FieldChange> changes = CampaignPatch.changes(settings, updated);
+        List<FieldChange> changes = CampaignPatch.changes(settings(), updated);
         if (!changes.isEmpty()) {
-            apply(new CampaignUpdatedEvent(campaignId, updated, changes));
+            apply(new CampaignUpdatedEvent(campaignId(), updated, changes));
         }
         // Only a group named by this update: a campaign from before rosters keeps its old id off the roster.
         if (command.patch().values().containsKey("agentGroupId") && updated.agentGroupId() != null
                 && !rosterGroups().contains(updated.agentGroupId())) {
-            apply(new RosterAgentGroupsAddedEvent(campaignId, List.of(updated.agentGroupId())));
+            apply(new RosterAgentGroupsAddedEvent(campaignId(), List.of(updated.agentGroupId())));
         }
-        return revision;
+        return revision();
     }
 
     @CommandHandler
     void handle(AddRosterAgentsCommand command) {
         List<Long> added = newIds("agentIds", command.agentIds(), rosterAgents());
         if (!added.isEmpty()) {
-            apply(new RosterAgentsAddedEvent(campaignId, added));
+            apply(new RosterAgentsAddedEvent(campaignId(), added));
         }
     }
 
@@ -176,7 +149,7 @@ class Campaign {
     void handle(AddRosterAgentGroupsCommand command) {
         List<Long> added = newIds("agentGroupIds", command.agentGroupIds(), rosterGroups());
         if (!added.isEmpty()) {
-            apply(new RosterAgentGroupsAddedEvent(campaignId, added));
+            apply(new RosterAgentGroupsAddedEvent(campaignId(), added));
         }
     }
 
@@ -184,9 +157,9 @@ class Campaign {
     void handle(RemoveRosterAgentCommand command) {
         if (!rosterAgents().contains(command.agentId())) {
             throw new NotOnRosterException("Agent " + command.agentId() + " is not on the roster of campaign "
-                    + campaignId.value());
+                    + campaignId().value());
         }
-        apply(new RosterAgentRemovedEvent(campaignId, command.agentId()));
+        apply(new RosterAgentRemovedEvent(campaignId(), command.agentId()));
     }
 
     /** The campaign's own agent group may leave the roster too: then the campaign has no agentGroupId any more. */
@@ -194,16 +167,16 @@ class Campaign {
     void handle(RemoveRosterAgentGroupCommand command) {
         if (!rosterGroups().contains(command.agentGroupId())) {
             throw new NotOnRosterException("Agent group " + command.agentGroupId() + " is not on the roster of campaign "
-                    + campaignId.value());
+                    + campaignId().value());
         }
-        if (Long.valueOf(command.agentGroupId()).equals(settings.agentGroupId())) {
+        if (Long.valueOf(command.agentGroupId()).equals(settings().agentGroupId())) {
             Map<String, Object> cleared = new LinkedHashMap<>();
             cleared.put("agentGroupId", null);
             cleared.put("agentGroupName", null);
-            CampaignSettings updated = settings.with(CampaignPatch.of(cleared));
-            apply(new CampaignUpdatedEvent(campaignId, updated, CampaignPatch.changes(settings, updated)));
+            CampaignSettings updated = settings().with(CampaignPatch.of(cleared));
+            apply(new CampaignUpdatedEvent(campaignId(), updated, CampaignPatch.changes(settings(), updated)));
         }
-        apply(new RosterAgentGroupRemovedEvent(campaignId, command.agentGroupId()));
+        apply(new RosterAgentGroupRemovedEvent(campaignId(), command.agentGroupId()));
     }
 
     private static List<Long> newIds(String field, List<Long> ids, Set<Long> present) {
@@ -223,87 +196,72 @@ class Campaign {
         return List.copyOf(added);
     }
 
-    // Snapshots taken before rosters existed have none.
-    private Set<Long> rosterAgents() {
-        if (rosterAgents == null) {
-            rosterAgents = new LinkedHashSet<>();
-        }
-        return rosterAgents;
-    }
-
-    private Set<Long> rosterGroups() {
-        if (rosterGroups == null) {
-            rosterGroups = new LinkedHashSet<>();
-        }
-        return rosterGroups;
-    }
-
     @CommandHandler
     long handle(StartCampaignCommand command) {
         checkRevision(command);
         requireStatus(EnumSet.of(SETUP, STOPPED), "START", null);
         List<String> missing = new ArrayList<>();
-        if (numbers.isEmpty()) {
+        if (numbers().isEmpty()) {
             missing.add("it has no numbers to call");
         }
-        if (settings.fromNumber() == null) {
+        if (settings().fromNumber() == null) {
             missing.add("it has no fromNumber (caller id)");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalCampaignTransitionException(status, "START", String.join(" and ", missing));
+            throw new IllegalCampaignTransitionException(status(), "START", String.join(" and ", missing));
         }
-        apply(new CampaignStartedEvent(campaignId, status));
-        if (openNumbers == 0) {
+        apply(new CampaignStartedEvent(campaignId(), status()));
+        if (openNumbers() == 0) {
             // Its last calls ended while it was stopped: nothing is left to dial.
-            apply(new CampaignFinishedEvent(campaignId));
+            apply(new CampaignFinishedEvent(campaignId()));
         }
-        return revision;
+        return revision();
     }
 
     @CommandHandler
     long handle(StopCampaignCommand command) {
         checkRevision(command);
         requireStatus(EnumSet.of(RUNNING), "STOP", null);
-        apply(new CampaignStoppedEvent(campaignId, status));
-        return revision;
+        apply(new CampaignStoppedEvent(campaignId(), status()));
+        return revision();
     }
 
     @CommandHandler
     long handle(ArchiveCampaignCommand command) {
         checkRevision(command);
         requireStatus(EnumSet.of(SETUP, STOPPED, FINISHED), "ARCHIVE", null);
-        apply(new CampaignArchivedEvent(campaignId, status));
-        return revision;
+        apply(new CampaignArchivedEvent(campaignId(), status()));
+        return revision();
     }
 
     @CommandHandler
     long handle(DeleteCampaignCommand command) {
         checkRevision(command);
-        if (status == RUNNING) {
-            throw new IllegalCampaignTransitionException(status, "delete", "stop it first");
+        if (status() == RUNNING) {
+            throw new IllegalCampaignTransitionException(status(), "delete", "stop it first");
         }
-        apply(new CampaignDeletedEvent(campaignId, status));
-        return revision;
+        apply(new CampaignDeletedEvent(campaignId(), status()));
+        return revision();
     }
 
     @CommandHandler
     long handle(DeleteTransferNumbersCommand command) {
         checkRevision(command);
         requireStatus(EDITABLE, "delete the transfer numbers of", null);
-        if (!settings.transferNumbers().isEmpty()) {
-            apply(new TransferNumbersDeletedEvent(campaignId, settings.transferNumbers()));
+        if (!settings().transferNumbers().isEmpty()) {
+            apply(new TransferNumbersDeletedEvent(campaignId(), settings().transferNumbers()));
         }
-        return revision;
+        return revision();
     }
 
     @CommandHandler
     long handle(DeleteQuestionsCommand command) {
         checkRevision(command);
         requireStatus(EDITABLE, "delete the questions of", null);
-        if (!settings.questions().isEmpty()) {
-            apply(new QuestionsDeletedEvent(campaignId, settings.questions()));
+        if (!settings().questions().isEmpty()) {
+            apply(new QuestionsDeletedEvent(campaignId(), settings().questions()));
         }
-        return revision;
+        return revision();
     }
 
     @CommandHandler
@@ -315,10 +273,10 @@ class Campaign {
             throw new InvalidCampaignException(List.of(new Violation("ratio",
                     "must be between " + UpdateDialRatioCommand.MIN_RATIO + " and " + UpdateDialRatioCommand.MAX_RATIO)));
         }
-        if (ratio != dialRatio) {
-            apply(new DialRatioUpdatedEvent(campaignId, dialRatio, ratio));
+        if (ratio != dialRatio()) {
+            apply(new DialRatioUpdatedEvent(campaignId(), dialRatio(), ratio));
         }
-        return revision;
+        return revision();
     }
 
     @CommandHandler
@@ -326,13 +284,13 @@ class Campaign {
         checkRevision(command);
         requireStatus(ACCEPTS_NUMBERS, "add numbers to", null);
         requireValid(numberViolations(command.numbers()));
-        return addNumbers(campaignId, numbers.keySet(), command.numbers());
+        return addNumbers(campaignId(), numbers(), command.numbers());
     }
 
     @CommandHandler
     CampaignStatus handle(LoadCampaignCommand command) {
         // Nothing to check or record: being loaded (and so cached) is the point; the status is the current one.
-        return status;
+        return status();
     }
 
     @CommandHandler
@@ -353,33 +311,33 @@ class Campaign {
         if (command.durationSeconds() < 0) {
             violations.add(new Violation("durationSeconds", "must not be negative"));
         }
-        NumberProgress progress = command.number() == null ? null : numbers.get(command.number());
+        NumberProgress progress = command.number() == null ? null : progress(command.number());
         if (progress == null) {
             violations.add(new Violation("number", "is not a number of this campaign"));
         }
         requireValid(violations);
         if (command.callId().equals(progress.lastCallId())) {
             // The same call reported again (a dialer's retry, a redelivered event): already recorded.
-            return new CallRecorded(progress.attempts(), progress.done(), progress.retryAt(), status == FINISHED);
+            return new CallRecorded(progress.attempts(), progress.done(), progress.retryAt(), status() == FINISHED);
         }
         if (progress.done()) {
-            throw new IllegalCampaignTransitionException(status, "record a call for",
+            throw new IllegalCampaignTransitionException(status(), "record a call for",
                     "number " + command.number() + " already has its final result " + progress.lastResult());
         }
         int attempt = progress.attempts() + 1;
         if (command.attempt() != null && command.attempt() != attempt) {
-            throw new IllegalCampaignTransitionException(status, "record attempt " + command.attempt() + " for",
+            throw new IllegalCampaignTransitionException(status(), "record attempt " + command.attempt() + " for",
                     "number " + command.number() + " is at attempt " + progress.attempts());
         }
-        RetryConfig retry = settings.retryConfig();
+        RetryConfig retry = settings().retryConfig();
         boolean retried = retry.retryResults().contains(command.result()) && attempt < retry.maxAttempts();
         Instant retryAt = retried ? command.startTime().plusSeconds(command.durationSeconds())
                 .plus(Duration.ofMinutes(retry.minutesBetweenAttempts())) : null;
-        apply(new CallResultRecordedEvent(campaignId, command.callId(), command.number(), command.result(), attempt,
+        apply(new CallResultRecordedEvent(campaignId(), command.callId(), command.number(), command.result(), attempt,
                 command.startTime(), command.durationSeconds(), command.agentSessionId(), !retried, retryAt));
-        boolean finished = openNumbers == 0 && status == RUNNING;
+        boolean finished = openNumbers() == 0 && status() == RUNNING;
         if (finished) {
-            apply(new CampaignFinishedEvent(campaignId));
+            apply(new CampaignFinishedEvent(campaignId()));
         }
         return new CallRecorded(attempt, !retried, retryAt, finished);
     }
@@ -396,7 +354,7 @@ class Campaign {
         if (!added.isEmpty() || skipped > 0) {
             apply(new NumbersAddedEvent(id, added, skipped));
         }
-        return new NumbersAdded(added.size(), skipped, revision);
+        return new NumbersAdded(added.size(), skipped, revision());
     }
 
     private static List<Violation> numberViolations(List<ContactNumber> numbers) {
@@ -411,14 +369,14 @@ class Campaign {
     }
 
     private void checkRevision(RevisionedCommand command) {
-        if (command.expectedRevision() != null && command.expectedRevision() != revision) {
-            throw new CampaignRevisionMismatchException(command.expectedRevision(), revision);
+        if (command.expectedRevision() != null && command.expectedRevision() != revision()) {
+            throw new CampaignRevisionMismatchException(command.expectedRevision(), revision());
         }
     }
 
     private void requireStatus(Set<CampaignStatus> allowed, String command, String why) {
-        if (!allowed.contains(status)) {
-            throw new IllegalCampaignTransitionException(status, command, why);
+        if (!allowed.contains(status())) {
+            throw new IllegalCampaignTransitionException(status(), command, why);
         }
     }
 
@@ -426,107 +384,5 @@ class Campaign {
         if (!violations.isEmpty()) {
             throw new InvalidCampaignException(violations);
         }
-    }
-
-    @EventSourcingHandler
-    void on(CampaignCreatedEvent event) {
-        campaignId = event.campaignId();
-        accountId = event.accountId();
-        settings = event.settings();
-        status = SETUP;
-        dialRatio = UpdateDialRatioCommand.MIN_RATIO;
-        numbers = new HashMap<>();
-        revision = 1;
-    }
-
-    @EventSourcingHandler
-    void on(RosterAgentsAddedEvent event) {
-        rosterAgents().addAll(event.agentIds());
-    }
-
-    @EventSourcingHandler
-    void on(RosterAgentGroupsAddedEvent event) {
-        rosterGroups().addAll(event.agentGroupIds());
-    }
-
-    @EventSourcingHandler
-    void on(RosterAgentRemovedEvent event) {
-        rosterAgents().remove(event.agentId());
-    }
-
-    @EventSourcingHandler
-    void on(RosterAgentGroupRemovedEvent event) {
-        rosterGroups().remove(event.agentGroupId());
-    }
-
-    @EventSourcingHandler
-    void on(CampaignUpdatedEvent event) {
-        settings = event.settings();
-        revision++;
-    }
-
-    @EventSourcingHandler
-    void on(CampaignStartedEvent event) {
-        status = RUNNING;
-        revision++;
-    }
-
-    @EventSourcingHandler
-    void on(CampaignStoppedEvent event) {
-        status = STOPPED;
-        revision++;
-    }
-
-    @EventSourcingHandler
-    void on(CampaignArchivedEvent event) {
-        status = ARCHIVED;
-        revision++;
-    }
-
-    @EventSourcingHandler
-    void on(CampaignDeletedEvent event) {
-        revision++;
-        markDeleted();
-    }
-
-    @EventSourcingHandler
-    void on(TransferNumbersDeletedEvent event) {
-        settings = settings.with(CampaignPatch.of(java.util.Collections.singletonMap("transferNumbers", null)));
-        revision++;
-    }
-
-    @EventSourcingHandler
-    void on(QuestionsDeletedEvent event) {
-        settings = settings.with(CampaignPatch.of(java.util.Collections.singletonMap("questions", null)));
-        revision++;
-    }
-
-    @EventSourcingHandler
-    void on(DialRatioUpdatedEvent event) {
-        dialRatio = event.newRatio();
-        revision++;
-    }
-
-    @EventSourcingHandler
-    void on(NumbersAddedEvent event) {
-        event.added().forEach(n -> numbers.put(n.number(), NumberProgress.PENDING));
-        openNumbers += event.added().size();
-        revision++;
-    }
-
-    /** A dial attempt changes the number, not what GET shows of the campaign: the revision stays. */
-    @EventSourcingHandler
-    void on(CallResultRecordedEvent event) {
-        numbers.put(event.number(), new NumberProgress(event.attempt(), event.result(), event.retryAt(),
-                event.finalForNumber(), event.callId()));
-        if (event.finalForNumber()) {
-            openNumbers--;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(CampaignFinishedEvent event) {
-        status = FINISHED;
-        revision++;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * none in decisions written before it was kept.
  */
 public record CampaignNotificationDecidedEvent(String sourceEventId, TriggerEvent trigger, BroadcastFacts campaign,
-                                               CampaignStats stats, List<Long> subscriptionIds,
+                                               CampaignCounters stats, List<Long> subscriptionIds,
                                                List<Long> postbackIds, CallUsage usage) {
 
     public CampaignNotificationDecidedEvent {

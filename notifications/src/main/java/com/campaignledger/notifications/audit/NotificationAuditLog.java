@@ -41,12 +41,12 @@ public class NotificationAuditLog {
                 context.correlationId(), Timestamp.from(clock.instant()), write(oldValue), write(newValue));
     }
 
-    public List<AuditEntry> history(String accountId, String entityType, String entityId) {
+    public List<NotificationAuditEntry> history(String accountId, String entityType, String entityId) {
         return jdbc.query("SELECT id, entity_type, entity_id, action, actor, request_id, correlation_id, at, old_value, "
                         + "new_value FROM notification_audit WHERE account_id = ? AND entity_type = ? AND entity_id = ? ORDER BY id",
-                (rs, i) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), read(rs.getString(9)),
-                        read(rs.getString(10))),
+                (rs, i) -> new NotificationAuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                        read(rs.getString(9)), read(rs.getString(10))),
                 accountId, entityType, entityId);
     }
 

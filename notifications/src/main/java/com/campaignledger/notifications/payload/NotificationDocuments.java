@@ -5,7 +5,7 @@ import com.campaignledger.campaign.api.RetryPhoneType;
 import com.campaignledger.notifications.api.BroadcastFacts;
 import com.campaignledger.notifications.api.CallFacts;
 import com.campaignledger.notifications.api.CampaignConfigFacts;
-import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.CampaignCounters;
 import com.campaignledger.notifications.api.NotificationFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -106,7 +106,7 @@ public final class NotificationDocuments {
     }
 
     /** Seed 001's campaign-finished postback; {@code cost} as the billing rule writes it ({@code $2.25}). */
-    public static String legacyCampaignFinished(BroadcastFacts campaign, CampaignStats s, String cost) {
+    public static String legacyCampaignFinished(BroadcastFacts campaign, CampaignCounters s, String cost) {
         PostbackDocuments.Campaign c = new PostbackDocuments.Campaign(campaign.campaignId(), campaign.name(),
                 campaign.status().name().toLowerCase(Locale.ROOT), cost, new PostbackDocuments.Stats(s.total(),
                 s.dialed(), s.live(), s.machine(), s.noanswer(), s.dnc(), s.busy(), s.transfer(), s.error(), s.misc()));

@@ -17,7 +17,7 @@ import com.campaignledger.notifications.api.BroadcastFacts;
 import com.campaignledger.notifications.api.CallFacts;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
-import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.CampaignCounters;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.api.TriggerEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -89,14 +89,14 @@ public class CampaignNotificationSaga {
     void on(CampaignStartedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
             NotificationTargets targets, EventGateway events) {
         campaign = campaign.withStatus(CampaignStatus.RUNNING, at);
-        decide(TriggerEvent.CAMPAIGN_STARTED, null, eventId, at, CampaignStats.NONE, targets, events);
+        decide(TriggerEvent.CAMPAIGN_STARTED, null, eventId, at, CampaignCounters.NONE, targets, events);
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
     void on(CampaignStoppedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
             NotificationTargets targets, EventGateway events) {
         campaign = campaign.withStatus(CampaignStatus.STOPPED, at);
-        decide(TriggerEvent.CAMPAIGN_STOPPED, null, eventId, at, CampaignStats.NONE, targets, events);
+        decide(TriggerEvent.CAMPAIGN_STOPPED, null, eventId, at, CampaignCounters.NONE, targets, events);
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
@@ -141,8 +141,8 @@ public class CampaignNotificationSaga {
         events.publish(new CallNotificationDecidedEvent(eventId, campaign, call, subscriptions, postbacks));
     }
 
-    private void decide(TriggerEvent trigger, PostbackKind postbackKind, String eventId, Instant at, CampaignStats stats,
-                        NotificationTargets targets, EventGateway events) {
+    private void decide(TriggerEvent trigger, PostbackKind postbackKind, String eventId, Instant at,
+                        CampaignCounters stats, NotificationTargets targets, EventGateway events) {
         long id = campaign.campaignId();
         List<Long> subscriptions = targets.subscriptions(campaign.accountId(), trigger, id, at);
         List<Long> postbacks = postbackKind == null ? List.of() : targets.postbacks(campaign.accountId(), postbackKind, id, at);

@@ -2,7 +2,7 @@ package com.campaignledger.notifications.saga;
 
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.ContactNumber;
-import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.CampaignCounters;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ public interface CampaignNumbers {
 
     Map<String, String> extraData(long campaignId, String number);
 
-    CampaignStats stats(long campaignId);
+    CampaignCounters stats(long campaignId);
 
     /** The campaign is done: nothing is kept for it any more. */
     void forget(long campaignId);

@@ -2,8 +2,8 @@ package com.campaignledger.notifications.saga;
 
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.ContactNumber;
-import com.campaignledger.notifications.api.CampaignStats;
-import com.campaignledger.notifications.api.CampaignStats.Category;
+import com.campaignledger.campaign.api.ResultCategory;
+import com.campaignledger.notifications.api.CampaignCounters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,8 +64,8 @@ class JdbcCampaignNumbers implements CampaignNumbers {
     }
 
     @Override
-    public CampaignStats stats(long campaignId) {
-        Map<Category, Long> counts = new EnumMap<>(Category.class);
+    public CampaignCounters stats(long campaignId) {
+        Map<ResultCategory, Long> counts = new EnumMap<>(ResultCategory.class);
         long[] total = {0};
         jdbc.query("SELECT result, COUNT(*) FROM notification_campaign_number WHERE campaign_id = ? GROUP BY result",
                 rs -> {
@@ -73,13 +73,14 @@ class JdbcCampaignNumbers implements CampaignNumbers {
                     long count = rs.getLong(2);
                     total[0] += count;
                     if (result != null) {
-                        counts.merge(CampaignStats.category(CallResult.valueOf(result)), count, Long::sum);
+                        counts.merge(CallResult.valueOf(result).category(), count, Long::sum);
                     }
                 }, campaignId);
         long dialed = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStats(total[0], dialed, get(counts, Category.LIVE), get(counts, Category.MACHINE),
-                get(counts, Category.NOANSWER), get(counts, Category.DNC), get(counts, Category.BUSY),
-                get(counts, Category.TRANSFER), get(counts, Category.ERROR), get(counts, Category.MISC));
+        return new CampaignCounters(total[0], dialed, get(counts, ResultCategory.LIVE),
+                get(counts, ResultCategory.MACHINE), get(counts, ResultCategory.NOANSWER), get(counts, ResultCategory.DNC),
+                get(counts, ResultCategory.BUSY), get(counts, ResultCategory.TRANSFER), get(counts, ResultCategory.ERROR),
+                get(counts, ResultCategory.MISC));
     }
 
     @Override
@@ -87,7 +88,7 @@ class JdbcCampaignNumbers implements CampaignNumbers {
         jdbc.update("DELETE FROM notification_campaign_number WHERE campaign_id = ?", campaignId);
     }
 
-    private static long get(Map<Category, Long> counts, Category category) {
+    private static long get(Map<ResultCategory, Long> counts, ResultCategory category) {
         return counts.getOrDefault(category, 0L);
     }
 

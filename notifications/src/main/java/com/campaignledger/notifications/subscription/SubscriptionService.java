@@ -6,7 +6,7 @@ import com.campaignledger.notifications.NotificationNotFoundException;
 import com.campaignledger.notifications.NotificationRequestException;
 import com.campaignledger.notifications.api.NotificationFormat;
 import com.campaignledger.notifications.audit.AuditContext;
-import com.campaignledger.notifications.audit.AuditEntry;
+import com.campaignledger.notifications.audit.NotificationAuditEntry;
 import com.campaignledger.notifications.audit.NotificationAuditLog;
 import com.campaignledger.notifications.delivery.EndpointGuard;
 import com.campaignledger.notifications.outbox.DeliveryRepository;
@@ -110,7 +110,7 @@ public class SubscriptionService {
         });
     }
 
-    public List<AuditEntry> history(String accountId, long id) {
+    public List<NotificationAuditEntry> history(String accountId, long id) {
         get(accountId, id);
         return audit.history(accountId, AUDIT_TYPE, String.valueOf(id));
     }

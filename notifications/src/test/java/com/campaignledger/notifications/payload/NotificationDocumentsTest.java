@@ -7,7 +7,7 @@ import com.campaignledger.notifications.api.AgentOutcome;
 import com.campaignledger.notifications.api.BroadcastFacts;
 import com.campaignledger.notifications.api.CallFacts;
 import com.campaignledger.notifications.api.CampaignConfigFacts;
-import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.CampaignCounters;
 import com.campaignledger.notifications.api.NotificationFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -162,7 +162,7 @@ class NotificationDocumentsTest {
     @Test
     void legacyCampaignFinishedHasTheSeedsElementsAndCounters() {
         Element seed = xml(seed("001-campaign-finished.xml"));
-        CampaignStats stats = new CampaignStats(100, 100, 48, 24, 12, 0, 6, 10, 0, 0);
+        CampaignCounters stats = new CampaignCounters(100, 100, 48, 24, 12, 0, 6, 10, 0, 0);
         Element ours = xml(NotificationDocuments.legacyCampaignFinished(CAMPAIGN, stats, "$2.25"));
         assertSameXmlShape("", seed, ours, Set.of());
         Element campaign = child(ours, "campaign");

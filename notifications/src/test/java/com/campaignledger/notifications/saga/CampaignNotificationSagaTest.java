@@ -16,9 +16,10 @@ import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.ResultCategory;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
-import com.campaignledger.notifications.api.CampaignStats;
+import com.campaignledger.notifications.api.CampaignCounters;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.api.TriggerEvent;
 import org.axonframework.eventhandling.gateway.DefaultEventGateway;
@@ -130,7 +131,7 @@ class CampaignNotificationSagaTest {
                                 && e.subscriptionIds().equals(List.of(4L)) && e.postbackIds().equals(List.of(9L))
                                 && e.campaign().status() == CampaignStatus.FINISHED
                                 // Numbers count once, under their latest result: BUSY then LA counts as live.
-                                && e.stats().equals(new CampaignStats(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))
+                                && e.stats().equals(new CampaignCounters(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))
                                 // Every attempt is billed: three of 35 s, each a whole minute.
                                 && e.usage().equals(new CallUsage(105, 3))),
                         Matchers.andNoMore())));
@@ -265,16 +266,16 @@ class CampaignNotificationSagaTest {
         }
 
         @Override
-        public CampaignStats stats(long campaignId) {
+        public CampaignCounters stats(long campaignId) {
             Map<String, CallResult> r = results.getOrDefault(campaignId, Map.of());
-            Map<CampaignStats.Category, Long> c = new HashMap<>();
-            r.values().stream().filter(v -> v != null).forEach(v -> c.merge(CampaignStats.category(v), 1L, Long::sum));
+            Map<ResultCategory, Long> c = new HashMap<>();
+            r.values().stream().filter(v -> v != null).forEach(v -> c.merge(v.category(), 1L, Long::sum));
             long dialed = c.values().stream().mapToLong(Long::longValue).sum();
-            return new CampaignStats(r.size(), dialed, c.getOrDefault(CampaignStats.Category.LIVE, 0L),
-                    c.getOrDefault(CampaignStats.Category.MACHINE, 0L), c.getOrDefault(CampaignStats.Category.NOANSWER, 0L),
-                    c.getOrDefault(CampaignStats.Category.DNC, 0L), c.getOrDefault(CampaignStats.Category.BUSY, 0L),
-                    c.getOrDefault(CampaignStats.Category.TRANSFER, 0L), c.getOrDefault(CampaignStats.Category.ERROR, 0L),
-                    c.getOrDefault(CampaignStats.Category.MISC, 0L));
+            return new CampaignCounters(r.size(), dialed, c.getOrDefault(ResultCategory.LIVE, 0L),
+                    c.getOrDefault(ResultCategory.MACHINE, 0L), c.getOrDefault(ResultCategory.NOANSWER, 0L),
+                    c.getOrDefault(ResultCategory.DNC, 0L), c.getOrDefault(ResultCategory.BUSY, 0L),
+                    c.getOrDefault(ResultCategory.TRANSFER, 0L), c.getOrDefault(ResultCategory.ERROR, 0L),
+                    c.getOrDefault(ResultCategory.MISC, 0L));
         }
 
         @Override

@@ -3,6 +3,7 @@ package com.campaignledger.projections.stats;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.ResultCategory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,7 +43,7 @@ public class CampaignStatsProjection {
     @EventHandler
     void on(CallResultRecordedEvent event, @SequenceNumber long sequence) {
         long campaignId = event.campaignId().value();
-        ResultCategory now = ResultCategory.of(event.result());
+        ResultCategory now = event.result().category();
         Optional<ResultCategory> before = repository.category(campaignId, event.number());
         if (repository.attemptCounted(campaignId, before.orElse(null), now, event.durationSeconds(), sequence)) {
             repository.numberDialed(campaignId, event.number(), now, event.attempt(), before.isPresent());

@@ -4,12 +4,15 @@ import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.ResultCategory;
 import com.campaignledger.projections.replay.SetBasedRebuild;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+
+import static com.campaignledger.projections.stats.CampaignStatsRepository.column;
 
 /**
  * The live stats rebuilt in SQL on PostgreSQL ({@link SetBasedRebuild}): what {@link CampaignStatsProjection} does
@@ -19,7 +22,7 @@ import java.util.stream.Collectors;
  * ranges must come in order ({@link #ordered()}); campaigns are independent, so they are shared out and their shares
  * rebuilt side by side ({@link #partitionable()}).
  * <p>
- * The result-to-counter mapping and the per-call minutes are taken from the Java ({@link ResultCategory},
+ * The result-to-counter mapping and the per-call minutes are taken from the Java ({@link CallResult#category()},
  * the billing rule's whole minutes per call), so there is one definition of each.
  */
 @Component
@@ -56,14 +59,14 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
     /** One statement: the numbers' rows, then the campaign's counters, from the dial results of the range. */
     private static String callsRecordedSql() {
         String category = Arrays.stream(CallResult.values())
-                .map(r -> "WHEN '" + r.name() + "' THEN '" + ResultCategory.of(r).name() + "'")
+                .map(r -> "WHEN '" + r.name() + "' THEN '" + r.category().name() + "'")
                 .collect(Collectors.joining(" ", "CASE x.result ", " END"));
         String moves = Arrays.stream(ResultCategory.values())
                 .map(c -> "SUM((m.now = '" + c.name() + "')::int - COALESCE((m.before = '" + c.name() + "')::int, 0)) AS "
-                        + c.column())
+                        + column(c))
                 .collect(Collectors.joining(", "));
         String counters = Arrays.stream(ResultCategory.values())
-                .map(c -> c.column() + " = s." + c.column() + " + d." + c.column())
+                .map(c -> column(c) + " = s." + column(c) + " + d." + column(c))
                 .collect(Collectors.joining(", "));
         return """
                 WITH calls AS (

@@ -1,9 +1,11 @@
 package com.campaignledger.projections.stats;
 
+import com.campaignledger.campaign.api.ResultCategory;
 import com.campaignledger.campaign.billing.BillingRule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The campaign_stats and campaign_stats_number tables. */
@@ -14,6 +16,11 @@ public class CampaignStatsRepository {
 
     public CampaignStatsRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The campaign_stats column that counts a category (one of a fixed set, never input). */
+    static String column(ResultCategory category) {
+        return category.name().toLowerCase(Locale.ROOT);
     }
 
     void created(long campaignId, String accountId, long sequence) {
@@ -42,10 +49,10 @@ public class CampaignStatsRepository {
         StringBuilder set = new StringBuilder("attempts = attempts + 1, call_seconds = call_seconds + ?, "
                 + "call_minutes = call_minutes + ?, last_sequence = ?");
         if (before == null) {
-            set.append(", dialed = dialed + 1, ").append(now.column()).append(" = ").append(now.column()).append(" + 1");
+            set.append(", dialed = dialed + 1, ").append(column(now)).append(" = ").append(column(now)).append(" + 1");
         } else if (before != now) {
-            set.append(", ").append(before.column()).append(" = ").append(before.column()).append(" - 1, ")
-                    .append(now.column()).append(" = ").append(now.column()).append(" + 1");
+            set.append(", ").append(column(before)).append(" = ").append(column(before)).append(" - 1, ")
+                    .append(column(now)).append(" = ").append(column(now)).append(" + 1");
         }
         long minutes = BillingRule.billedMinutes(seconds);
         return jdbc.update("UPDATE campaign_stats SET " + set + " WHERE campaign_id = ? AND last_sequence < ?",

@@ -8,7 +8,7 @@ import com.campaignledger.agent.registry.api.AgentInvitedEvent;
 import com.campaignledger.agent.registry.api.AgentRegisteredEvent;
 import com.campaignledger.agent.registry.api.AgentUpdatedEvent;
 import com.campaignledger.agent.registry.api.DisableAgentCommand;
-import com.campaignledger.agent.registry.api.FieldChange;
+import com.campaignledger.agent.registry.api.RegistryFieldChange;
 import com.campaignledger.agent.registry.api.InvalidRegistryEntryException;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
 import com.campaignledger.agent.registry.api.RegisterAgentCommand;
@@ -76,7 +76,7 @@ class Agent {
                 fields.contains("email") ? sent.email() : details.email(),
                 fields.contains("phoneNumber") ? sent.phoneNumber() : details.phoneNumber());
         requireValid(updated);
-        List<FieldChange> changes = new ArrayList<>();
+        List<RegistryFieldChange> changes = new ArrayList<>();
         change(changes, "name", details.name(), updated.name());
         change(changes, "userId", details.userId(), updated.userId());
         change(changes, "email", details.email(), updated.email());
@@ -119,9 +119,9 @@ class Agent {
         RegistryRules.requirePhone(details.phoneNumber());
     }
 
-    private static void change(List<FieldChange> changes, String field, Object before, Object after) {
+    private static void change(List<RegistryFieldChange> changes, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            changes.add(new FieldChange(field, before, after));
+            changes.add(new RegistryFieldChange(field, before, after));
         }
     }
 

@@ -8,7 +8,7 @@ import com.campaignledger.agent.registry.api.AgentInvitedEvent;
 import com.campaignledger.agent.registry.api.AgentRegisteredEvent;
 import com.campaignledger.agent.registry.api.AgentUpdatedEvent;
 import com.campaignledger.agent.registry.api.DisableAgentCommand;
-import com.campaignledger.agent.registry.api.FieldChange;
+import com.campaignledger.agent.registry.api.RegistryFieldChange;
 import com.campaignledger.agent.registry.api.InvalidRegistryEntryException;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
 import com.campaignledger.agent.registry.api.RegisterAgentCommand;
@@ -79,8 +79,8 @@ class AgentTest {
                 .when(new UpdateAgentCommand(ID, sent, Set.of("userId", "phoneNumber"), null, 1L))
                 .expectEvents(new AgentUpdatedEvent(ID,
                         new AgentDetails("Ann", "ann.smith@example.com", "ann@example.com", null),
-                        List.of(new FieldChange("userId", "ann@example.com", "ann.smith@example.com"),
-                                new FieldChange("phoneNumber", "+16465550101", null))))
+                        List.of(new RegistryFieldChange("userId", "ann@example.com", "ann.smith@example.com"),
+                                new RegistryFieldChange("phoneNumber", "+16465550101", null))))
                 .expectResultMessagePayload(2L);
     }
 
