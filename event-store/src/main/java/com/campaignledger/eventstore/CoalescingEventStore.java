@@ -1,4 +1,4 @@
-package com.campaignledger.config;
+package com.campaignledger.eventstore;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;

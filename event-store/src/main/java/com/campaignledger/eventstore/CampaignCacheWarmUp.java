@@ -1,4 +1,4 @@
-package com.campaignledger.config;
+package com.campaignledger.eventstore;
 
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.LoadCampaignCommand;

@@ -1,4 +1,4 @@
-package com.campaignledger.config;
+package com.campaignledger.eventstore;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;

@@ -1,4 +1,4 @@
-package com.campaignledger.config;
+package com.campaignledger.eventstore;
 
 import com.campaignledger.kernel.MetadataKeys;
 

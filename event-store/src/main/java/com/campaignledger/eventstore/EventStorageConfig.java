@@ -1,4 +1,4 @@
-package com.campaignledger.config;
+package com.campaignledger.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;

@@ -1,4 +1,4 @@
-package com.campaignledger.config;
+package com.campaignledger.eventstore;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
