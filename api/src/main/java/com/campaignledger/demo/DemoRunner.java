@@ -33,7 +33,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import com.campaignledger.dialer.simulation.ScaledClock;
+import com.campaignledger.dialer.CallFlowClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,12 +59,12 @@ class DemoRunner implements ApplicationRunner {
     private final SimulatedAgents simulatedAgents;
     private final CampaignViewRepository campaigns;
     private final CallListRepository callList;
-    private final ScaledClock clock;
+    private final CallFlowClock clock;
     private final int numbers;
     private final int agents;
 
     DemoRunner(CommandGateway commands, CampaignIds campaignIds, AgentSessionDirectory directory,
-               SimulatedAgents simulatedAgents, CampaignViewRepository campaigns, CallListRepository callList, ScaledClock clock,
+               SimulatedAgents simulatedAgents, CampaignViewRepository campaigns, CallListRepository callList, CallFlowClock clock,
                @Value("${ledger.demo.numbers:300}") int numbers, @Value("${ledger.demo.agents:5}") int agents) {
         this.commands = commands;
         this.campaignIds = campaignIds;

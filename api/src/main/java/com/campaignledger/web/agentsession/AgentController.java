@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import com.campaignledger.dialer.simulation.ScaledClock;
+import com.campaignledger.dialer.CallFlowClock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +68,7 @@ class AgentController {
     private final AgentSessionDirectory directory;
     private final AgentSessionRepository sessions;
     private final ConnectionNotifier notifier;
-    private final ScaledClock clock;
+    private final CallFlowClock clock;
     private final RosterGate roster;
     private final CallListRepository callList;
     private final ProcessorCatchUp catchUp;
@@ -76,7 +76,7 @@ class AgentController {
 
     AgentController(CommandExecutor executor, CampaignLookup campaigns,
                     AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
-                    ScaledClock clock, RosterGate roster, CallListRepository callList, ProcessorCatchUp catchUp,
+                    CallFlowClock clock, RosterGate roster, CallListRepository callList, ProcessorCatchUp catchUp,
                     CallIds callIds) {
         this.executor = executor;
         this.campaigns = campaigns;

@@ -4,7 +4,7 @@ import com.campaignledger.web.agentsession.AgentSessionResponses.OneSession;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionList;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionPage;
 import com.campaignledger.web.campaign.CampaignLookup;
-import com.campaignledger.dialer.simulation.ScaledClock;
+import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.projections.agentsession.AgentSessionPage;
 import com.campaignledger.projections.agentsession.AgentSessionQuery;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
@@ -43,10 +43,10 @@ class AgentSessionController {
 
     private final CampaignLookup campaigns;
     private final AgentSessionRepository sessions;
-    private final ScaledClock clock;
+    private final CallFlowClock clock;
     private final int maxPageSize;
 
-    AgentSessionController(CampaignLookup campaigns, AgentSessionRepository sessions, ScaledClock clock,
+    AgentSessionController(CampaignLookup campaigns, AgentSessionRepository sessions, CallFlowClock clock,
                            @Value("${ledger.max-page-size}") int maxPageSize) {
         this.campaigns = campaigns;
         this.sessions = sessions;

@@ -4,7 +4,7 @@ import com.campaignledger.campaign.api.CallRecorded;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.dialer.CallIds;
-import com.campaignledger.dialer.simulation.ScaledClock;
+import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.CommandRequest;
@@ -25,9 +25,9 @@ class CallController {
 
     private final CommandExecutor executor;
     private final CallIds callIds;
-    private final ScaledClock clock;
+    private final CallFlowClock clock;
 
-    CallController(CommandExecutor executor, CallIds callIds, ScaledClock clock) {
+    CallController(CommandExecutor executor, CallIds callIds, CallFlowClock clock) {
         this.executor = executor;
         this.callIds = callIds;
         this.clock = clock;

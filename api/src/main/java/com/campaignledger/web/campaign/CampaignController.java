@@ -82,13 +82,13 @@ class CampaignController {
     private final CampaignRequestReader reader;
     private final ContactNumbers contactNumbers;
     private final CampaignIds ids;
-    private final CampaignViewRebuild rebuild;
+    private final CampaignViewGuard rebuild;
     private final AgentRegistry registry;
     private final int maxPageSize;
 
     CampaignController(QueryGateway queries, CommandExecutor executor,
                        CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids,
-                       AgentRegistry registry, CampaignViewRebuild rebuild,
+                       AgentRegistry registry, CampaignViewGuard rebuild,
                        @Value("${ledger.max-page-size}") int maxPageSize) {
         this.queries = queries;
         this.executor = executor;

@@ -18,10 +18,10 @@ import java.util.Set;
 public class CampaignLookup {
 
     private final QueryGateway queries;
-    private final CampaignViewRebuild rebuild;
+    private final CampaignViewGuard rebuild;
     private final AggregateHistoryRepository aggregates;
 
-    CampaignLookup(QueryGateway queries, CampaignViewRebuild rebuild, AggregateHistoryRepository aggregates) {
+    CampaignLookup(QueryGateway queries, CampaignViewGuard rebuild, AggregateHistoryRepository aggregates) {
         this.queries = queries;
         this.rebuild = rebuild;
         this.aggregates = aggregates;

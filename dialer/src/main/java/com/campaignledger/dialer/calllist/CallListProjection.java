@@ -20,6 +20,7 @@ import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.DispositionList;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,9 @@ import java.util.List;
  * ignore what exists, attempts only move forward), so a redelivered event changes nothing.
  */
 @Component
+// The dialer works from its tables while campaigns run: a half-rebuilt call list would dial numbers again and
+// drop agents' call results; it is rebuilt with the service stopped (docs/operations.md).
+@DisallowReplay
 @ProcessingGroup(CallListProjection.PROCESSING_GROUP)
 public class CallListProjection {
 

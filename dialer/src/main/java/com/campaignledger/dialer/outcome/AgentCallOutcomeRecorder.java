@@ -9,6 +9,7 @@ import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ import java.time.Instant;
  * redelivered event records nothing twice.
  */
 @Component
+// It records agents' call results on their campaigns (commands): a replay would act on past calls again.
+@DisallowReplay
 @ProcessingGroup(AgentCallOutcomeRecorder.PROCESSING_GROUP)
 public class AgentCallOutcomeRecorder {
 

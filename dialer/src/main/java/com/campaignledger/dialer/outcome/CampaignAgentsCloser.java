@@ -13,6 +13,7 @@ import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * waiting for the campaign to start again. A callback that slipped in after the campaign closed is ended too.
  */
 @Component
+// It ends the sessions of closed campaigns (commands): a replay would act on past campaigns again.
+@DisallowReplay
 @ProcessingGroup(AgentCallOutcomeRecorder.PROCESSING_GROUP)
 public class CampaignAgentsCloser {
 

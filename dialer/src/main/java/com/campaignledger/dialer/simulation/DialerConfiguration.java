@@ -1,5 +1,7 @@
 package com.campaignledger.dialer.simulation;
 
+import com.campaignledger.dialer.CallFlowClock;
+
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,14 +19,14 @@ public class DialerConfiguration {
 
     /** The simulation's clock: real time, or faster with {@code ledger.dialer.time-scale}. */
     @Bean
-    public ScaledClock simulationClock(DialerProperties properties) {
-        return new ScaledClock(Instant.now(), properties.timeScale());
+    public CallFlowClock simulationClock(DialerProperties properties) {
+        return new CallFlowClock(Instant.now(), properties.timeScale());
     }
 
     @Bean
     @ConditionalOnProperty(name = "ledger.dialer.enabled", havingValue = "true")
     public SimulatedDialer simulatedDialer(DialerProperties properties, CommandGateway commands, CallListRepository callList,
-                                           CallIds callIds, SimulatedAgents agents, ScaledClock clock) {
+                                           CallIds callIds, SimulatedAgents agents, CallFlowClock clock) {
         return new SimulatedDialer(properties, commands, callList, callIds, agents, clock);
     }
 }

@@ -1,5 +1,7 @@
 package com.campaignledger.dialer.simulation;
 
+import com.campaignledger.dialer.CallFlowClock;
+
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.AgentState;
 import com.campaignledger.agent.session.api.ConnectCallCommand;
@@ -48,7 +50,7 @@ public class SimulatedDialer implements SmartLifecycle {
     private final CallListRepository callList;
     private final CallIds callIds;
     private final SimulatedAgents simulatedAgents;
-    private final ScaledClock clock;
+    private final CallFlowClock clock;
     private final CallingWindow window;
     private final OutcomeDistribution outcomes;
     private final SplittableRandom random;
@@ -62,7 +64,7 @@ public class SimulatedDialer implements SmartLifecycle {
     private ScheduledExecutorService executor;
 
     public SimulatedDialer(DialerProperties properties, CommandGateway commands, CallListRepository callList,
-                           CallIds callIds, SimulatedAgents simulatedAgents, ScaledClock clock) {
+                           CallIds callIds, SimulatedAgents simulatedAgents, CallFlowClock clock) {
         this.properties = properties;
         this.commands = commands;
         this.callList = callList;

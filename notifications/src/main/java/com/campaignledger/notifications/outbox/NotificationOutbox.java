@@ -13,6 +13,7 @@ import com.campaignledger.notifications.subscription.Subscription;
 import com.campaignledger.notifications.subscription.SubscriptionRepository;
 import com.campaignledger.notifications.subscription.SubscriptionService;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -33,6 +34,8 @@ import java.util.function.Function;
  * outbox is history, not a read model: a reset keeps it.
  */
 @Component
+// It queues notifications for delivery: a replay would send past notifications again.
+@DisallowReplay
 @ProcessingGroup(NotificationOutbox.PROCESSING_GROUP)
 public class NotificationOutbox {
 

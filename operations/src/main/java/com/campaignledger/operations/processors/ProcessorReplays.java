@@ -36,14 +36,6 @@ public class ProcessorReplays {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorReplays.class);
 
-    /** Processors whose handlers act rather than build a read model, and why a replay must not run them again. */
-    private static final Map<String, String> ACTING = Map.of(
-            "campaign-notification-saga", "it is the notification saga: a replay would decide every past notification again",
-            "notification-outbox", "it queues notifications for delivery: a replay would send past notifications again",
-            "agent-call-outcomes", "it records agents' call results on their campaigns (commands): a replay would act on past calls again",
-            "dialer-call-list", "the dialer works from its tables while campaigns run: a half-rebuilt call list would dial "
-                    + "numbers again and drop agents' call results; rebuild it with the service stopped (docs/operations.md)");
-
     private final EventProcessingConfiguration processing;
     private final ProcessorStates states;
     private final SetBasedReplays setBased;
@@ -123,15 +115,15 @@ public class ProcessorReplays {
             return Optional.of("it is a subscribing processor: it runs in the transaction of the command that "
                     + "published the events and keeps no position to reset");
         }
-        if (ACTING.containsKey(name)) {
-            return Optional.of(ACTING.get(name));
-        }
         if (processing.tokenStore(name) instanceof InMemoryTokenStore) {
             return Optional.of("its position is kept in memory by each instance, from the newest event on: "
                     + "it has no stored read model to rebuild");
         }
         if (!streaming.supportsReset()) {
-            return Optional.of("its handlers do not support a replay (a saga, or handlers marked @DisallowReplay)");
+            // Sagas, and the handlers marked @DisallowReplay where they are declared (each says why there).
+            return Optional.of("its handlers act rather than build a read model (a saga, or handlers marked "
+                    + "@DisallowReplay: notifications, commands, mail, the running dialer's call list): a replay "
+                    + "would act on the past again");
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import com.campaignledger.registry.directory.AgentView;
 import com.campaignledger.registry.directory.InviteView;
 import jakarta.mail.SendFailedException;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -35,6 +36,8 @@ import java.util.Optional;
  * its turn comes is not sent. The link is never logged.
  */
 @Component
+// It mails invites: a replay would mail every invite still valid again.
+@DisallowReplay
 @ProcessingGroup(InviteMailer.PROCESSING_GROUP)
 public class InviteMailer {
 

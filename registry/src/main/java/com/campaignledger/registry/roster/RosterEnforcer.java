@@ -21,6 +21,7 @@ import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
  * with every committed event, so it decides on the roster as it is now.
  */
 @Component
+// It logs out the sessions of agents taken off a roster or disabled (commands): a replay would act on the past again.
+@DisallowReplay
 @ProcessingGroup(RosterEnforcer.PROCESSING_GROUP)
 class RosterEnforcer {
 

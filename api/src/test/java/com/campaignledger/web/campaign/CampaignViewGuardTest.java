@@ -20,11 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a token table and an event table of Axon's shape (V1's), in an in-memory H2 database. */
-class CampaignViewRebuildTest {
+class CampaignViewGuardTest {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
             "jdbc:h2:mem:rebuild-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", ""));
-    private final CampaignViewRebuild rebuild = new CampaignViewRebuild(jdbc, new ProcessorCatchUp(jdbc));
+    private final CampaignViewGuard rebuild = new CampaignViewGuard(jdbc, new ProcessorCatchUp(jdbc));
     /** The last event the view's rows show. */
     private final AtomicLong view = new AtomicLong(-1);
 

@@ -22,12 +22,12 @@ import java.util.function.Supplier;
  * processor has claimed its segments again. Asked only on the rare path of a campaign not found.
  */
 @Component
-public class CampaignViewRebuild {
+public class CampaignViewGuard {
 
     private final JdbcTemplate jdbc;
     private final ProcessorCatchUp catchUp;
 
-    CampaignViewRebuild(JdbcTemplate jdbc, ProcessorCatchUp catchUp) {
+    CampaignViewGuard(JdbcTemplate jdbc, ProcessorCatchUp catchUp) {
         this.jdbc = jdbc;
         this.catchUp = catchUp;
     }

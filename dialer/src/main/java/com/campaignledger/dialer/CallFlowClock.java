@@ -1,4 +1,4 @@
-package com.campaignledger.dialer.simulation;
+package com.campaignledger.dialer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,16 +6,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that runs {@code scale} times faster than real time from the moment it is made, so a demo
- * or a test sees minutes of ringing, talking and retry waits pass in seconds.
+ * The clock of the call flow: the time agents' sessions, calls and the dialer's waits are stamped with. In
+ * production it runs at real time (scale 1); it runs {@code scale} times faster from the moment it is made in the
+ * demo and in tests, which then see minutes of ringing, talking and retry waits pass in seconds.
  */
-public final class ScaledClock extends Clock {
+public final class CallFlowClock extends Clock {
 
     private final Instant origin;
     private final long originNanos;
     private final double scale;
 
-    public ScaledClock(Instant origin, double scale) {
+    public CallFlowClock(Instant origin, double scale) {
         this.origin = origin;
         this.originNanos = System.nanoTime();
         this.scale = scale;
