@@ -19,7 +19,25 @@ public final class PhoneNumbers {
     private static final Pattern SHORT_CODE = Pattern.compile("\\d{5,6}");
     private static final int MAX_INPUT_LENGTH = 40;
 
+    /** The form of a number in E.164: a plus, a country code and at most 15 digits in all. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+    /** The form of a caller id: a North-American number in E.164, or a 5–6 digit short code. */
+    private static final Pattern CALLER_ID = Pattern.compile("\\+1\\d{10}|\\d{5,6}");
+
     private PhoneNumbers() {
+    }
+
+    /**
+     * Whether a number is already written in E.164: what the aggregates accept, the edge having normalised every
+     * number an integrator sent ({@link #toE164}).
+     */
+    public static boolean isE164(String number) {
+        return number != null && E164.matcher(number).matches();
+    }
+
+    /** Whether a caller id is already in its stored form ({@link #toCallerId}). */
+    public static boolean isCallerId(String number) {
+        return number != null && CALLER_ID.matcher(number).matches();
     }
 
     /** The number in E.164, or empty when it is not a valid phone number. */

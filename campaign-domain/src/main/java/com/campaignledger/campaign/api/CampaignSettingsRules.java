@@ -1,8 +1,9 @@
 package com.campaignledger.campaign.api;
 
+import com.campaignledger.kernel.PhoneNumbers;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The rules of a campaign's configuration, checked at the edge and again by the aggregate. */
 public final class CampaignSettingsRules {
@@ -16,11 +17,6 @@ public final class CampaignSettingsRules {
     public static final int MAX_MINUTES_BETWEEN_ATTEMPTS = 7 * 24 * 60;
     public static final int MAX_MULTILINE_DIALING_RATIO = 4;
     public static final int MAX_NUMBER_OF_RINGS = 20;
-
-    /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
-    public static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
-    /** Caller ids are North-American 11-digit E.164 numbers or 5–6 digit short codes (seed 000). */
-    private static final Pattern FROM_NUMBER = Pattern.compile("\\+1\\d{10}|\\d{5,6}");
 
     private CampaignSettingsRules() {
     }
@@ -56,11 +52,11 @@ public final class CampaignSettingsRules {
         for (int i = 0; i < s.transferNumbers().size(); i++) {
             TransferNumber t = s.transferNumbers().get(i);
             text(v, "transferNumbers[" + i + "].name", t.name(), MAX_TEXT_LENGTH);
-            if (t.number() == null || !E164.matcher(t.number()).matches()) {
+            if (!PhoneNumbers.isE164(t.number())) {
                 v.add(new Violation("transferNumbers[" + i + "].number", "must be a phone number"));
             }
         }
-        if (s.fromNumber() != null && !FROM_NUMBER.matcher(s.fromNumber()).matches()) {
+        if (s.fromNumber() != null && !PhoneNumbers.isCallerId(s.fromNumber())) {
             v.add(new Violation("fromNumber", "must be an 11-digit North-American number or a 5-6 digit short code"));
         }
         RetryConfig r = s.retryConfig();

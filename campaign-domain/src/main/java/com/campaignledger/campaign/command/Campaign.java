@@ -1,5 +1,7 @@
 package com.campaignledger.campaign.command;
 
+import com.campaignledger.kernel.PhoneNumbers;
+
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
 import com.campaignledger.campaign.api.AddRosterAgentsCommand;
@@ -361,7 +363,7 @@ class Campaign extends CampaignState {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < numbers.size(); i++) {
             String number = numbers.get(i).number();
-            if (number == null || !CampaignSettingsRules.E164.matcher(number).matches()) {
+            if (!PhoneNumbers.isE164(number)) {
                 violations.add(new Violation("numbers[" + i + "].number", "must be a phone number in E.164"));
             }
         }

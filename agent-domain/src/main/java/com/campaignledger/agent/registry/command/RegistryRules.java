@@ -1,5 +1,7 @@
 package com.campaignledger.agent.registry.command;
 
+import com.campaignledger.kernel.PhoneNumbers;
+
 import com.campaignledger.agent.registry.api.InvalidRegistryEntryException;
 import com.campaignledger.agent.registry.api.RegistryVersionMismatchException;
 
@@ -11,8 +13,6 @@ final class RegistryRules {
     static final int MAX_NAME = 200;
     static final int MAX_USER_ID = 200;
     static final int MAX_EMAIL = 254;
-    /** The API normalises numbers to E.164 before they reach the registry. */
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     /** Enough to refuse what is clearly no address; the mail server has the last word. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -35,7 +35,7 @@ final class RegistryRules {
     }
 
     static void requirePhone(String phone) {
-        if (phone != null && !E164.matcher(phone).matches()) {
+        if (phone != null && !PhoneNumbers.isE164(phone)) {
             throw new InvalidRegistryEntryException("phoneNumber", "must be a phone number in E.164");
         }
     }

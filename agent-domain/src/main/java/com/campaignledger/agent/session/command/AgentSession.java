@@ -1,5 +1,7 @@
 package com.campaignledger.agent.session.command;
 
+import com.campaignledger.kernel.PhoneNumbers;
+
 import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
 import com.campaignledger.agent.session.api.AgentCallEndedEvent;
 import com.campaignledger.agent.session.api.AgentCallUnansweredEvent;
@@ -35,7 +37,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import static com.campaignledger.agent.session.api.AgentState.CALLBACK_SENT;
 import static com.campaignledger.agent.session.api.AgentState.LOGGED_OUT;
@@ -56,8 +57,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class AgentSession {
 
-    /** The API normalises numbers to E.164 before they reach the session. */
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final int MAX_USER_ID = 200;
     private static final int MAX_MUSIC_ON_HOLD = 200;
     private static final int MAX_AGENT_RESPONSE = 1000;
@@ -137,7 +136,7 @@ class AgentSession {
     AgentState handle(ConnectCallCommand command) {
         Objects.requireNonNull(command.at(), "at");
         requireText("callId", command.callId());
-        if (command.number() == null || !E164.matcher(command.number()).matches()) {
+        if (!PhoneNumbers.isE164(command.number())) {
             throw new InvalidAgentSessionException("number", "must be a phone number in E.164");
         }
         if (state == ON_CALL && command.callId().equals(callId) && command.number().equals(number)) {
@@ -271,7 +270,7 @@ class AgentSession {
     }
 
     private static void requireCallback(String phoneNumber, String musicOnHold) {
-        if (phoneNumber == null || !E164.matcher(phoneNumber).matches()) {
+        if (!PhoneNumbers.isE164(phoneNumber)) {
             throw new InvalidAgentSessionException("phoneNumber", "must be a phone number in E.164");
         }
         requireMaxLength("musicOnHold", musicOnHold, MAX_MUSIC_ON_HOLD);
