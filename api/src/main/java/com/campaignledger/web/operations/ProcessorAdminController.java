@@ -45,7 +45,8 @@ class ProcessorAdminController {
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild a read model from the first event",
             description = "Resets the processor's tokens (its reset handler empties its tables) and starts it again; "
-                    + "on PostgreSQL, campaign-history and dispositions-per-hour are first written in SQL from the event "
+                    + "on PostgreSQL, the read models that write a row per event (campaign-view, campaign-stats, agent-sessions, "
+                    + "campaign-history, dispositions-per-hour) are first written in SQL from the event "
                     + "table up to the head, where the processor then goes on (replay.method set-based). "
                     + "Commands are served meanwhile. Progress in GET /api/admin/processors. Processors that act on events "
                     + "(notifications, commands) or keep no stored position cannot be replayed: 409 says why.")
