@@ -2,15 +2,6 @@ package com.campaignledger.web;
 
 import com.campaignledger.kernel.ResourceNotFoundException;
 
-import com.campaignledger.accounts.AccountConflictException;
-import com.campaignledger.web.agentsession.AgentLoggedOutException;
-import com.campaignledger.agent.session.api.AgentSessionConflictException;
-import com.campaignledger.agent.session.api.AgentSessionNotFoundException;
-import com.campaignledger.agent.session.api.InvalidAgentSessionException;
-import com.campaignledger.web.campaign.CampaignStatusConflictException;
-import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
-import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
-import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.IdempotencyKeyReusedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +37,11 @@ import java.util.Map;
  * Every error as RFC 9457 problem+json: a clear {@code detail} and, for bad input, {@code errors} naming
  * each field. Business rules from the domain keep their meaning: 409 for a state that forbids the command,
  * 412 for a stale If-Match, 404 for an id the ledger does not know.
+ * <p>
+ * This advice knows the errors every context shares (bad input, ids not found, stale versions, idempotency keys,
+ * what Spring MVC refuses) and answers the unexpected ones; each context's own errors are answered by an advice in
+ * its web package ({@code CampaignProblems}, {@code AgentSessionProblems}, …), ordered before this one, so a new
+ * context adds its errors without touching this class.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -55,61 +51,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestValidationException.class)
     ProblemDetail invalidRequest(RequestValidationException e) {
         return invalid(e.violations());
-    }
-
-    @ExceptionHandler(InvalidCampaignException.class)
-    ProblemDetail invalidCampaign(InvalidCampaignException e) {
-        return invalid(e.violations());
-    }
-
-    @ExceptionHandler(IllegalCampaignTransitionException.class)
-    ProblemDetail illegalTransition(IllegalCampaignTransitionException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
-        problem.setProperty("currentStatus", e.currentStatus());
-        problem.setProperty("command", e.command());
-        return problem;
-    }
-
-    @ExceptionHandler(CampaignStatusConflictException.class)
-    ProblemDetail campaignStatus(CampaignStatusConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
-        problem.setProperty("currentStatus", e.status());
-        return problem;
-    }
-
-    @ExceptionHandler(AgentSessionConflictException.class)
-    ProblemDetail agentConflict(AgentSessionConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the agent's state", e.getMessage());
-        problem.setProperty("currentState", e.state());
-        return problem;
-    }
-
-    @ExceptionHandler(AgentSessionNotFoundException.class)
-    ProblemDetail agentNotFound(AgentSessionNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidAgentSessionException.class)
-    ProblemDetail invalidAgent(InvalidAgentSessionException e) {
-        return invalid(List.of(new Violation(e.field(), e.getMessage().substring(e.field().length()).trim())));
-    }
-
-    @ExceptionHandler(AgentLoggedOutException.class)
-    ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
-        return problem(HttpStatus.CONFLICT, "Agent logged out", e.getMessage());
-    }
-
-    @ExceptionHandler(AccountConflictException.class)
-    ProblemDetail accountConflict(AccountConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
-    }
-
-    @ExceptionHandler(CampaignRevisionMismatchException.class)
-    ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "The campaign has changed",
-                e.getMessage() + ": read it again and retry with the new ETag");
-        problem.setProperty("currentVersion", e.actual());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.actual())).body(problem);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -1,0 +1,42 @@
+package com.campaignledger.web.agentsession;
+
+import com.campaignledger.agent.session.api.AgentSessionConflictException;
+import com.campaignledger.agent.session.api.AgentSessionNotFoundException;
+import com.campaignledger.agent.session.api.InvalidAgentSessionException;
+import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.web.ProblemHandler;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The agent sessions' errors as problem+json, in the shapes {@link ProblemHandler} gives every other error. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AgentSessionProblems {
+
+    @ExceptionHandler(AgentSessionConflictException.class)
+    ProblemDetail agentConflict(AgentSessionConflictException e) {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the agent's state", e.getMessage());
+        problem.setProperty("currentState", e.state());
+        return problem;
+    }
+
+    @ExceptionHandler(AgentSessionNotFoundException.class)
+    ProblemDetail agentNotFound(AgentSessionNotFoundException e) {
+        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidAgentSessionException.class)
+    ProblemDetail invalidAgent(InvalidAgentSessionException e) {
+        return ProblemHandler.invalid(List.of(new Violation(e.field(), e.getMessage().substring(e.field().length()).trim())));
+    }
+
+    @ExceptionHandler(AgentLoggedOutException.class)
+    ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
+        return ProblemHandler.problem(HttpStatus.CONFLICT, "Agent logged out", e.getMessage());
+    }
+}

@@ -1,0 +1,48 @@
+package com.campaignledger.web.campaign;
+
+import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
+import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
+import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.web.ETags;
+import com.campaignledger.web.ProblemHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The campaign context's errors as problem+json, in the shapes {@link ProblemHandler} gives every other error. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CampaignProblems {
+
+    @ExceptionHandler(InvalidCampaignException.class)
+    ProblemDetail invalidCampaign(InvalidCampaignException e) {
+        return ProblemHandler.invalid(e.violations());
+    }
+
+    @ExceptionHandler(IllegalCampaignTransitionException.class)
+    ProblemDetail illegalTransition(IllegalCampaignTransitionException e) {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
+        problem.setProperty("currentStatus", e.currentStatus());
+        problem.setProperty("command", e.command());
+        return problem;
+    }
+
+    @ExceptionHandler(CampaignStatusConflictException.class)
+    ProblemDetail campaignStatus(CampaignStatusConflictException e) {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
+        problem.setProperty("currentStatus", e.status());
+        return problem;
+    }
+
+    @ExceptionHandler(CampaignRevisionMismatchException.class)
+    ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.PRECONDITION_FAILED, "The campaign has changed",
+                e.getMessage() + ": read it again and retry with the new ETag");
+        problem.setProperty("currentVersion", e.actual());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.actual())).body(problem);
+    }
+}
