@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import com.campaignledger.web.registry.InviteTokenFilter;
+import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.FilterProblems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -69,7 +70,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
                         // An agent's own endpoints with a valid invite token (checked by InviteTokenFilter, earlier).
-                        .requestMatchers(request -> request.getAttribute(InviteTokenFilter.INVITED_USER_ID) != null).permitAll()
+                        .requestMatchers(request -> request.getAttribute(RequestContext.INVITED_USER_ID) != null).permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new AuthenticatedRequestFilter(properties.rateLimit(), problems), BasicAuthenticationFilter.class);
         return http.build();

@@ -60,6 +60,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 e instanceof AggregateDeletedException ? what + " was deleted" : "No " + what);
     }
 
+    @ExceptionHandler(CampaignStatusConflictException.class)
+    ProblemDetail campaignStatus(CampaignStatusConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
+        problem.setProperty("currentStatus", e.status());
+        return problem;
+    }
+
     @ExceptionHandler(ResourceNotFoundException.class)
     ProblemDetail notFound(ResourceNotFoundException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());

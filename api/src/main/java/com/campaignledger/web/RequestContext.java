@@ -19,6 +19,8 @@ public record RequestContext(String accountId, String actor, String requestId, S
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
     /** A request no credential authenticated (only health answers one): an account no id can name. */
     public static final String NO_ACCOUNT = "-";
+    /** The request attribute naming the agent a request on an invite token acts for (set by the invite filter). */
+    public static final String INVITED_USER_ID = RequestContext.class.getName() + ".invitedUserId";
     static final String ATTRIBUTE = RequestContext.class.getName();
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:/@+=-]{1,128}");
 

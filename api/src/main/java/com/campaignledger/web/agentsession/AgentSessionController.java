@@ -3,7 +3,7 @@ package com.campaignledger.web.agentsession;
 import com.campaignledger.web.agentsession.AgentSessionResponses.OneSession;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionList;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionPage;
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.projections.agentsession.AgentSessionPage;
 import com.campaignledger.projections.agentsession.AgentSessionQuery;

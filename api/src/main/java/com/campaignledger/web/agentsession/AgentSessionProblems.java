@@ -39,4 +39,17 @@ class AgentSessionProblems {
     ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
         return ProblemHandler.problem(HttpStatus.CONFLICT, "Agent logged out", e.getMessage());
     }
+
+    @ExceptionHandler(AgentNotAdmittedException.class)
+    ProblemDetail notAdmitted(AgentNotAdmittedException e) {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.FORBIDDEN, "Agent not admitted to the campaign",
+                e.getMessage());
+        problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
+    @ExceptionHandler(InviteTokenMismatchException.class)
+    ProblemDetail tokenMismatch(InviteTokenMismatchException e) {
+        return ProblemHandler.problem(HttpStatus.FORBIDDEN, "Not allowed by the invite token", e.getMessage());
+    }
 }

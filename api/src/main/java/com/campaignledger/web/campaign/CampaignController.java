@@ -1,5 +1,7 @@
 package com.campaignledger.web.campaign;
 
+import com.campaignledger.web.CampaignViewGuard;
+
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CampaignId;

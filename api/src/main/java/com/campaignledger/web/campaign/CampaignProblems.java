@@ -31,13 +31,6 @@ class CampaignProblems {
         return problem;
     }
 
-    @ExceptionHandler(CampaignStatusConflictException.class)
-    ProblemDetail campaignStatus(CampaignStatusConflictException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
-        problem.setProperty("currentStatus", e.status());
-        return problem;
-    }
-
     @ExceptionHandler(CampaignRevisionMismatchException.class)
     ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
         ProblemDetail problem = ProblemHandler.problem(HttpStatus.PRECONDITION_FAILED, "The campaign has changed",

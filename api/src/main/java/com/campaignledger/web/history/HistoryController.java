@@ -1,6 +1,6 @@
 package com.campaignledger.web.history;
 
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.projections.history.CampaignHistoryRepository;
 import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.projections.history.HistoryQuery;

@@ -1,6 +1,6 @@
 package com.campaignledger.web.notification;
 
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.payload.NotificationDocuments;
 import com.campaignledger.notifications.postback.Postback;

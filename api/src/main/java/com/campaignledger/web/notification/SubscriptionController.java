@@ -1,7 +1,7 @@
 package com.campaignledger.web.notification;
 
 import com.campaignledger.web.CommandRequest;
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.notifications.api.NotificationFormat;

@@ -5,7 +5,7 @@ import com.campaignledger.registry.invite.InviteTokens;
 import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
 import com.campaignledger.web.CommandRequest;
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;

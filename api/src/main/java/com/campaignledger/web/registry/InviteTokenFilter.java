@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * A request carrying an invite token ({@code Authorization: Bearer <token>}) may use the agent endpoints of its
  * campaign (callback, login, connection, responses, logout) for its agent only. An invalid, expired, replaced
  * or revoked token is a 401, another campaign's or agent's endpoint a 403, before anything is written. For a
- * callback the body's userId is checked by {@link RosterGate} against the agent the token names.
+ * callback the body's userId is checked by the agent sessions' roster gate against the agent the token names.
  * <p>
  * Requests with API credentials are not its business: it looks only at bearer tokens.
  */
@@ -41,7 +41,6 @@ public class InviteTokenFilter extends OncePerRequestFilter {
      * The request attribute holding the userId of the agent a valid invite token names; the security filter
      * chain lets such a request through without API credentials.
      */
-    public static final String INVITED_USER_ID = InviteTokenFilter.class.getName() + ".userId";
     private static final String BEARER = "Bearer ";
     private static final Pattern AGENT_ENDPOINT =
             Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(login|connection|responses|logout))");
@@ -97,7 +96,7 @@ public class InviteTokenFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        request.setAttribute(INVITED_USER_ID, userId);
+        request.setAttribute(RequestContext.INVITED_USER_ID, userId);
         // The request acts for the invite's account, and the agent is the actor of what it writes.
         RequestContext.authenticated(request, invitation.get().accountId(), userId);
         chain.doFilter(request, response);

@@ -60,17 +60,4 @@ class RegistryProblems {
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return problem;
     }
-
-    @ExceptionHandler(AgentNotAdmittedException.class)
-    ProblemDetail notAdmitted(AgentNotAdmittedException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.FORBIDDEN, "Agent not admitted to the campaign",
-                e.getMessage());
-        problem.setProperty("reason", e.reason());
-        return problem;
-    }
-
-    @ExceptionHandler(InviteTokenMismatchException.class)
-    ProblemDetail tokenMismatch(InviteTokenMismatchException e) {
-        return ProblemHandler.problem(HttpStatus.FORBIDDEN, "Not allowed by the invite token", e.getMessage());
-    }
 }

@@ -1,7 +1,7 @@
 package com.campaignledger.web.registry;
 
 import com.campaignledger.web.CommandRequest;
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
 import com.campaignledger.campaign.api.AddRosterAgentsCommand;
 import com.campaignledger.campaign.api.CampaignId;

@@ -1,6 +1,6 @@
 package com.campaignledger.web.report;
 
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.campaign.billing.BillingRule;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.campaign.CampaignView;

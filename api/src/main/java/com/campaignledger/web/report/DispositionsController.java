@@ -1,6 +1,6 @@
 package com.campaignledger.web.report;
 
-import com.campaignledger.web.campaign.CampaignLookup;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.projections.dispositions.DispositionCount;
 import com.campaignledger.projections.dispositions.DispositionKind;
 import com.campaignledger.projections.dispositions.DispositionsRepository;

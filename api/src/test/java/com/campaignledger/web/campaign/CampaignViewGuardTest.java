@@ -1,5 +1,7 @@
 package com.campaignledger.web.campaign;
 
+import com.campaignledger.web.CampaignViewGuard;
+
 import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.web.ReadModelRebuildingException;
 import com.campaignledger.kernel.ResourceNotFoundException;

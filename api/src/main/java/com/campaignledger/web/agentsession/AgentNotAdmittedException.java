@@ -1,4 +1,4 @@
-package com.campaignledger.web.registry;
+package com.campaignledger.web.agentsession;
 
 import com.campaignledger.registry.directory.Admission;
 

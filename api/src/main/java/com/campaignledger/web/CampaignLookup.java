@@ -1,4 +1,4 @@
-package com.campaignledger.web.campaign;
+package com.campaignledger.web;
 
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignStatus;

@@ -1,8 +1,7 @@
-package com.campaignledger.web.campaign;
+package com.campaignledger.web;
 
 import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.projections.campaign.CampaignViewProjection;
-import com.campaignledger.web.ReadModelRebuildingException;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import org.axonframework.eventhandling.ReplayToken;
 import org.springframework.jdbc.core.JdbcTemplate;

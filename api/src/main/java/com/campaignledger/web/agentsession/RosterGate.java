@@ -1,4 +1,6 @@
-package com.campaignledger.web.registry;
+package com.campaignledger.web.agentsession;
+
+import com.campaignledger.web.RequestContext;
 
 
 import com.campaignledger.registry.directory.Admission;
@@ -38,11 +40,11 @@ public class RosterGate {
         }
     }
 
-    /** A request on an invite token acts for the agent the token names only ({@link InviteTokenFilter}). */
+    /** A request on an invite token acts for the agent the token names only (the invite token filter). */
     private static void requireInvitedUser(String userId) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         Object invited = request == null ? null
-                : request.getAttribute(InviteTokenFilter.INVITED_USER_ID, RequestAttributes.SCOPE_REQUEST);
+                : request.getAttribute(RequestContext.INVITED_USER_ID, RequestAttributes.SCOPE_REQUEST);
         if (invited != null && !AgentRegistryDirectory.key((String) invited).equals(AgentRegistryDirectory.key(userId))) {
             throw new InviteTokenMismatchException("The invite token is for another agent than " + userId);
         }
