@@ -3,7 +3,6 @@ package com.campaignledger.web;
 import com.campaignledger.kernel.ResourceNotFoundException;
 
 import com.campaignledger.campaign.api.Violation;
-import com.campaignledger.idempotency.IdempotencyKeyReusedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -89,11 +88,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The campaign was changed by another request at the same moment, repeatedly; retry the request");
         problem.setTitle("Concurrent change");
         return problem;
-    }
-
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused with another request", e.getMessage());
     }
 
     @ExceptionHandler(PreconditionFailedException.class)

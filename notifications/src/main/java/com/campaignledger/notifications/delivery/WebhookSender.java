@@ -1,5 +1,7 @@
 package com.campaignledger.notifications.delivery;
 
+import com.campaignledger.notifications.endpoint.EndpointGuard;
+
 import com.campaignledger.notifications.NotificationProperties;
 import com.campaignledger.notifications.outbox.DueDelivery;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,7 @@
 package com.campaignledger.notifications.outbox;
 
+import com.campaignledger.notifications.subscription.PendingDeliveries;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -15,7 +17,7 @@ import java.util.Optional;
 
 /** The outbox (notification_delivery) and the delivery log (notification_attempt). */
 @Repository
-public class DeliveryRepository {
+public class DeliveryRepository implements PendingDeliveries {
 
     /** A candidate for claiming: its id and the endpoint it goes to. */
     public record Candidate(String id, String endpointKey) {
@@ -120,6 +122,7 @@ public class DeliveryRepository {
     }
 
     /** Cancels every pending delivery of a subscription. */
+    @Override
     public void cancelPending(long subscriptionId, String reason, Instant at) {
         jdbc.update("UPDATE notification_delivery SET status = 'CANCELLED', last_error = ?, next_attempt_at = ? "
                 + "WHERE subscription_id = ? AND status = 'PENDING'", reason, Timestamp.from(at), subscriptionId);

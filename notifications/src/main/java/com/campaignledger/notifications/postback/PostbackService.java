@@ -1,11 +1,12 @@
 package com.campaignledger.notifications.postback;
 
+import com.campaignledger.notifications.endpoint.EndpointGuard;
+
 import com.campaignledger.notifications.NotificationNotFoundException;
 import com.campaignledger.notifications.NotificationRequestException;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.audit.AuditContext;
 import com.campaignledger.notifications.audit.NotificationAuditLog;
-import com.campaignledger.notifications.delivery.EndpointGuard;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

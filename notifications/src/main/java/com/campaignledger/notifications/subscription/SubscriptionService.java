@@ -1,5 +1,7 @@
 package com.campaignledger.notifications.subscription;
 
+import com.campaignledger.notifications.endpoint.EndpointGuard;
+
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.notifications.NotificationConflictException;
 import com.campaignledger.notifications.NotificationNotFoundException;
@@ -8,8 +10,6 @@ import com.campaignledger.notifications.api.NotificationFormat;
 import com.campaignledger.notifications.audit.AuditContext;
 import com.campaignledger.notifications.audit.NotificationAuditEntry;
 import com.campaignledger.notifications.audit.NotificationAuditLog;
-import com.campaignledger.notifications.delivery.EndpointGuard;
-import com.campaignledger.notifications.outbox.DeliveryRepository;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.springframework.stereotype.Service;
@@ -33,13 +33,13 @@ public class SubscriptionService {
     static final int MAX_ENDPOINT_LENGTH = 2048;
 
     private final SubscriptionRepository subscriptions;
-    private final DeliveryRepository deliveries;
+    private final PendingDeliveries deliveries;
     private final NotificationAuditLog audit;
     private final EndpointGuard guard;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
+    public SubscriptionService(SubscriptionRepository subscriptions, PendingDeliveries deliveries,
                                NotificationAuditLog audit, EndpointGuard guard, TransactionTemplate transactions,
                                Clock clock) {
         this.subscriptions = subscriptions;

@@ -1,4 +1,4 @@
-package com.campaignledger.notifications.delivery;
+package com.campaignledger.notifications.endpoint;
 
 import com.campaignledger.notifications.NotificationProperties;
 import org.springframework.beans.factory.annotation.Autowired;

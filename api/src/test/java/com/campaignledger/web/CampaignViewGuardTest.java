@@ -1,6 +1,5 @@
-package com.campaignledger.web.campaign;
+package com.campaignledger.web;
 
-import com.campaignledger.web.CampaignViewGuard;
 
 import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.web.ReadModelRebuildingException;

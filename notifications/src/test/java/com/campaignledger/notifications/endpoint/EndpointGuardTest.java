@@ -1,4 +1,5 @@
-package com.campaignledger.notifications.delivery;
+package com.campaignledger.notifications.endpoint;
+
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
