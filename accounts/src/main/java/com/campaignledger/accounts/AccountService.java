@@ -1,16 +1,15 @@
 package com.campaignledger.accounts;
 
 import com.campaignledger.kernel.ResourceNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accounts and their API credentials: every change is written with its audit row in one transaction.
@@ -20,9 +19,7 @@ import java.util.List;
 public class AccountService {
 
     /** Who asks for a change: the account and login written into the audit trail, and the request that asked. */
-    public record Caller(String accountId, String login, String requestId) {
-    }
-
+    public record Caller(String accountId, String login, String requestId) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,7 +65,8 @@ public class AccountService {
     public Account setAccountEnabled(Caller caller, String id, boolean enabled) {
         Account account = account(id);
         if (!enabled && id.equals(caller.accountId())) {
-            throw new AccountConflictException("Account " + id + " is the caller's own: disabling it would lock the caller out");
+            throw new AccountConflictException(
+                    "Account " + id + " is the caller's own: disabling it would lock the caller out");
         }
         if (account.enabled() == enabled) {
             return account;
@@ -108,7 +106,8 @@ public class AccountService {
     public Credential setCredentialEnabled(Caller caller, String login, boolean enabled) {
         Credential credential = credential(login);
         if (!enabled && login.equals(caller.login())) {
-            throw new AccountConflictException("Credential " + login + " is the caller's own: disabling it would lock the caller out");
+            throw new AccountConflictException(
+                    "Credential " + login + " is the caller's own: disabling it would lock the caller out");
         }
         if (credential.enabled() == enabled) {
             return credential;

@@ -1,16 +1,14 @@
 package com.campaignledger.accounts;
 
-
 import com.campaignledger.kernel.MetadataKeys;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The first admin credential, in the default account, made before the server takes requests:
@@ -33,8 +31,10 @@ public class BootstrapAdmin implements InitializingBean {
     private final PrintStream out;
 
     @Autowired
-    BootstrapAdmin(AccountService accounts, @Value("${ledger.bootstrap.login:}") String login,
-                   @Value("${ledger.bootstrap.password:}") String password) {
+    BootstrapAdmin(
+            AccountService accounts,
+            @Value("${ledger.bootstrap.login:}") String login,
+            @Value("${ledger.bootstrap.password:}") String password) {
         this(accounts, login, password, System.out);
     }
 
@@ -60,15 +60,17 @@ public class BootstrapAdmin implements InitializingBean {
 
     private void configured() {
         if (login.isEmpty() || password.isEmpty()) {
-            throw new IllegalStateException("Set both LEDGER_BOOTSTRAP_LOGIN and LEDGER_BOOTSTRAP_PASSWORD, or neither");
+            throw new IllegalStateException(
+                    "Set both LEDGER_BOOTSTRAP_LOGIN and LEDGER_BOOTSTRAP_PASSWORD, or neither");
         }
         if (!login.matches(Credential.LOGIN_PATTERN)) {
-            throw new IllegalStateException("LEDGER_BOOTSTRAP_LOGIN must be 1-128 of letters, digits, '.', '_', '@' and '-'");
+            throw new IllegalStateException(
+                    "LEDGER_BOOTSTRAP_LOGIN must be 1-128 of letters, digits, '.', '_', '@' and '-'");
         }
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (password.length() < MIN_PASSWORD_LENGTH || bytes > MAX_PASSWORD_BYTES) {
-            throw new IllegalStateException("LEDGER_BOOTSTRAP_PASSWORD must be " + MIN_PASSWORD_LENGTH + " characters to "
-                    + MAX_PASSWORD_BYTES + " bytes long");
+            throw new IllegalStateException("LEDGER_BOOTSTRAP_PASSWORD must be " + MIN_PASSWORD_LENGTH
+                    + " characters to " + MAX_PASSWORD_BYTES + " bytes long");
         }
         if (accounts.ensureAdmin(MetadataKeys.DEFAULT_ACCOUNT, login, password)) {
             log.info("Bootstrap admin credential {} created in account {}", login, MetadataKeys.DEFAULT_ACCOUNT);
@@ -80,8 +82,10 @@ public class BootstrapAdmin implements InitializingBean {
         if (!accounts.ensureAdmin(MetadataKeys.DEFAULT_ACCOUNT, GENERATED_LOGIN, secret)) {
             return; // another instance made it first, and printed it
         }
-        log.info("Bootstrap admin credential {} generated in account {}; its secret is printed once on standard output",
-                GENERATED_LOGIN, MetadataKeys.DEFAULT_ACCOUNT);
+        log.info(
+                "Bootstrap admin credential {} generated in account {}; its secret is printed once on standard output",
+                GENERATED_LOGIN,
+                MetadataKeys.DEFAULT_ACCOUNT);
         out.println();
         out.println("==================================================================");
         out.println(" Campaign Ledger: bootstrap admin credential (shown this once)");

@@ -4,8 +4,13 @@ package com.campaignledger.accounts;
  * What authentication needs of a credential: its hash, and whether it and its account are enabled.
  * {@code toString} leaves the hash out, so the record can never put it in a log line.
  */
-public record StoredCredential(String login, String accountId, CredentialRole role, String secretHash,
-                               boolean enabled, boolean accountEnabled) {
+public record StoredCredential(
+        String login,
+        String accountId,
+        CredentialRole role,
+        String secretHash,
+        boolean enabled,
+        boolean accountEnabled) {
 
     public boolean usable() {
         return enabled && accountEnabled;
@@ -13,7 +18,7 @@ public record StoredCredential(String login, String accountId, CredentialRole ro
 
     @Override
     public String toString() {
-        return "StoredCredential[login=" + login + ", accountId=" + accountId + ", role=" + role
-                + ", enabled=" + enabled + ", accountEnabled=" + accountEnabled + "]";
+        return "StoredCredential[login=" + login + ", accountId=" + accountId + ", role=" + role + ", enabled="
+                + enabled + ", accountEnabled=" + accountEnabled + "]";
     }
 }

@@ -1,10 +1,9 @@
 package com.campaignledger.config;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import java.time.Clock;
 
 /**
  * The wall clock, for everything that schedules or stamps infrastructure work (deliveries, audit rows,

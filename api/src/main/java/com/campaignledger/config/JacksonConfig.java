@@ -5,19 +5,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-
-import java.io.IOException;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The REST API's JSON mapper (spring.jackson.* settings: unknown fields rejected, no type coercion).
@@ -51,13 +50,14 @@ public class JacksonConfig {
         return builder -> builder.serializerByType(LocalTime.class, new StdSerializer<>(LocalTime.class) {
             @Override
             public void serialize(LocalTime time, JsonGenerator json, SerializerProvider provider) throws IOException {
-                json.writeString(time.getSecond() == 0 && time.getNano() == 0
-                        ? time.format(DateTimeFormatter.ofPattern("HH:mm")) : time.toString());
+                json.writeString(
+                        time.getSecond() == 0 && time.getNano() == 0
+                                ? time.format(DateTimeFormatter.ofPattern("HH:mm"))
+                                : time.toString());
             }
         });
     }
 
     @JsonIgnoreProperties("passcodeHash")
-    private abstract static class HidePasscodeHash {
-    }
+    private abstract static class HidePasscodeHash {}
 }

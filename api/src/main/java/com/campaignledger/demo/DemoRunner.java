@@ -1,11 +1,8 @@
 package com.campaignledger.demo;
 
-import com.campaignledger.kernel.MetadataKeys;
-
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.LoginAgentCommand;
 import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
-import com.campaignledger.web.campaign.CampaignIds;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
@@ -17,12 +14,21 @@ import com.campaignledger.campaign.api.DispositionList;
 import com.campaignledger.campaign.api.RetryConfig;
 import com.campaignledger.campaign.api.StartCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
+import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.simulation.SimulatedAgents;
+import com.campaignledger.kernel.MetadataKeys;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.campaign.CampaignViewRepository;
 import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.campaign.CampaignIds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -32,14 +38,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import com.campaignledger.dialer.CallFlowClock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The demo ({@code ledger.demo.enabled}): creates a campaign with a few hundred numbers and a handful of
@@ -63,9 +61,16 @@ class DemoRunner implements ApplicationRunner {
     private final int numbers;
     private final int agents;
 
-    DemoRunner(CommandGateway commands, CampaignIds campaignIds, AgentSessionDirectory directory,
-               SimulatedAgents simulatedAgents, CampaignViewRepository campaigns, CallListRepository callList, CallFlowClock clock,
-               @Value("${ledger.demo.numbers:300}") int numbers, @Value("${ledger.demo.agents:5}") int agents) {
+    DemoRunner(
+            CommandGateway commands,
+            CampaignIds campaignIds,
+            AgentSessionDirectory directory,
+            SimulatedAgents simulatedAgents,
+            CampaignViewRepository campaigns,
+            CallListRepository callList,
+            CallFlowClock clock,
+            @Value("${ledger.demo.numbers:300}") int numbers,
+            @Value("${ledger.demo.agents:5}") int agents) {
         this.commands = commands;
         this.campaignIds = campaignIds;
         this.directory = directory;
@@ -80,14 +85,20 @@ class DemoRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         CampaignId id = campaignIds.next();
-        CampaignSettings settings = CampaignSettings.named("Demo campaign").with(CampaignPatch.of(Map.of(
-                "fromNumber", "+12135550100",
-                "script", "Hello {name}, this is the Campaign Ledger demo.",
-                "retryConfig", new RetryConfig(2, 1, List.of(CallResult.BUSY, CallResult.NO_ANS), null),
-                "dispositionLists", List.of(new DispositionList("outcome", List.of("sale", "no sale", "call back"))))));
+        CampaignSettings settings = CampaignSettings.named("Demo campaign")
+                .with(CampaignPatch.of(Map.of(
+                        "fromNumber",
+                        "+12135550100",
+                        "script",
+                        "Hello {name}, this is the Campaign Ledger demo.",
+                        "retryConfig",
+                        new RetryConfig(2, 1, List.of(CallResult.BUSY, CallResult.NO_ANS), null),
+                        "dispositionLists",
+                        List.of(new DispositionList("outcome", List.of("sale", "no sale", "call back"))))));
         List<ContactNumber> list = new ArrayList<>();
         for (int i = 0; i < numbers; i++) {
-            list.add(new ContactNumber(String.format("+1%d555%04d", AREA_CODES[i % AREA_CODES.length], 1000 + i),
+            list.add(new ContactNumber(
+                    String.format("+1%d555%04d", AREA_CODES[i % AREA_CODES.length], 1000 + i),
                     Map.of("name", "Contact " + (i + 1))));
         }
         send(new CreateCampaignCommand(id, MetadataKeys.DEFAULT_ACCOUNT, settings, list));
@@ -96,13 +107,22 @@ class DemoRunner implements ApplicationRunner {
         send(new StartCampaignCommand(id, null));
         for (int i = 1; i <= agents; i++) {
             AgentSessionId agent = directory.nextId();
-            send(new SendAgentCallbackCommand(agent, id.value(), MetadataKeys.DEFAULT_ACCOUNT,
-                    "demo-agent-" + i + "@example.com", String.format("+1646555%04d", 2000 + i), null));
+            send(new SendAgentCallbackCommand(
+                    agent,
+                    id.value(),
+                    MetadataKeys.DEFAULT_ACCOUNT,
+                    "demo-agent-" + i + "@example.com",
+                    String.format("+1646555%04d", 2000 + i),
+                    null));
             send(new LoginAgentCommand(agent, id.value(), "demo-agent-" + i + "@example.com", clock.instant()));
             simulatedAgents.add(agent);
         }
-        log.info("Demo: campaign {} with {} numbers and {} simulated agents started; GET /api/campaigns/{}",
-                id.value(), numbers, agents, id.value());
+        log.info(
+                "Demo: campaign {} with {} numbers and {} simulated agents started; GET /api/campaigns/{}",
+                id.value(),
+                numbers,
+                agents,
+                id.value());
         Thread progress = new Thread(() -> report(id.value()), "demo-progress");
         progress.setDaemon(true);
         progress.start();
@@ -120,19 +140,28 @@ class DemoRunner implements ApplicationRunner {
             Optional<CampaignView> view = campaigns.find(campaignId);
             long open = callList.openNumbers(campaignId);
             long seconds = Duration.between(started, Instant.now()).toSeconds();
-            log.info("Demo: {}s, campaign {} {}, {} of {} numbers done, {} agents ready", seconds, campaignId,
-                    view.map(CampaignView::status).orElse(null), numbers - open, numbers,
+            log.info(
+                    "Demo: {}s, campaign {} {}, {} of {} numbers done, {} agents ready",
+                    seconds,
+                    campaignId,
+                    view.map(CampaignView::status).orElse(null),
+                    numbers - open,
+                    numbers,
                     callList.readyAgents(campaignId).size());
             if (view.map(v -> v.status() == CampaignStatus.FINISHED).orElse(false)) {
-                log.info("Demo: campaign {} FINISHED after {}s; see GET /api/campaigns/{} and /api/campaigns/{}/agents",
-                        campaignId, seconds, campaignId, campaignId);
+                log.info(
+                        "Demo: campaign {} FINISHED after {}s; see GET /api/campaigns/{} and /api/campaigns/{}/agents",
+                        campaignId,
+                        seconds,
+                        campaignId,
+                        campaignId);
                 return;
             }
         }
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(
-                new RequestContext(MetadataKeys.DEFAULT_ACCOUNT, "demo", "demo", "demo").metaData()));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .withMetaData(new RequestContext(MetadataKeys.DEFAULT_ACCOUNT, "demo", "demo", "demo").metaData()));
     }
 }

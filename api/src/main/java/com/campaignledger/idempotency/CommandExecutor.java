@@ -7,6 +7,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,15 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Runs a command request: idempotently when it carries a key (CallFire's RequestId or an
@@ -49,8 +48,8 @@ public class CommandExecutor {
     private final ObjectMapper json;
     private final CommandGateway commands;
 
-    CommandExecutor(IdempotencyStore store, TransactionTemplate transactions, ObjectMapper json,
-                    CommandGateway commands) {
+    CommandExecutor(
+            IdempotencyStore store, TransactionTemplate transactions, ObjectMapper json, CommandGateway commands) {
         this.commands = commands;
         this.store = store;
         this.transactions = transactions;
@@ -62,11 +61,12 @@ public class CommandExecutor {
      * requestId (both may be sent only when equal); what identifies the request beside the key is its method,
      * path, query string and body.
      */
-    public ResponseEntity<?> execute(CommandRequest command, String requestId, Object body,
-                                     Function<RequestContext, ResponseEntity<?>> action) {
+    public ResponseEntity<?> execute(
+            CommandRequest command, String requestId, Object body, Function<RequestContext, ResponseEntity<?>> action) {
         String header = command.idempotencyKey();
         if (header != null && requestId != null && !header.equals(requestId)) {
-            throw new RequestValidationException("requestId", "differs from the Idempotency-Key header; send one of them");
+            throw new RequestValidationException(
+                    "requestId", "differs from the Idempotency-Key header; send one of them");
         }
         String request = command.target() + "\n" + (body == null ? "" : write(body));
         return execute(command.context(), header != null ? header : requestId, request, action);
@@ -74,7 +74,8 @@ public class CommandExecutor {
 
     /** Sends a command with the request's metadata (actor, account, request and correlation ids) and waits for it. */
     public <R> R send(RequestContext context, Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
+        return commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).withMetaData(context.metaData()));
     }
 
     /**
@@ -83,8 +84,8 @@ public class CommandExecutor {
      * @param key     the idempotency key, or null
      * @param request what identifies the request beside the key: method, path and body
      */
-    public ResponseEntity<?> execute(RequestContext context, String key, String request,
-                                     Function<RequestContext, ResponseEntity<?>> action) {
+    public ResponseEntity<?> execute(
+            RequestContext context, String key, String request, Function<RequestContext, ResponseEntity<?>> action) {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new RequestValidationException("requestId", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
@@ -117,8 +118,11 @@ public class CommandExecutor {
         return false;
     }
 
-    private ResponseEntity<?> once(RequestContext context, String key, String fingerprint,
-                                   Function<RequestContext, ResponseEntity<?>> action) {
+    private ResponseEntity<?> once(
+            RequestContext context,
+            String key,
+            String fingerprint,
+            Function<RequestContext, ResponseEntity<?>> action) {
         if (!store.claim(context.accountId(), key, fingerprint)) {
             IdempotencyStore.StoredResponse stored = store.find(context.accountId(), key)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
@@ -135,15 +139,20 @@ public class CommandExecutor {
                 headers.put(h, value);
             }
         });
-        store.complete(context.accountId(), key, response.getStatusCode().value(), write(headers),
+        store.complete(
+                context.accountId(),
+                key,
+                response.getStatusCode().value(),
+                write(headers),
                 response.hasBody() ? write(response.getBody()) : null);
         return response;
     }
 
     private ResponseEntity<?> replay(IdempotencyStore.StoredResponse stored) {
         try {
-            Map<String, String> headers = json.readValue(stored.headers(), new TypeReference<>() { });
-            ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status()).header(REPLAYED_HEADER, "true");
+            Map<String, String> headers = json.readValue(stored.headers(), new TypeReference<>() {});
+            ResponseEntity.BodyBuilder builder =
+                    ResponseEntity.status(stored.status()).header(REPLAYED_HEADER, "true");
             headers.forEach(builder::header);
             JsonNode body = stored.body() == null ? null : json.readTree(stored.body());
             return body == null ? builder.build() : builder.body(body);

@@ -15,6 +15,7 @@ class IdempotencyProblems {
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return ProblemHandler.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused with another request", e.getMessage());
+        return ProblemHandler.problem(
+                HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused with another request", e.getMessage());
     }
 }

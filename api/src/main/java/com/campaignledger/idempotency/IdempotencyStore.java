@@ -1,18 +1,16 @@
 package com.campaignledger.idempotency;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /** The idempotent_request table: each key's request fingerprint and first response. */
 @Repository
 class IdempotencyStore {
 
-    record StoredResponse(String fingerprint, int status, String headers, String body) {
-    }
+    record StoredResponse(String fingerprint, int status, String headers, String body) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -29,20 +27,36 @@ class IdempotencyStore {
      * @return true when the key was new
      */
     boolean claim(String accountId, String key, String fingerprint) {
-        return jdbc.update("INSERT INTO idempotent_request (account_id, idempotency_key, fingerprint, created_at) "
-                        + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                accountId, key, fingerprint, Timestamp.from(clock.instant())) == 1;
+        return jdbc.update(
+                        "INSERT INTO idempotent_request (account_id, idempotency_key, fingerprint, created_at) "
+                                + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        accountId,
+                        key,
+                        fingerprint,
+                        Timestamp.from(clock.instant()))
+                == 1;
     }
 
     Optional<StoredResponse> find(String accountId, String key) {
-        return jdbc.query("SELECT fingerprint, response_status, response_headers, response_body FROM idempotent_request "
-                        + "WHERE account_id = ? AND idempotency_key = ?",
-                (rs, i) -> new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
-                accountId, key).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT fingerprint, response_status, response_headers, response_body FROM idempotent_request "
+                                + "WHERE account_id = ? AND idempotency_key = ?",
+                        (rs, i) -> new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
+                        accountId,
+                        key)
+                .stream()
+                .findFirst();
     }
 
     void complete(String accountId, String key, int status, String headers, String body) {
-        jdbc.update("UPDATE idempotent_request SET response_status = ?, response_headers = ?, response_body = ? "
-                + "WHERE account_id = ? AND idempotency_key = ?", status, headers, body, accountId, key);
+        jdbc.update(
+                "UPDATE idempotent_request SET response_status = ?, response_headers = ?, response_body = ? "
+                        + "WHERE account_id = ? AND idempotency_key = ?",
+                status,
+                headers,
+                body,
+                accountId,
+                key);
     }
 }

@@ -9,12 +9,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Runs right after authentication: the request now acts for the credential's account under its login
@@ -31,7 +30,10 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
         this.limit = limit;
         this.problems = problems;
         // A bucket left alone for a period has refilled whole: forgetting it then changes nothing.
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(limit.period()).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(limit.period())
+                .build();
     }
 
     @Override
@@ -43,7 +45,10 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
             if (limit.enabled()) {
                 ConsumptionProbe probe = bucket(principal.login()).tryConsumeAndReturnRemaining(1);
                 if (!probe.isConsumed()) {
-                    problems.tooManyRequests(request, response, "Too many requests",
+                    problems.tooManyRequests(
+                            request,
+                            response,
+                            "Too many requests",
                             "This credential's request rate limit (" + limit.capacity() + " per " + limit.period()
                                     + ") is reached; retry after the time in Retry-After",
                             Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -55,8 +60,10 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
     }
 
     private Bucket bucket(String login) {
-        return buckets.get(login, l -> Bucket.builder()
-                .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                .build());
+        return buckets.get(
+                login,
+                l -> Bucket.builder()
+                        .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                        .build());
     }
 }

@@ -5,21 +5,20 @@ import com.campaignledger.accounts.CredentialRole;
 import com.campaignledger.accounts.StoredCredential;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Checks an HTTP Basic login and secret against the api_credential table.
@@ -37,8 +36,10 @@ class CredentialAuthenticationProvider implements AuthenticationProvider {
     private final AccountStore store;
     private final PasswordEncoder encoder;
     private final LoginLockout lockout;
-    private final Cache<String, Boolean> verified = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Cache<String, Boolean> verified = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
     private final SecretKeySpec hmacKey;
     /** Compared against when the login is unknown, so an unknown login costs as much as a wrong secret. */
     private final String unknownLoginHash;
@@ -56,7 +57,9 @@ class CredentialAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName();
-        String secret = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String secret = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         lockout.lockedFor(login).ifPresent(wait -> {
             throw new LoginLockedException(wait);
         });

@@ -1,8 +1,7 @@
 package com.campaignledger.security;
 
-import org.springframework.security.core.AuthenticationException;
-
 import java.time.Duration;
+import org.springframework.security.core.AuthenticationException;
 
 /** Too many failed logins of one login: refused, even with the right secret, until {@link #retryAfter()}. */
 public class LoginLockedException extends AuthenticationException {

@@ -3,7 +3,6 @@ package com.campaignledger.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,7 +22,10 @@ class LoginLockout {
         this.maxFailures = settings.maxFailures();
         this.duration = settings.duration();
         // Bounded: a flood of made-up logins cannot grow it without limit.
-        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(duration.multipliedBy(2)).build();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(duration.multipliedBy(2))
+                .build();
     }
 
     /** How long the login is still locked, or empty when it may try. */
@@ -37,9 +39,12 @@ class LoginLockout {
     }
 
     void failed(String login) {
-        failures.get(login, l -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(maxFailures).refillIntervally(maxFailures, duration))
-                .build()).tryConsume(1);
+        failures.get(
+                        login,
+                        l -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(maxFailures).refillIntervally(maxFailures, duration))
+                                .build())
+                .tryConsume(1);
     }
 
     void succeeded(String login) {

@@ -1,6 +1,8 @@
 package com.campaignledger.security;
 
 import com.campaignledger.accounts.AccountStore;
+import com.campaignledger.web.FilterProblems;
+import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -10,9 +12,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import com.campaignledger.web.registry.InviteTokenFilter;
-import com.campaignledger.web.RequestContext;
-import com.campaignledger.web.FilterProblems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,32 +46,40 @@ public class SecurityConfig {
 
     /** The only authentication provider: being a bean, it also keeps Spring Boot from inventing a default user. */
     @Bean
-    CredentialAuthenticationProvider credentialAuthenticationProvider(AccountStore store, PasswordEncoder encoder,
-                                                                      LoginLockout lockout) {
+    CredentialAuthenticationProvider credentialAuthenticationProvider(
+            AccountStore store, PasswordEncoder encoder, LoginLockout lockout) {
         return new CredentialAuthenticationProvider(store, encoder, lockout);
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, LedgerSecurityProperties properties, FilterProblems filterProblems)
-            throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, LedgerSecurityProperties properties, FilterProblems filterProblems) throws Exception {
         SecurityProblems problems = new SecurityProblems(filterProblems, properties.realm());
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName(properties.realm()).authenticationEntryPoint(problems::unauthenticated))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthenticated)
-                        .accessDeniedHandler(problems::forbidden))
+                .httpBasic(basic ->
+                        basic.realmName(properties.realm()).authenticationEntryPoint(problems::unauthenticated))
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(requests -> requests
                         // The request that started them was authorized already.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**", "/actuator/**")
+                        .hasRole("ADMIN")
                         // An agent's own endpoints with a valid invite token (checked by InviteTokenFilter, earlier).
-                        .requestMatchers(request -> request.getAttribute(RequestContext.INVITED_USER_ID) != null).permitAll()
-                        .anyRequest().authenticated())
-                .addFilterAfter(new AuthenticatedRequestFilter(properties.rateLimit(), problems), BasicAuthenticationFilter.class);
+                        .requestMatchers(request -> request.getAttribute(RequestContext.INVITED_USER_ID) != null)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .addFilterAfter(
+                        new AuthenticatedRequestFilter(properties.rateLimit(), problems),
+                        BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -83,31 +90,45 @@ public class SecurityConfig {
     @Bean
     OpenApiCustomizer basicAuthScheme() {
         return openApi -> {
-            openApi.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme()
-                    .type(SecurityScheme.Type.HTTP).scheme("basic")
-                    .description("An API credential's login and secret (`/api/admin/accounts/{accountId}/credentials`)"));
+            openApi.getComponents()
+                    .addSecuritySchemes(
+                            SCHEME,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("basic")
+                                    .description(
+                                            "An API credential's login and secret (`/api/admin/accounts/{accountId}/credentials`)"));
             openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                if (operation.getResponses() == null) {
-                    operation.setResponses(new ApiResponses());
-                }
-                ApiResponses responses = operation.getResponses();
-                responses.putIfAbsent("401", problem("No credentials, wrong ones, or a disabled credential or account "
-                        + "(with a `WWW-Authenticate: Basic` challenge)."));
-                responses.putIfAbsent("429", problem("The credential's request rate limit is reached, or its login is "
-                        + "locked after failed logins: retry after `Retry-After` seconds."));
-                if (path.startsWith("/api/admin/")) {
-                    responses.putIfAbsent("403", problem("The credential lacks the ADMIN role."));
-                }
-            }));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                        if (operation.getResponses() == null) {
+                            operation.setResponses(new ApiResponses());
+                        }
+                        ApiResponses responses = operation.getResponses();
+                        responses.putIfAbsent(
+                                "401",
+                                problem("No credentials, wrong ones, or a disabled credential or account "
+                                        + "(with a `WWW-Authenticate: Basic` challenge)."));
+                        responses.putIfAbsent(
+                                "429",
+                                problem("The credential's request rate limit is reached, or its login is "
+                                        + "locked after failed logins: retry after `Retry-After` seconds."));
+                        if (path.startsWith("/api/admin/")) {
+                            responses.putIfAbsent("403", problem("The credential lacks the ADMIN role."));
+                        }
+                    }));
         };
     }
 
     private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
     }
 }

@@ -4,14 +4,13 @@ import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * The problem+json answers of the security filters, which run before Spring MVC and its ProblemHandler:
@@ -31,22 +30,31 @@ class SecurityProblems {
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof LoginLockedException locked) {
-            tooManyRequests(request, response, "Too many failed logins",
+            tooManyRequests(
+                    request,
+                    response,
+                    "Too many failed logins",
                     "This login is locked after repeated failed logins; retry after the time in Retry-After",
                     locked.retryAfter());
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+        write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Authentication required",
                 "Send an API credential's login and secret with HTTP Basic authentication");
     }
 
-    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "This endpoint needs the ADMIN role");
     }
 
-    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, String title, String detail,
-                         Duration retryAfter) throws IOException {
+    void tooManyRequests(
+            HttpServletRequest request, HttpServletResponse response, String title, String detail, Duration retryAfter)
+            throws IOException {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, title, detail);
@@ -54,8 +62,9 @@ class SecurityProblems {
         problems.write(request, response, problem);
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-                       String detail) throws IOException {
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         problems.write(request, response, ProblemHandler.problem(status, title, detail));
     }
 }

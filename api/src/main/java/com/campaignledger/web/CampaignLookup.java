@@ -2,16 +2,15 @@ package com.campaignledger.web;
 
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.projections.history.AggregateHistoryRepository;
-import com.campaignledger.kernel.ResourceNotFoundException;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.Set;
 
 /** Reads a campaign of the caller's account from the campaign read model, for endpoints that depend on it. */
 @Component
@@ -32,13 +31,18 @@ public class CampaignLookup {
      * written with the command, not from the read model, which may not have seen a campaign created a moment ago.
      */
     public boolean createdBy(String accountId, long campaignId) {
-        return campaignId > 0 && aggregates.accountOf(CampaignId.of(campaignId).toString()).map(accountId::equals)
-                .orElse(false);
+        return campaignId > 0
+                && aggregates
+                        .accountOf(CampaignId.of(campaignId).toString())
+                        .map(accountId::equals)
+                        .orElse(false);
     }
 
     public Optional<CampaignView> find(long campaignId, String accountId) {
-        return queries.query(new FindCampaignQuery(campaignId, accountId),
-                ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
+        return queries.query(
+                        new FindCampaignQuery(campaignId, accountId),
+                        ResponseTypes.optionalInstanceOf(CampaignView.class))
+                .join();
     }
 
     /**

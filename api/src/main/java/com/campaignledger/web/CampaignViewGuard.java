@@ -1,14 +1,13 @@
 package com.campaignledger.web;
 
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.projections.campaign.CampaignViewProjection;
-import com.campaignledger.kernel.ResourceNotFoundException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.ReplayToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What a campaign missing from the campaign read model means: while that model is replayed
@@ -42,8 +41,11 @@ public class CampaignViewGuard {
     }
 
     public boolean underway() {
-        Integer replaying = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND token_type = ?",
-                Integer.class, CampaignViewProjection.PROCESSING_GROUP, ReplayToken.class.getName());
+        Integer replaying = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND token_type = ?",
+                Integer.class,
+                CampaignViewProjection.PROCESSING_GROUP,
+                ReplayToken.class.getName());
         return replaying != null && replaying > 0;
     }
 
@@ -58,8 +60,10 @@ public class CampaignViewGuard {
             return found.get();
         }
         if (underway()) {
-            throw new ReadModelRebuildingException(CampaignViewProjection.PROCESSING_GROUP, "The campaign read model "
-                    + "is being rebuilt and does not show campaign " + campaignId + " yet; retry in a few seconds");
+            throw new ReadModelRebuildingException(
+                    CampaignViewProjection.PROCESSING_GROUP,
+                    "The campaign read model " + "is being rebuilt and does not show campaign " + campaignId
+                            + " yet; retry in a few seconds");
         }
         awaitCaughtUp();
         return read.get().orElseThrow(() -> new ResourceNotFoundException("No campaign " + campaignId));

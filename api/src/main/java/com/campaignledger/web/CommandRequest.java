@@ -13,7 +13,9 @@ public record CommandRequest(RequestContext context, String idempotencyKey, Stri
 
     static CommandRequest of(HttpServletRequest http) {
         String query = http.getQueryString();
-        return new CommandRequest(RequestContext.of(http), http.getHeader(IDEMPOTENCY_KEY_HEADER),
+        return new CommandRequest(
+                RequestContext.of(http),
+                http.getHeader(IDEMPOTENCY_KEY_HEADER),
                 http.getMethod() + " " + http.getRequestURI() + (query == null ? "" : "?" + query));
     }
 }

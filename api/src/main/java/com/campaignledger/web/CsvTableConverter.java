@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -13,11 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes every {@link CsvTable} answer as {@code text/csv}: a header line of the row type's property names, then
@@ -63,13 +62,19 @@ class CsvTableConverter extends AbstractHttpMessageConverter<CsvTable<?>> {
             throws IOException {
         super.addDefaultHeaders(headers, table, contentType);
         if (table.csvFilename() != null) {
-            headers.setContentDisposition(ContentDisposition.attachment().filename(table.csvFilename()).build());
+            headers.setContentDisposition(ContentDisposition.attachment()
+                    .filename(table.csvFilename())
+                    .build());
         }
     }
 
     @Override
     protected void writeInternal(@NonNull CsvTable<?> table, @NonNull HttpOutputMessage output) throws IOException {
-        writers.computeIfAbsent(table.csvRowType(), type -> CSV.writer(CSV.schemaFor(type).withHeader()))
-                .writeValues(output.getBody()).writeAll(table.csvRows()).close();
+        writers.computeIfAbsent(
+                        table.csvRowType(),
+                        type -> CSV.writer(CSV.schemaFor(type).withHeader()))
+                .writeValues(output.getBody())
+                .writeAll(table.csvRows())
+                .close();
     }
 }

@@ -3,8 +3,7 @@ package com.campaignledger.web;
 /** A resource's version as an HTTP entity tag ({@code "7"}), and back from an If-Match header. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";

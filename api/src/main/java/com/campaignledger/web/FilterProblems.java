@@ -3,12 +3,11 @@ package com.campaignledger.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.net.URI;
 
 /**
  * Writes a problem+json answer from a servlet filter, which runs before Spring MVC and its ProblemHandler:
@@ -24,7 +23,8 @@ public class FilterProblems {
         this.json = json;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }

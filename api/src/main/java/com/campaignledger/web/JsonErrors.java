@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
 import java.util.Arrays;
 
 /** Turns Jackson's complaints about a request body into a field path and a message an integrator understands. */
 public final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     public static Violation violation(JsonMappingException e) {
         return violation("", e);
@@ -24,8 +22,12 @@ public final class JsonErrors {
         if (e instanceof UnrecognizedPropertyException) {
             return new Violation(path, "is not a known field");
         }
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
-            return new Violation(path, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
+        if (e instanceof InvalidFormatException format
+                && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return new Violation(
+                    path,
+                    "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new Violation(path, "must be " + describe(mismatch.getTargetType()));

@@ -1,12 +1,12 @@
 package com.campaignledger.web;
 
-import com.campaignledger.kernel.ResourceNotFoundException;
-
 import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -27,10 +27,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every error as RFC 9457 problem+json: a clear {@code detail} and, for bad input, {@code errors} naming
@@ -55,7 +51,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         String what = describe(String.valueOf(e.getAggregateIdentifier()));
-        return problem(HttpStatus.NOT_FOUND, "Not found",
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "Not found",
                 e instanceof AggregateDeletedException ? what + " was deleted" : "No " + what);
     }
 
@@ -84,7 +82,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "The campaign was changed by another request at the same moment, repeatedly; retry the request");
         problem.setTitle("Concurrent change");
         return problem;
@@ -106,15 +105,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another value"
-                : e.getRequiredType().isEnum() ? "one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
-                : "a " + e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null
+                ? "another value"
+                : e.getRequiredType().isEnum()
+                        ? "one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
+                        : "a " + e.getRequiredType().getSimpleName();
         return invalid(List.of(new Violation(e.getName(), "must be " + expected)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
-            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            @NonNull HttpMessageNotReadableException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         // Jackson wraps what the stream throws inside a bean in a mapping error with the field's path: the size
         // limit is looked for along the whole chain first.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -124,40 +128,54 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         Throwable cause = e.getCause();
         while (cause != null) {
-            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            if (cause instanceof JsonMappingException mapping
+                    && !mapping.getPath().isEmpty()) {
                 return ResponseEntity.badRequest().body(invalid(List.of(JsonErrors.violation(mapping))));
             }
             if (cause instanceof JsonProcessingException json) {
-                ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                ProblemDetail problem = problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Malformed request body",
                         "Malformed JSON: " + json.getOriginalMessage());
                 return ResponseEntity.badRequest().body(problem);
             }
             cause = cause.getCause();
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is missing or unreadable");
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is missing or unreadable");
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e,
-            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            @NonNull MissingServletRequestParameterException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         return ResponseEntity.badRequest().body(invalid(List.of(new Violation(e.getParameterName(), "is required"))));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
-            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            @NonNull MethodArgumentNotValidException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new Violation(f.getField(), f.getDefaultMessage())).toList();
+                .map(f -> new Violation(f.getField(), f.getDefaultMessage()))
+                .toList();
         return ResponseEntity.badRequest().body(invalid(violations));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e,
-            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         List<Violation> violations = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new Violation(
-                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new Violation(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(violations));
     }
@@ -165,7 +183,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected error; nothing was acknowledged. The request id in the X-Request-Id header finds it in the logs.");
         problem.setTitle("Internal error");
         return problem;
@@ -179,12 +198,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     public static ProblemDetail invalid(List<Violation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                violations.stream()
+                        .map(v -> v.field() + ": " + v.message())
+                        .reduce((a, b) -> a + "; " + b)
                         .orElse("Invalid request"));
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", violations.stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        problem.setProperty(
+                "errors",
+                violations.stream()
+                        .map(v -> Map.of("field", v.field(), "message", v.message()))
+                        .toList());
         return problem;
     }
 

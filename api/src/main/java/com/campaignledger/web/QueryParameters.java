@@ -5,8 +5,7 @@ import java.time.Instant;
 /** Checks the list and report endpoints share on their query parameters; each failure a 400 naming the parameter. */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** A page number from 0 and a page size from 1 to {@code maxPageSize} ({@code ledger.max-page-size}). */
     public static void checkPage(int page, int size, int maxPageSize) {

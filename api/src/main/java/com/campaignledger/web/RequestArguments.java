@@ -1,6 +1,7 @@
 package com.campaignledger.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -8,8 +9,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 /**
  * Lets a controller method take a {@link RequestContext} (who asks, for which account) or a {@link CommandRequest}
@@ -28,10 +27,14 @@ class RequestArguments implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest web,
-                                          WebDataBinderFactory binders) {
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mav,
+                    NativeWebRequest web,
+                    WebDataBinderFactory binders) {
                 HttpServletRequest http = web.getNativeRequest(HttpServletRequest.class);
-                return parameter.getParameterType() == RequestContext.class ? RequestContext.of(http)
+                return parameter.getParameterType() == RequestContext.class
+                        ? RequestContext.of(http)
                         : CommandRequest.of(http);
             }
         });

@@ -1,13 +1,11 @@
 package com.campaignledger.web;
 
 import com.campaignledger.kernel.MetadataKeys;
-
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.messaging.MetaData;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.axonframework.messaging.MetaData;
 
 /**
  * Who is asking and under which ids, taken from the HTTP request: the metadata every command carries
@@ -21,6 +19,7 @@ public record RequestContext(String accountId, String actor, String requestId, S
     public static final String NO_ACCOUNT = "-";
     /** The request attribute naming the agent a request on an invite token acts for (set by the invite filter). */
     public static final String INVITED_USER_ID = RequestContext.class.getName() + ".invitedUserId";
+
     static final String ATTRIBUTE = RequestContext.class.getName();
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:/@+=-]{1,128}");
 
@@ -35,8 +34,8 @@ public record RequestContext(String accountId, String actor, String requestId, S
             requestId = UUID.randomUUID().toString();
         }
         String correlationId = safe(request.getHeader(CORRELATION_ID_HEADER));
-        RequestContext context = new RequestContext(NO_ACCOUNT, "anonymous", requestId,
-                correlationId == null ? requestId : correlationId);
+        RequestContext context = new RequestContext(
+                NO_ACCOUNT, "anonymous", requestId, correlationId == null ? requestId : correlationId);
         request.setAttribute(ATTRIBUTE, context);
         return context;
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -14,8 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * One INFO line per HTTP request: method, path, status, duration and actor, with the request and correlation
@@ -68,21 +67,18 @@ public class RequestLogFilter extends OncePerRequestFilter {
         public void onComplete(AsyncEvent event) {
             RequestContext context = RequestContext.of(request);
             try (MDC.MDCCloseable id = MDC.putCloseable("requestId", context.requestId());
-                 MDC.MDCCloseable correlation = MDC.putCloseable("correlationId", context.correlationId())) {
+                    MDC.MDCCloseable correlation = MDC.putCloseable("correlationId", context.correlationId())) {
                 log(request, response.getStatus(), start);
             }
         }
 
         @Override
-        public void onTimeout(AsyncEvent event) {
-        }
+        public void onTimeout(AsyncEvent event) {}
 
         @Override
-        public void onError(AsyncEvent event) {
-        }
+        public void onError(AsyncEvent event) {}
 
         @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
+        public void onStartAsync(AsyncEvent event) {}
     }
 }

@@ -7,14 +7,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Refuses request bodies over {@code ledger.max-request-bytes} with a 413, whether they announce their
@@ -37,8 +36,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             // Refused before the body is read: nothing downstream would see it.
-            problems.write(request, response, ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large",
-                    "The request body is larger than " + maxBytes + " bytes"));
+            problems.write(
+                    request,
+                    response,
+                    ProblemHandler.problem(
+                            HttpStatus.PAYLOAD_TOO_LARGE,
+                            "Payload Too Large",
+                            "The request body is larger than " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

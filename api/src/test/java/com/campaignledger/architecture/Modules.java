@@ -21,21 +21,22 @@ final class Modules {
 
     /** The api module's packages that know HTTP: its web adapters, security, idempotency, configuration and the application class. */
     static final String[] API_HTTP = {
-            "com.campaignledger",
-            "com.campaignledger.web..",
-            "com.campaignledger.security..",
-            "com.campaignledger.idempotency..",
-            "com.campaignledger.config.."};
+        "com.campaignledger",
+        "com.campaignledger.web..",
+        "com.campaignledger.security..",
+        "com.campaignledger.idempotency..",
+        "com.campaignledger.config.."
+    };
 
     /** All of the api module's packages: those that know HTTP and the demo data. */
     static final String[] API = {
-            "com.campaignledger",
-            "com.campaignledger.web..",
-            "com.campaignledger.security..",
-            "com.campaignledger.idempotency..",
-            "com.campaignledger.config..",
-            "com.campaignledger.demo.."};
+        "com.campaignledger",
+        "com.campaignledger.web..",
+        "com.campaignledger.security..",
+        "com.campaignledger.idempotency..",
+        "com.campaignledger.config..",
+        "com.campaignledger.demo.."
+    };
 
-    private Modules() {
-    }
+    private Modules() {}
 }

@@ -2,7 +2,6 @@ package com.campaignledger.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
-
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
 public final class ProjectClasses implements ImportOption {
 
     /** A module's jar in its reactor {@code target/} directory, or a {@code com.campaignledger} artifact in a Maven repository. */
-    private static final Pattern OUR_JAR = Pattern.compile(
-            ".*(/target/[^/]+\\.jar|/com/campaignledger/[^/]+/[^/]+/[^/]+\\.jar)!/.*");
+    private static final Pattern OUR_JAR =
+            Pattern.compile(".*(/target/[^/]+\\.jar|/com/campaignledger/[^/]+/[^/]+/[^/]+\\.jar)!/.*");
 
     @Override
     public boolean includes(Location location) {

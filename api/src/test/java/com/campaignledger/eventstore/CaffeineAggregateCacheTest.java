@@ -1,15 +1,14 @@
 package com.campaignledger.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CaffeineAggregateCacheTest {
 
@@ -23,7 +22,9 @@ class CaffeineAggregateCacheTest {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        assertThat(weak.<String, Object>get("campaign-1")).as("the weak cache's entry").isNull();
+        assertThat(weak.<String, Object>get("campaign-1"))
+                .as("the weak cache's entry")
+                .isNull();
         assertThat(caffeine.<String, Object>get("campaign-1")).hasToString("state");
     }
 
@@ -64,8 +65,16 @@ class CaffeineAggregateCacheTest {
         assertThatThrownBy(() -> cache.computeIfAbsent("d", () -> null)).isInstanceOf(IllegalArgumentException.class);
         registration.cancel();
         cache.put("e", 7);
-        assertThat(seen).containsExactly("created a", "updated a", "created b", "created c", "updated c", "removed a",
-                "removed b", "removed c");
+        assertThat(seen)
+                .containsExactly(
+                        "created a",
+                        "updated a",
+                        "created b",
+                        "created c",
+                        "updated c",
+                        "removed a",
+                        "removed b",
+                        "removed c");
     }
 
     @Test

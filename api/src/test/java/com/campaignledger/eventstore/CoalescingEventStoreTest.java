@@ -1,5 +1,12 @@
 package com.campaignledger.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -20,14 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The store on the JDBC engine and a tracking processor, as in the service, with the store's own polling set to an
@@ -59,9 +58,11 @@ class CoalescingEventStoreTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> recorder.handled() == 10);
         // One wake-up: a read that finds the ten, and the read that finds nothing more (20 or so without the delay).
-        assertThat(storeReads.get() - readsBefore).as("reads of the store for ten commits 10 ms apart")
+        assertThat(storeReads.get() - readsBefore)
+                .as("reads of the store for ten commits 10 ms apart")
                 .isLessThanOrEqualTo(3);
-        assertThat(Duration.ofNanos(recorder.firstHandledAt() - firstCommit)).as("held back until the wake-up")
+        assertThat(Duration.ofNanos(recorder.firstHandledAt() - firstCommit))
+                .as("held back until the wake-up")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
 
@@ -91,33 +92,43 @@ class CoalescingEventStoreTest {
     private void start(Duration wakeDelay) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:coalescing-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V1__axon_event_store.sql")).execute(dataSource);
-        JdbcEventStorageEngine engine = new JdbcEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(new AxonConfig().eventSchema())
-                .eventSerializer(JacksonSerializer.defaultSerializer())
-                .snapshotSerializer(JacksonSerializer.defaultSerializer())) {
-            @Override
-            public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
-                if (mayBlock) { // the store's shared read for its processors (a processor catching up reads alone)
-                    storeReads.incrementAndGet();
-                }
-                return super.readEvents(token, mayBlock);
-            }
-        };
-        store = new CoalescingEventStore(EmbeddedEventStore.builder()
-                .storageEngine(engine)
-                .fetchDelay(STORE_POLLING.toMillis()), wakeDelay);
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V1__axon_event_store.sql"))
+                .execute(dataSource);
+        JdbcEventStorageEngine engine =
+                new JdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+                        .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .schema(new AxonConfig().eventSchema())
+                        .eventSerializer(JacksonSerializer.defaultSerializer())
+                        .snapshotSerializer(JacksonSerializer.defaultSerializer())) {
+                    @Override
+                    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+                        if (mayBlock) { // the store's shared read for its processors (a processor catching up reads
+                            // alone)
+                            storeReads.incrementAndGet();
+                        }
+                        return super.readEvents(token, mayBlock);
+                    }
+                };
+        store = new CoalescingEventStore(
+                EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(STORE_POLLING.toMillis()), wakeDelay);
         Configurer configurer = DefaultConfigurer.defaultConfiguration().configureEventStore(c -> store);
-        configurer.eventProcessing()
-                .registerTrackingEventProcessor("recorder", c -> store,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
+        configurer
+                .eventProcessing()
+                .registerTrackingEventProcessor(
+                        "recorder",
+                        c -> store,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(100))
                 .registerEventHandler(c -> recorder);
         axon = configurer.start();
         // The processor has found the (empty) store and waits for what comes next.
-        await().atMost(Duration.ofSeconds(10)).until(() -> axon.eventProcessingConfiguration()
-                .eventProcessor("recorder").map(p -> !((TrackingEventProcessor) p).processingStatus().isEmpty()).orElse(false));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> axon.eventProcessingConfiguration()
+                        .eventProcessor("recorder")
+                        .map(p ->
+                                !((TrackingEventProcessor) p).processingStatus().isEmpty())
+                        .orElse(false));
     }
 
     private void publishEvents(int count, long millisApart) throws InterruptedException {

@@ -1,8 +1,16 @@
 package com.campaignledger.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import com.campaignledger.accounts.AccountStore;
 import com.campaignledger.accounts.CredentialRole;
 import com.campaignledger.accounts.StoredCredential;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -10,15 +18,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** The provider on its own: BCrypt once per secret and hash, the row's enabled flags every time, the lock-out. */
 class CredentialAuthenticationProviderTest {
@@ -35,21 +34,23 @@ class CredentialAuthenticationProviderTest {
             return super.matches(raw, encoded);
         }
     };
+
     private final AccountStore store = mock(AccountStore.class);
     private CredentialAuthenticationProvider provider;
     private String hash;
 
     @BeforeEach
     void setUp() {
-        provider = new CredentialAuthenticationProvider(store, encoder,
-                new LoginLockout(new LedgerSecurityProperties.Lockout(3, Duration.ofHours(1))));
+        provider = new CredentialAuthenticationProvider(
+                store, encoder, new LoginLockout(new LedgerSecurityProperties.Lockout(3, Duration.ofHours(1))));
         hash = encoder.encode(SECRET);
         stored(hash, true, true);
     }
 
     private void stored(String secretHash, boolean enabled, boolean accountEnabled) {
-        when(store.forAuthentication(LOGIN)).thenReturn(Optional.of(
-                new StoredCredential(LOGIN, "acme", CredentialRole.USER, secretHash, enabled, accountEnabled)));
+        when(store.forAuthentication(LOGIN))
+                .thenReturn(Optional.of(
+                        new StoredCredential(LOGIN, "acme", CredentialRole.USER, secretHash, enabled, accountEnabled)));
     }
 
     private Authentication authenticate(String login, String secret) {
@@ -58,15 +59,19 @@ class CredentialAuthenticationProviderTest {
 
     @Test
     void aVerifiedSecretIsNotCheckedWithBCryptAgainUntilTheHashChanges() {
-        assertThat(authenticate(LOGIN, SECRET).getPrincipal()).isEqualTo(new LedgerPrincipal(LOGIN, "acme", CredentialRole.USER));
+        assertThat(authenticate(LOGIN, SECRET).getPrincipal())
+                .isEqualTo(new LedgerPrincipal(LOGIN, "acme", CredentialRole.USER));
         assertThat(authenticate(LOGIN, SECRET).isAuthenticated()).isTrue();
-        assertThat(bcryptChecks).as("the second request used the remembered check").hasValue(1);
+        assertThat(bcryptChecks)
+                .as("the second request used the remembered check")
+                .hasValue(1);
 
         assertThatThrownBy(() -> authenticate(LOGIN, "a-wrong-secret")).isInstanceOf(BadCredentialsException.class);
         assertThat(bcryptChecks).as("a different secret is checked in full").hasValue(2);
 
         stored(encoder.encode("the-rotated-secret"), true, true);
-        assertThatThrownBy(() -> authenticate(LOGIN, SECRET)).as("the old secret after a rotation")
+        assertThatThrownBy(() -> authenticate(LOGIN, SECRET))
+                .as("the old secret after a rotation")
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(authenticate(LOGIN, "the-rotated-secret").isAuthenticated()).isTrue();
     }
@@ -112,7 +117,9 @@ class CredentialAuthenticationProviderTest {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> authenticate(LOGIN, "a-wrong-secret")).isInstanceOf(BadCredentialsException.class);
         }
-        assertThat(authenticate(LOGIN, SECRET).isAuthenticated()).as("four failures, but never three in a row").isTrue();
+        assertThat(authenticate(LOGIN, SECRET).isAuthenticated())
+                .as("four failures, but never three in a row")
+                .isTrue();
     }
 
     @Test

@@ -1,8 +1,14 @@
 package com.campaignledger.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,21 +19,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Credentials, roles and tenant isolation over HTTP: two accounts, each with a USER credential; every kind of
  * resource one of them owns is tried by the other and answers 404, lists show nothing of it, and nothing the
  * other tried changed the event store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        // The same database as CampaignApiH2Test, so the two share one Spring context.
-        "spring.datasource.url=jdbc:h2:mem:contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                // The same database as CampaignApiH2Test, so the two share one Spring context.
+                "spring.datasource.url=jdbc:h2:mem:contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @ExtendWith(OutputCaptureExtension.class)
 class TenantIsolationTest {
 
@@ -47,14 +48,15 @@ class TenantIsolationTest {
     }
 
     /** A new account with one credential of {@code role}: a client acting as it, and its secret. */
-    private record Tenant(String accountId, String login, String secret, ApiClient api) {
-    }
+    private record Tenant(String accountId, String login, String secret, ApiClient api) {}
 
     private Tenant tenant(String name, String role) {
         String accountId = name + "-" + suffix;
-        Response account = admin.post("/api/admin/accounts", "{\"id\": \"" + accountId + "\", \"name\": \"" + name + "\"}");
+        Response account =
+                admin.post("/api/admin/accounts", "{\"id\": \"" + accountId + "\", \"name\": \"" + name + "\"}");
         assertThat(account.status()).as(account.toString()).isEqualTo(201);
-        Response credential = admin.post("/api/admin/accounts/" + accountId + "/credentials",
+        Response credential = admin.post(
+                "/api/admin/accounts/" + accountId + "/credentials",
                 "{\"login\": \"" + accountId + "-api\", \"role\": \"" + role + "\"}");
         assertThat(credential.status()).as(credential.toString()).isEqualTo(201);
         String login = credential.json().get("login").asText();
@@ -81,7 +83,8 @@ class TenantIsolationTest {
      * any agent session's. (The simulated dialer of this shared context may be calling other tests' campaigns.)
      */
     private long events(long campaign) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
                         + "OR aggregate_identifier LIKE 'agent-session-%' OR payload_type LIKE '%.CampaignCreatedEvent'",
                 Long.class, "campaign-" + campaign);
     }
@@ -94,8 +97,17 @@ class TenantIsolationTest {
     @Test
     void withoutOrWithWrongCredentialsEveryEndpointButHealthAnswers401WithTheBasicChallenge() {
         ApiClient anonymous = admin.anonymous();
-        for (String path : new String[] {"/api/campaigns", "/api/campaigns/1", "/api/subscriptions", "/api/callbacks",
-                "/api/deliveries/x", "/api/admin/accounts", "/v3/api-docs", "/actuator/prometheus", "/no/such/path"}) {
+        for (String path : new String[] {
+            "/api/campaigns",
+            "/api/campaigns/1",
+            "/api/subscriptions",
+            "/api/callbacks",
+            "/api/deliveries/x",
+            "/api/admin/accounts",
+            "/v3/api-docs",
+            "/actuator/prometheus",
+            "/no/such/path"
+        }) {
             Response response = anonymous.get(path);
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).as(path).startsWith("Basic realm=\"campaign-ledger\"");
@@ -108,7 +120,10 @@ class TenantIsolationTest {
         Response wrong = admin.as(ApiClient.ADMIN_LOGIN, "not-the-secret").get("/api/campaigns");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.header("WWW-Authenticate")).startsWith("Basic realm=");
-        assertThat(admin.as("nobody-" + suffix, "whatever").post("/api/campaigns", "{\"name\": \"x\"}").status()).isEqualTo(401);
+        assertThat(admin.as("nobody-" + suffix, "whatever")
+                        .post("/api/campaigns", "{\"name\": \"x\"}")
+                        .status())
+                .isEqualTo(401);
         assertThat(events(0)).as("nothing written").isEqualTo(before);
 
         assertThat(anonymous.get("/actuator/health").status()).isIn(200, 503);
@@ -118,13 +133,17 @@ class TenantIsolationTest {
     @Test
     void adminEndpointsAndOperatorMetricsNeedTheAdminRole() {
         Tenant user = tenant("roles", "USER");
-        for (String path : new String[] {"/api/admin/accounts", "/api/admin/processors", "/api/admin/anything/new",
-                "/actuator/info"}) {
+        for (String path : new String[] {
+            "/api/admin/accounts", "/api/admin/processors", "/api/admin/anything/new", "/actuator/info"
+        }) {
             Response response = user.api().get(path);
             assertThat(response.status()).as(path).isEqualTo(403);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         }
-        assertThat(user.api().post("/api/admin/accounts", "{\"name\": \"mine\"}").status()).isEqualTo(403);
+        assertThat(user.api()
+                        .post("/api/admin/accounts", "{\"name\": \"mine\"}")
+                        .status())
+                .isEqualTo(403);
         assertThat(user.api().get("/api/campaigns").status()).isEqualTo(200);
         assertThat(admin.get("/actuator/info").status()).isEqualTo(200);
     }
@@ -136,7 +155,8 @@ class TenantIsolationTest {
         long campaign = campaign(a.api(), "Alpha's campaign " + suffix);
         String path = "/api/campaigns/" + campaign;
         await().atMost(Duration.ofSeconds(15)).until(() -> a.api().get(path).status() == 200);
-        Response agent = a.api().post(path + "/agents/callback", "{\"userId\": \"ann\", \"phoneNumber\": \"6465550101\"}");
+        Response agent =
+                a.api().post(path + "/agents/callback", "{\"userId\": \"ann\", \"phoneNumber\": \"6465550101\"}");
         assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
         long agentId = agent.json().get("agentId").asLong();
 
@@ -156,7 +176,8 @@ class TenantIsolationTest {
         assertNotFound(other.post(path + "/calls", "{\"number\": \"2125551000\", \"result\": \"BUSY\"}"));
         assertNotFound(other.get(path + "/agents"));
         // The read side's reports, JSON or CSV.
-        for (String report : new String[] {"/stats", "/summary", "/agent-sessions", "/history", "/reports/dispositions"}) {
+        for (String report :
+                new String[] {"/stats", "/summary", "/agent-sessions", "/history", "/reports/dispositions"}) {
             assertNotFound(other.get(path + report));
         }
         assertNotFound(other.send("GET", path + "/history", null, Map.of("Accept", "text/csv")));
@@ -168,7 +189,9 @@ class TenantIsolationTest {
         assertNotFound(other.post(agentPath + "/responses", "{\"callId\": \"c1\", \"agentResponse\": \"sale\"}"));
         assertNotFound(other.post(agentPath + "/kick", null));
         assertNotFound(other.post(agentPath + "/logout", null));
-        assertThat(events(campaign)).as("nothing the other account tried was written").isEqualTo(before);
+        assertThat(events(campaign))
+                .as("nothing the other account tried was written")
+                .isEqualTo(before);
 
         JsonNode list = other.get("/api/campaigns?size=200").json();
         assertThat(list.get("content").findValuesAsText("id")).doesNotContain(String.valueOf(campaign));
@@ -177,21 +200,48 @@ class TenantIsolationTest {
                 .containsExactly(String.valueOf(campaign));
         assertThat(a.api().get(path).json().get("name").asText()).isEqualTo("Alpha's campaign " + suffix);
         // The agent sessions read model follows the events: wait for it rather than racing it.
-        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> a.api().get(path + "/agents").json().size() == 1);
+        await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> a.api().get(path + "/agents").json().size() == 1);
         assertThat(a.api().get("/api/agent-sessions/" + agentId).status()).isEqualTo(200);
         assertNotFound(other.get("/api/agent-sessions/" + agentId));
-        assertThat(other.get("/api/agent-sessions?campaignId=" + campaign).json().get("totalElements").asLong()).isZero();
-        // agentId= names a registry agent of the caller's account: each account's "ann" finds that account's sessions only.
+        assertThat(other.get("/api/agent-sessions?campaignId=" + campaign)
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+        // agentId= names a registry agent of the caller's account: each account's "ann" finds that account's sessions
+        // only.
         long alphaAnn = registeredAgent(a.api(), "ANN");
         long betaAnn = registeredAgent(other, "ann");
-        assertThat(a.api().get("/api/agent-sessions?agentId=" + alphaAnn).json().get("content").findValuesAsText("id"))
+        assertThat(a.api()
+                        .get("/api/agent-sessions?agentId=" + alphaAnn)
+                        .json()
+                        .get("content")
+                        .findValuesAsText("id"))
                 .containsExactly(String.valueOf(agentId));
         JsonNode foreign = other.get("/api/agent-sessions?agentId=" + alphaAnn).json();
-        assertThat(foreign.get("totalElements").asLong()).as("another account's agent id: an empty page").isZero();
+        assertThat(foreign.get("totalElements").asLong())
+                .as("another account's agent id: an empty page")
+                .isZero();
         assertThat(foreign.get("content")).isEmpty();
-        assertThat(a.api().get("/api/agent-sessions?agentId=" + betaAnn).json().get("totalElements").asLong()).isZero();
-        assertThat(other.get("/api/agent-sessions?agentId=" + betaAnn).json().get("totalElements").asLong()).isZero();
-        await().atMost(Duration.ofSeconds(15)).until(() -> a.api().get(path + "/history").json().get("totalElements").asLong() > 0);
+        assertThat(a.api()
+                        .get("/api/agent-sessions?agentId=" + betaAnn)
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+        assertThat(other.get("/api/agent-sessions?agentId=" + betaAnn)
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> a.api()
+                                .get(path + "/history")
+                                .json()
+                                .get("totalElements")
+                                .asLong()
+                        > 0);
     }
 
     @Test
@@ -206,12 +256,16 @@ class TenantIsolationTest {
         long subscriptionId = subscription.json().get("id").asLong();
         // On a campaign that never runs, so nothing is ever sent to this (documentation-range) address.
         long quiet = campaign(a.api(), "Gamma's quiet campaign");
-        Response postback = a.api().post("/api/callbacks/callfinish/" + quiet, "{\"postUrl\": \"https://203.0.113.10/finished\"}");
+        Response postback =
+                a.api().post("/api/callbacks/callfinish/" + quiet, "{\"postUrl\": \"https://203.0.113.10/finished\"}");
         assertThat(postback.status()).as(postback.toString()).isEqualTo(200);
-        assertThat(a.api().post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
+        assertThat(a.api()
+                        .post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
         String deliveries = "/api/subscriptions/" + subscriptionId + "/deliveries";
-        JsonNode delivery = await().atMost(Duration.ofSeconds(30)).until(
-                () -> a.api().get(deliveries).json().path("content").path(0), d -> !d.isMissingNode());
+        JsonNode delivery = await().atMost(Duration.ofSeconds(30))
+                .until(() -> a.api().get(deliveries).json().path("content").path(0), d -> !d.isMissingNode());
         String deliveryId = delivery.get("id").asText();
 
         ApiClient other = b.api();
@@ -223,7 +277,8 @@ class TenantIsolationTest {
         assertNotFound(other.delete(path));
         assertNotFound(other.get("/api/deliveries/" + deliveryId));
         assertNotFound(other.post("/api/deliveries/" + deliveryId + "/redeliver", null));
-        assertThat(other.get("/api/subscriptions").json().get("totalElements").asLong()).isZero();
+        assertThat(other.get("/api/subscriptions").json().get("totalElements").asLong())
+                .isZero();
         assertThat(other.get("/api/callbacks").json()).isEmpty();
 
         assertThat(a.api().get(path).json().get("enabled").asBoolean()).isTrue();
@@ -235,9 +290,13 @@ class TenantIsolationTest {
     void theActorOfEveryEventIsTheAuthenticatedLoginAndTheAccountItsAccount() {
         Tenant a = tenant("actors", "USER");
         long campaign = campaign(a.api(), "Acted");
-        String metaData = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND sequence_number = 0", String.class, "campaign-" + campaign);
-        assertThat(metaData).contains("\"actor\":\"" + a.login() + "\"").contains("\"accountId\":\"" + a.accountId() + "\"");
+        String metaData = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? " + "AND sequence_number = 0",
+                String.class,
+                "campaign-" + campaign);
+        assertThat(metaData)
+                .contains("\"actor\":\"" + a.login() + "\"")
+                .contains("\"accountId\":\"" + a.accountId() + "\"");
     }
 
     @Test
@@ -248,39 +307,63 @@ class TenantIsolationTest {
         Response shown = admin.get("/api/admin/credentials/" + t.login());
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body()).doesNotContain(t.secret()).doesNotContain("secret\"");
-        assertThat(admin.get("/api/admin/accounts/" + t.accountId() + "/credentials").body()).doesNotContain(t.secret());
+        assertThat(admin.get("/api/admin/accounts/" + t.accountId() + "/credentials")
+                        .body())
+                .doesNotContain(t.secret());
 
         Response rotated = admin.post("/api/admin/credentials/" + t.login() + "/rotate", null);
         assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
         String newSecret = rotated.json().get("secret").asText();
         assertThat(newSecret).isNotEqualTo(t.secret());
-        assertThat(t.api().get("/api/campaigns").status()).as("the old secret stopped working").isEqualTo(401);
+        assertThat(t.api().get("/api/campaigns").status())
+                .as("the old secret stopped working")
+                .isEqualTo(401);
         ApiClient rotatedClient = admin.as(t.login(), newSecret);
         assertThat(rotatedClient.get("/api/campaigns").status()).isEqualTo(200);
 
-        assertThat(admin.post("/api/admin/credentials/" + t.login() + "/disable", null).json().get("enabled").asBoolean()).isFalse();
+        assertThat(admin.post("/api/admin/credentials/" + t.login() + "/disable", null)
+                        .json()
+                        .get("enabled")
+                        .asBoolean())
+                .isFalse();
         assertThat(rotatedClient.get("/api/campaigns").status()).isEqualTo(401);
-        assertThat(admin.post("/api/admin/credentials/" + t.login() + "/enable", null).status()).isEqualTo(200);
+        assertThat(admin.post("/api/admin/credentials/" + t.login() + "/enable", null)
+                        .status())
+                .isEqualTo(200);
         assertThat(rotatedClient.get("/api/campaigns").status()).isEqualTo(200);
-        assertThat(admin.post("/api/admin/accounts/" + t.accountId() + "/disable", null).status()).isEqualTo(200);
-        assertThat(rotatedClient.get("/api/campaigns").status()).as("a disabled account's credentials").isEqualTo(401);
+        assertThat(admin.post("/api/admin/accounts/" + t.accountId() + "/disable", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(rotatedClient.get("/api/campaigns").status())
+                .as("a disabled account's credentials")
+                .isEqualTo(401);
 
         Response own = admin.post("/api/admin/credentials/" + ApiClient.ADMIN_LOGIN + "/disable", null);
         assertThat(own.status()).as("an admin cannot lock itself out").isEqualTo(409);
-        assertThat(admin.post("/api/admin/accounts", "{\"id\": \"" + t.accountId() + "\", \"name\": \"again\"}").status())
+        assertThat(admin.post("/api/admin/accounts", "{\"id\": \"" + t.accountId() + "\", \"name\": \"again\"}")
+                        .status())
                 .isEqualTo(409);
-        Response invalid = admin.post("/api/admin/accounts/" + t.accountId() + "/credentials", "{\"login\": \"bad login!\", \"rol\": \"USER\"}");
+        Response invalid = admin.post(
+                "/api/admin/accounts/" + t.accountId() + "/credentials",
+                "{\"login\": \"bad login!\", \"rol\": \"USER\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(admin.get("/api/admin/accounts/no-such-" + suffix).status()).isEqualTo(404);
         assertThat(admin.get("/api/admin/security-audit?page=-1").status()).isEqualTo(400);
         assertThat(admin.get("/api/admin/security-audit?size=0").status()).isEqualTo(400);
 
         JsonNode audit = admin.get("/api/admin/security-audit?size=200").json();
-        assertThat(audit.findValuesAsText("action")).contains("ACCOUNT_CREATED", "CREDENTIAL_CREATED", "CREDENTIAL_ROTATED",
-                "CREDENTIAL_DISABLED", "CREDENTIAL_ENABLED", "ACCOUNT_DISABLED");
+        assertThat(audit.findValuesAsText("action"))
+                .contains(
+                        "ACCOUNT_CREATED",
+                        "CREDENTIAL_CREATED",
+                        "CREDENTIAL_ROTATED",
+                        "CREDENTIAL_DISABLED",
+                        "CREDENTIAL_ENABLED",
+                        "ACCOUNT_DISABLED");
         JsonNode rotation = null;
         for (JsonNode entry : audit) {
-            if (entry.get("action").asText().equals("CREDENTIAL_ROTATED") && t.login().equals(entry.get("login").asText())) {
+            if (entry.get("action").asText().equals("CREDENTIAL_ROTATED")
+                    && t.login().equals(entry.get("login").asText())) {
                 rotation = entry;
             }
         }
@@ -289,7 +372,10 @@ class TenantIsolationTest {
         assertThat(rotation.get("accountId").asText()).isEqualTo(t.accountId());
         assertThat(rotation.get("occurredAt").asText()).isNotBlank();
 
-        assertThat(output.getAll()).as("no secret in the logs").doesNotContain(t.secret()).doesNotContain(newSecret)
+        assertThat(output.getAll())
+                .as("no secret in the logs")
+                .doesNotContain(t.secret())
+                .doesNotContain(newSecret)
                 .doesNotContain(ApiClient.ADMIN_SECRET);
         assertThat(audit.toString()).doesNotContain(t.secret()).doesNotContain(newSecret);
     }

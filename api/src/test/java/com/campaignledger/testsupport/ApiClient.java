@@ -2,7 +2,6 @@ package com.campaignledger.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +24,9 @@ public final class ApiClient {
      * HTTP/1.1 only: the JDK client's default cleartext HTTP/2 upgrade attempt against Tomcat has left requests
      * waiting on a pooled connection. A request that gets no answer fails after two minutes instead of hanging.
      */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final String base;
     /** The Authorization header, or null for none. */
     private final String authorization;
@@ -50,8 +51,9 @@ public final class ApiClient {
     }
 
     private static String basic(String login, String secret) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (login + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((login + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A response: status, headers and the body (as JSON when it is JSON, else as text). */
@@ -104,19 +106,29 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
-        return send(method, path, body, headers, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        return send(
+                method,
+                path,
+                body,
+                headers,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** As {@link #send}, but the body is streamed in chunks, without announcing its length. */
     public Response sendChunked(String method, String path, String body, Map<String, String> headers) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return send(method, path, body, headers, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+        return send(
+                method,
+                path,
+                body,
+                headers,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
     }
 
-    private Response send(String method, String path, String body, Map<String, String> headers,
-                          HttpRequest.BodyPublisher publisher) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofMinutes(2))
+    private Response send(
+            String method, String path, String body, Map<String, String> headers, HttpRequest.BodyPublisher publisher) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(java.time.Duration.ofMinutes(2))
                 .method(method, publisher);
         if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             request.header("Content-Type", "application/json");

@@ -1,15 +1,14 @@
 package com.campaignledger.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Arrays;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads meters out of the Prometheus scrape at /actuator/prometheus, as an operator's scraper would. */
 public final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     public static String scrape(ApiClient api) {
         ApiClient.Response response = api.get("/actuator/prometheus");
@@ -19,8 +18,9 @@ public final class Metrics {
 
     /** The value of the first sample of the meter carrying every given label (e.g. {@code outcome="DEAD"}). */
     public static double value(String scrape, String meter, String... labels) {
-        return find(scrape, meter, labels).orElseThrow(() -> new AssertionError(meter + " " + Arrays.toString(labels)
-                + " is not in the scrape:\n" + scrape));
+        return find(scrape, meter, labels)
+                .orElseThrow(() -> new AssertionError(
+                        meter + " " + Arrays.toString(labels) + " is not in the scrape:\n" + scrape));
     }
 
     public static double valueOrZero(String scrape, String meter, String... labels) {

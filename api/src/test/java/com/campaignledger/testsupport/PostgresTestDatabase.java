@@ -1,13 +1,12 @@
 package com.campaignledger.testsupport;
 
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * The one place that decides where PostgreSQL tests run: in a Testcontainers container when Docker is
@@ -25,14 +24,11 @@ public final class PostgresTestDatabase {
     private static Database shared;
 
     /** Connection settings of one database. */
-    public record Database(String url, String user, String password) {
-    }
+    public record Database(String url, String user, String password) {}
 
-    private record Server(String baseUrl, String user, String password) {
-    }
+    private record Server(String baseUrl, String user, String password) {}
 
-    private PostgresTestDatabase() {
-    }
+    private PostgresTestDatabase() {}
 
     /** Whether a PostgreSQL server can be had: a container, or the local server answering. */
     public static synchronized boolean available() {
@@ -55,7 +51,7 @@ public final class PostgresTestDatabase {
     private static Database create(String name) {
         Server s = server().orElseThrow(() -> new IllegalStateException("no PostgreSQL server for tests"));
         try (Connection c = DriverManager.getConnection(s.baseUrl() + "postgres", s.user(), s.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {

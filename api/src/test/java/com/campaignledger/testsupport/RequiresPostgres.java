@@ -1,14 +1,13 @@
 package com.campaignledger.testsupport;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Marks a test class that needs PostgreSQL. Without a server it is skipped on a developer's machine,
@@ -24,7 +23,8 @@ public @interface RequiresPostgres {
         /** The same decision inside a test method: skips it (or fails it in CI) without PostgreSQL. */
         public static void check() {
             ConditionEvaluationResult result = new Condition().evaluateExecutionCondition(null);
-            org.junit.jupiter.api.Assumptions.assumeFalse(result.isDisabled(), result.getReason().orElse(""));
+            org.junit.jupiter.api.Assumptions.assumeFalse(
+                    result.isDisabled(), result.getReason().orElse(""));
         }
 
         @Override

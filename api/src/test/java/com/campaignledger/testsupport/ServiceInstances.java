@@ -16,8 +16,7 @@ import org.springframework.context.annotation.Bean;
 /** Whole service instances on one PostgreSQL database, as several processes behind a load balancer would be. */
 public final class ServiceInstances {
 
-    private ServiceInstances() {
-    }
+    private ServiceInstances() {}
 
     /**
      * Two instances in one JVM share a process id: each gets a node id of its own, as two processes would. A test
@@ -27,19 +26,31 @@ public final class ServiceInstances {
     static class NodeIdentity {
 
         @Bean
-        TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
-                              @Value("${test.node-id}") String nodeId) {
-            return JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
-                    .nodeId(nodeId).build();
+        TokenStore tokenStore(
+                ConnectionProvider connections,
+                Serializer serializer,
+                TokenSchema schema,
+                @Value("${test.node-id}") String nodeId) {
+            return JdbcTokenStore.builder()
+                    .connectionProvider(connections)
+                    .schema(schema)
+                    .serializer(serializer)
+                    .nodeId(nodeId)
+                    .build();
         }
     }
 
     /** An instance on {@code db}, on a random port, whose processors claim segments as {@code nodeId}. */
     public static ConfigurableApplicationContext start(PostgresTestDatabase.Database db, String nodeId) {
-        return new SpringApplicationBuilder(CampaignLedgerApplication.class, NodeIdentity.class).run(
-                "--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-                "--server.port=0", "--test.node-id=" + nodeId, "--spring.main.allow-bean-definition-overriding=true");
+        return new SpringApplicationBuilder(CampaignLedgerApplication.class, NodeIdentity.class)
+                .run(
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--server.port=0",
+                        "--test.node-id=" + nodeId,
+                        "--spring.main.allow-bean-definition-overriding=true");
     }
 
     public static int port(ConfigurableApplicationContext context) {

@@ -1,10 +1,10 @@
 package com.campaignledger.testsupport;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A receiver's check of a Standard Webhooks signature, written from the specification alone (not with the
@@ -13,8 +13,7 @@ import java.util.Base64;
  */
 public final class StandardWebhooks {
 
-    private StandardWebhooks() {
-    }
+    private StandardWebhooks() {}
 
     public static boolean verify(String secret, String id, String timestamp, String body, String signatureHeader) {
         try {
@@ -23,8 +22,8 @@ public final class StandardWebhooks {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             for (String candidate : signatureHeader.split(" ")) {
-                if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        Base64.getDecoder().decode(candidate.substring(3)))) {
+                if (candidate.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(candidate.substring(3)))) {
                     return true;
                 }
             }

@@ -2,7 +2,6 @@ package com.campaignledger.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -98,11 +97,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), e -> String.join(",", e.getValue()),
+                    .collect(Collectors.toMap(
+                            e -> e.getKey().toLowerCase(Locale.ROOT),
+                            e -> String.join(",", e.getValue()),
                             (a, b) -> a));
             received.add(new Received(path, headers, body, Instant.now()));
             Reply reply = next(path);

@@ -1,14 +1,10 @@
 package com.campaignledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.campaignledger.operations.processors.ProcessorCatchUp;
-import com.campaignledger.web.ReadModelRebuildingException;
 import com.campaignledger.kernel.ResourceNotFoundException;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
+import com.campaignledger.operations.processors.ProcessorCatchUp;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -16,15 +12,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Against a token table and an event table of Axon's shape (V1's), in an in-memory H2 database. */
 class CampaignViewGuardTest {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
-            "jdbc:h2:mem:rebuild-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", ""));
+            "jdbc:h2:mem:rebuild-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "sa",
+            ""));
     private final CampaignViewGuard rebuild = new CampaignViewGuard(jdbc, new ProcessorCatchUp(jdbc));
     /** The last event the view's rows show. */
     private final AtomicLong view = new AtomicLong(-1);
@@ -48,12 +47,14 @@ class CampaignViewGuardTest {
     @Test
     void aCampaignMissingOtherwiseIsUnknown() {
         assertThatThrownBy(() -> rebuild.require(7, Optional::empty))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessage("No campaign 7");
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("No campaign 7");
     }
 
     @Test
     void aReplayEndingBetweenTheReadAndTheTokensIsReadAgain() {
-        Iterator<Optional<String>> reads = List.of(Optional.<String>empty(), Optional.of("campaign 7")).iterator();
+        Iterator<Optional<String>> reads =
+                List.of(Optional.<String>empty(), Optional.of("campaign 7")).iterator();
         assertThat(rebuild.require(7, reads::next)).isEqualTo("campaign 7");
     }
 
@@ -62,7 +63,8 @@ class CampaignViewGuardTest {
         jdbc.update("UPDATE token_entry SET token_type = 'org.axonframework.eventhandling.ReplayToken' "
                 + "WHERE processor_name = 'campaign-view'");
         assertThatThrownBy(() -> rebuild.require(7, Optional::empty))
-                .isInstanceOf(ReadModelRebuildingException.class).hasMessageContaining("campaign 7");
+                .isInstanceOf(ReadModelRebuildingException.class)
+                .hasMessageContaining("campaign 7");
     }
 
     @Test
@@ -85,7 +87,9 @@ class CampaignViewGuardTest {
     /** Moves the view to {@code index}: rows before token, so whoever sees the token sees the rows, as in one transaction. */
     private void viewAt(long index) {
         view.set(index);
-        jdbc.update("UPDATE token_entry SET token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken', token = ? "
-                + "WHERE processor_name = 'campaign-view'", ("{\"index\":" + index + ",\"gaps\":[]}").getBytes(StandardCharsets.UTF_8));
+        jdbc.update(
+                "UPDATE token_entry SET token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken', token = ? "
+                        + "WHERE processor_name = 'campaign-view'",
+                ("{\"index\":" + index + ",\"gaps\":[]}").getBytes(StandardCharsets.UTF_8));
     }
 }

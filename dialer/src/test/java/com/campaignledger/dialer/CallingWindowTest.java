@@ -1,13 +1,12 @@
 package com.campaignledger.dialer;
 
-import com.campaignledger.dialer.window.CallingWindow;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.campaignledger.dialer.window.CallingWindow;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CallingWindowTest {
 
@@ -27,8 +26,10 @@ class CallingWindowTest {
         // 16:30 UTC in March 2026 is 09:30 in Los Angeles (PDT) and 12:30 in New York (EDT).
         Instant t = Instant.parse("2026-03-24T16:30:00Z");
         assertThat(window.allows("+12135551212", NINE, EIGHT_PM, t)).isTrue();
-        assertThat(window.allows("+12135551212", LocalTime.of(10, 0), EIGHT_PM, t)).isFalse();
-        assertThat(window.allows("+12125551212", LocalTime.of(10, 0), EIGHT_PM, t)).isTrue();
+        assertThat(window.allows("+12135551212", LocalTime.of(10, 0), EIGHT_PM, t))
+                .isFalse();
+        assertThat(window.allows("+12125551212", LocalTime.of(10, 0), EIGHT_PM, t))
+                .isTrue();
         // 01:30 UTC is 21:30 in New York and 18:30 in Los Angeles.
         Instant evening = Instant.parse("2026-03-25T01:30:00Z");
         assertThat(window.allows("+12125551212", NINE, EIGHT_PM, evening)).isFalse();
@@ -37,7 +38,9 @@ class CallingWindowTest {
 
     @Test
     void noWindowMeansAnyTime() {
-        assertThat(window.allows("+12135551212", null, null, Instant.parse("2026-03-24T09:00:00Z"))).isTrue();
-        assertThat(window.allows("+12135551212", NINE, null, Instant.parse("2026-03-24T15:00:00Z"))).isFalse();
+        assertThat(window.allows("+12135551212", null, null, Instant.parse("2026-03-24T09:00:00Z")))
+                .isTrue();
+        assertThat(window.allows("+12135551212", NINE, null, Instant.parse("2026-03-24T15:00:00Z")))
+                .isFalse();
     }
 }

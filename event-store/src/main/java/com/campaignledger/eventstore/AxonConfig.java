@@ -1,38 +1,36 @@
 package com.campaignledger.eventstore;
 
 import com.campaignledger.kernel.MetadataKeys;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.SnapshotterSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Axon on a relational database without Axon Server: the snake_case table names of our Flyway migrations,
@@ -139,11 +137,13 @@ public class AxonConfig {
      * Boot's task executor.
      */
     @Bean
-    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                           HandlerDefinition handlerDefinition,
-                                                           ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore, TransactionManager transactionManager,
-                                                           SnapshotterSpanFactory spanFactory) {
+    public SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("snapshotter-");
         executor.setCorePoolSize(1);
@@ -170,8 +170,8 @@ public class AxonConfig {
      * the threshold is high: between restarts the cache below serves it.
      */
     @Bean
-    public SnapshotTriggerDefinition campaignSnapshotTrigger(Snapshotter snapshotter,
-                                                             @Value("${ledger.snapshot-threshold}") int threshold) {
+    public SnapshotTriggerDefinition campaignSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${ledger.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
@@ -198,20 +198,20 @@ public class AxonConfig {
 
     /** The sequence number of an aggregate's last event, from the unique index on (aggregate, sequence). */
     private static CaffeineAggregateCache.StoredVersion storedVersion(JdbcTemplate jdbc) {
-        return id -> jdbc.queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, id);
+        return id -> jdbc.queryForObject(
+                "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
     }
 
     @Bean
-    public SnapshotTriggerDefinition agentSessionSnapshotTrigger(Snapshotter snapshotter,
-                                                                 @Value("${ledger.snapshot-threshold}") int threshold) {
+    public SnapshotTriggerDefinition agentSessionSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${ledger.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     /** Actor, account, request id and correlation id travel from each command to every event it causes. */
     @Bean
     public CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.ACCOUNT_ID, MetadataKeys.REQUEST_ID,
-                MetadataKeys.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(
+                MetadataKeys.ACTOR, MetadataKeys.ACCOUNT_ID, MetadataKeys.REQUEST_ID, MetadataKeys.CORRELATION_ID);
     }
 }

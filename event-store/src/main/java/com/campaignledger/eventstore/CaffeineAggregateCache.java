@@ -2,16 +2,15 @@ package com.campaignledger.eventstore;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.AggregateCacheEntry;
-
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 /**
  * Axon's aggregate cache on Caffeine: at most {@code maximumSize} entries, least recently used out first, each
@@ -51,7 +50,9 @@ final class CaffeineAggregateCache implements Cache {
 
     CaffeineAggregateCache(long maximumSize, StoredVersion stored) {
         this.stored = stored;
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).softValues()
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .softValues()
                 .removalListener((Object key, Object value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         listeners.forEach(l -> l.onEntryExpired(key));
@@ -106,7 +107,8 @@ final class CaffeineAggregateCache implements Cache {
         return (T) entries.get(key, k -> {
             T value = valueSupplier.get();
             if (value == null) {
-                throw new IllegalArgumentException("Value Supplier of Cache produced a null value for key [" + key + "]!");
+                throw new IllegalArgumentException(
+                        "Value Supplier of Cache produced a null value for key [" + key + "]!");
             }
             listeners.forEach(l -> l.onEntryCreated(key, value));
             return value;

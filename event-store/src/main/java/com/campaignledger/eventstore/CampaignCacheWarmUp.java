@@ -3,6 +3,7 @@ package com.campaignledger.eventstore;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.projections.campaign.CampaignViewRepository;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * After a start, loads the running campaigns (the most recently changed first, at most the cache's size) into the
@@ -29,9 +28,11 @@ class CampaignCacheWarmUp {
     private final boolean enabled;
     private final int limit;
 
-    CampaignCacheWarmUp(CampaignViewRepository campaigns, CommandGateway commands,
-                        @Value("${ledger.campaign-cache-warm-up}") boolean enabled,
-                        @Value("${ledger.campaign-cache-size}") int limit) {
+    CampaignCacheWarmUp(
+            CampaignViewRepository campaigns,
+            CommandGateway commands,
+            @Value("${ledger.campaign-cache-warm-up}") boolean enabled,
+            @Value("${ledger.campaign-cache-size}") int limit) {
         this.campaigns = campaigns;
         this.commands = commands;
         this.enabled = enabled;
@@ -61,7 +62,9 @@ class CampaignCacheWarmUp {
             }
         }
         if (!running.isEmpty()) {
-            log.info("{} running campaigns loaded into the campaign cache in {} ms", loaded,
+            log.info(
+                    "{} running campaigns loaded into the campaign cache in {} ms",
+                    loaded,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }

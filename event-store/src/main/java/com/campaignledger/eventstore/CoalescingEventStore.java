@@ -1,14 +1,13 @@
 package com.campaignledger.eventstore;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
  * Axon's embedded event store, waking its tracking processors at most once per {@code wakeDelay} rather than after
@@ -29,11 +28,13 @@ class CoalescingEventStore extends EmbeddedEventStore {
     CoalescingEventStore(Builder builder, Duration wakeDelay) {
         super(builder);
         this.delayNanos = Math.max(0, wakeDelay.toNanos());
-        this.waker = delayNanos == 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "event-store-waker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.waker = delayNanos == 0
+                ? null
+                : Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "event-store-waker");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     @Override
@@ -43,11 +44,14 @@ class CoalescingEventStore extends EmbeddedEventStore {
             return;
         }
         if (wakeUpPending.compareAndSet(false, true)) {
-            waker.schedule(() -> {
-                // Cleared first: a commit from now on schedules a wake-up of its own.
-                wakeUpPending.set(false);
-                super.afterCommit(events);
-            }, delayNanos, TimeUnit.NANOSECONDS);
+            waker.schedule(
+                    () -> {
+                        // Cleared first: a commit from now on schedules a wake-up of its own.
+                        wakeUpPending.set(false);
+                        super.afterCommit(events);
+                    },
+                    delayNanos,
+                    TimeUnit.NANOSECONDS);
         }
     }
 

@@ -1,5 +1,8 @@
 package com.campaignledger.eventstore;
 
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,10 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.time.Duration;
 
 /**
  * The JDBC event storage engine as Axon's Spring Boot support builds it, with one setting it does not expose: how
@@ -51,14 +50,15 @@ public class EventStorageConfig {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
-                                                 EventSchema eventSchema,
-                                                 @Value("${ledger.event-store.batch-size:10000}") int batchSize) {
+    public EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            @Value("${ledger.event-store.batch-size:10000}") int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -79,13 +79,17 @@ public class EventStorageConfig {
      * events between them: a small one, so that cached events die young instead of filling the old generation.
      */
     @Bean("eventStore")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                         @Value("${ledger.event-store.consumer-wake-delay:20ms}") Duration wakeDelay,
-                                         @Value("${ledger.event-store.cached-events:200}") int cachedEvents) {
-        return new CoalescingEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .cachedEvents(cachedEvents)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), wakeDelay);
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${ledger.event-store.consumer-wake-delay:20ms}") Duration wakeDelay,
+            @Value("${ledger.event-store.cached-events:200}") int cachedEvents) {
+        return new CoalescingEventStore(
+                EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine)
+                        .cachedEvents(cachedEvents)
+                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class)),
+                wakeDelay);
     }
 }

@@ -1,7 +1,6 @@
 package com.campaignledger.notifications;
 
 import com.campaignledger.campaign.api.Violation;
-
 import java.util.List;
 
 /** A subscription or postback request the ledger refuses (a bad or forbidden endpoint, a missing field): a 400. */
@@ -10,7 +9,8 @@ public class NotificationRequestException extends RuntimeException {
     private final List<Violation> violations;
 
     public NotificationRequestException(List<Violation> violations) {
-        super("Invalid request: " + violations.stream().map(v -> v.field() + " " + v.message()).toList());
+        super("Invalid request: "
+                + violations.stream().map(v -> v.field() + " " + v.message()).toList());
         this.violations = List.copyOf(violations);
     }
 

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code ledger.notifications.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
-public class NotificationsConfig {
-}
+public class NotificationsConfig {}

@@ -21,6 +21,5 @@ public final class MetadataKeys {
      */
     public static final String DEFAULT_ACCOUNT = "default";
 
-    private MetadataKeys() {
-    }
+    private MetadataKeys() {}
 }

@@ -3,7 +3,6 @@ package com.campaignledger.kernel;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,8 +23,7 @@ public final class PhoneNumbers {
     /** The form of a caller id: a North-American number in E.164, or a 5–6 digit short code. */
     private static final Pattern CALLER_ID = Pattern.compile("\\+1\\d{10}|\\d{5,6}");
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /**
      * Whether a number is already written in E.164: what the aggregates accept, the edge having normalised every

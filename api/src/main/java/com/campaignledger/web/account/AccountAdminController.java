@@ -1,17 +1,19 @@
 package com.campaignledger.web.account;
 
 import com.campaignledger.accounts.Account;
-import com.campaignledger.accounts.AccountService;
 import com.campaignledger.accounts.AccountAuditEntry;
+import com.campaignledger.accounts.AccountService;
 import com.campaignledger.accounts.Credential;
 import com.campaignledger.accounts.CredentialRole;
-
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Accounts and API credentials, for the ADMIN role only (the security configuration guards all of
@@ -44,14 +42,20 @@ class AccountAdminController {
     }
 
     /** A credential with its new secret: the only response that ever shows it. */
-    record IssuedCredentialResponse(String login, String accountId, CredentialRole role, boolean enabled,
-                                    Instant secretChangedAt,
-                                    @Schema(description = "The secret, shown this once: only its hash is kept") String secret) {
+    record IssuedCredentialResponse(
+            String login,
+            String accountId,
+            CredentialRole role,
+            boolean enabled,
+            Instant secretChangedAt,
+
+            @Schema(description = "The secret, shown this once: only its hash is kept")
+            String secret) {
 
         static IssuedCredentialResponse of(AccountService.IssuedCredential issued) {
             Credential c = issued.credential();
-            return new IssuedCredentialResponse(c.login(), c.accountId(), c.role(), c.enabled(), c.secretChangedAt(),
-                    issued.secret());
+            return new IssuedCredentialResponse(
+                    c.login(), c.accountId(), c.role(), c.enabled(), c.secretChangedAt(), issued.secret());
         }
 
         @Override
@@ -63,8 +67,10 @@ class AccountAdminController {
     @PostMapping("/accounts")
     @Operation(summary = "Create an account")
     ResponseEntity<Account> createAccount(@Valid @RequestBody AccountRequests.NewAccount body, RequestContext context) {
-        Account account = accounts.createAccount(caller(context), body.id(), body.name().strip());
-        return ResponseEntity.created(URI.create("/api/admin/accounts/" + account.id())).body(account);
+        Account account =
+                accounts.createAccount(caller(context), body.id(), body.name().strip());
+        return ResponseEntity.created(URI.create("/api/admin/accounts/" + account.id()))
+                .body(account);
     }
 
     @GetMapping("/accounts")
@@ -93,12 +99,14 @@ class AccountAdminController {
 
     @PostMapping("/accounts/{accountId}/credentials")
     @Operation(summary = "Create a credential of the account; the response shows its secret, once")
-    ResponseEntity<IssuedCredentialResponse> createCredential(@PathVariable String accountId,
-                                                              @Valid @RequestBody AccountRequests.NewCredential body,
-                                                              RequestContext context) {
-        AccountService.IssuedCredential issued = accounts.createCredential(caller(context), accountId,
-                body.login(), body.role() == null ? CredentialRole.USER : body.role());
-        return ResponseEntity.created(URI.create("/api/admin/credentials/" + issued.credential().login()))
+    ResponseEntity<IssuedCredentialResponse> createCredential(
+            @PathVariable String accountId,
+            @Valid @RequestBody AccountRequests.NewCredential body,
+            RequestContext context) {
+        AccountService.IssuedCredential issued = accounts.createCredential(
+                caller(context), accountId, body.login(), body.role() == null ? CredentialRole.USER : body.role());
+        return ResponseEntity.created(URI.create(
+                        "/api/admin/credentials/" + issued.credential().login()))
                 .body(IssuedCredentialResponse.of(issued));
     }
 
@@ -115,7 +123,8 @@ class AccountAdminController {
     }
 
     @PostMapping("/credentials/{login}/rotate")
-    @Operation(summary = "Replace the credential's secret; the old one stops working at once, the new one is shown once")
+    @Operation(
+            summary = "Replace the credential's secret; the old one stops working at once, the new one is shown once")
     IssuedCredentialResponse rotate(@PathVariable String login, RequestContext context) {
         return IssuedCredentialResponse.of(accounts.rotate(caller(context), login));
     }
@@ -134,7 +143,8 @@ class AccountAdminController {
 
     @GetMapping("/security-audit")
     @Operation(summary = "Changes to accounts and credentials, newest first: who, when, what")
-    List<AccountAuditEntry> audit(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<AccountAuditEntry> audit(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         QueryParameters.checkPage(page, size, maxPageSize);
         return accounts.audit(page, size);
     }

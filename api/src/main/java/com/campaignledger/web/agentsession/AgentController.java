@@ -1,7 +1,5 @@
 package com.campaignledger.web.agentsession;
 
-import com.campaignledger.dialer.agents.ConnectionNotifier;
-
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.AgentState;
 import com.campaignledger.agent.session.api.ConnectCallCommand;
@@ -12,37 +10,27 @@ import com.campaignledger.agent.session.api.LogoutAgentCommand;
 import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
 import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
-import com.campaignledger.web.CommandRequest;
-import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.dialer.agents.ConnectionNotifier;
 import com.campaignledger.dialer.calllist.CallListProjection;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DueNumber;
 import com.campaignledger.idempotency.CommandExecutor;
-import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.kernel.PhoneNumbers;
+import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
 import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import jakarta.validation.Valid;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.net.URI;
-import com.campaignledger.dialer.CallFlowClock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +38,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Seed 003's Call Center Connect agent operations: the two-step login (callback, then login with the
@@ -73,10 +69,17 @@ class AgentController {
     private final ProcessorCatchUp catchUp;
     private final CallIds callIds;
 
-    AgentController(CommandExecutor executor, CampaignLookup campaigns,
-                    AgentSessionDirectory directory, AgentSessionRepository sessions, ConnectionNotifier notifier,
-                    CallFlowClock clock, RosterGate roster, CallListRepository callList, ProcessorCatchUp catchUp,
-                    CallIds callIds) {
+    AgentController(
+            CommandExecutor executor,
+            CampaignLookup campaigns,
+            AgentSessionDirectory directory,
+            AgentSessionRepository sessions,
+            ConnectionNotifier notifier,
+            CallFlowClock clock,
+            RosterGate roster,
+            CallListRepository callList,
+            ProcessorCatchUp catchUp,
+            CallIds callIds) {
         this.executor = executor;
         this.campaigns = campaigns;
         this.directory = directory;
@@ -94,22 +97,29 @@ class AgentController {
      * this campaign is still open it rings again and returns the same id (agents miss calls).
      */
     @PostMapping("/callback")
-    ResponseEntity<?> callback(@PathVariable long campaignId, @Valid @RequestBody AgentRequests.Callback body,
-                               CommandRequest command) {
+    ResponseEntity<?> callback(
+            @PathVariable long campaignId, @Valid @RequestBody AgentRequests.Callback body, CommandRequest command) {
         RequestContext context = command.context();
-        campaigns.requireStatus(campaignId, context.accountId(),
-                EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED), "call back an agent for");
+        campaigns.requireStatus(
+                campaignId,
+                context.accountId(),
+                EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED),
+                "call back an agent for");
         roster.requireAdmitted(campaignId, context.accountId(), body.userId());
         String phone = PhoneNumbers.toE164(body.phoneNumber())
                 .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
         return executor.execute(command, body.requestId(), body, ctx -> {
             Optional<AgentSessionId> open = directory.openSession(campaignId, body.userId());
             if (open.isPresent()) {
-                executor.send(ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
+                executor.send(
+                        ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
                 return ResponseEntity.ok(new AgentResponses.Session(open.get().value(), AgentState.CALLBACK_SENT));
             }
             AgentSessionId id = directory.nextId();
-            executor.send(ctx, new SendAgentCallbackCommand(id, campaignId, ctx.accountId(), body.userId(), phone, body.musicOnHold()));
+            executor.send(
+                    ctx,
+                    new SendAgentCallbackCommand(
+                            id, campaignId, ctx.accountId(), body.userId(), phone, body.musicOnHold()));
             return ResponseEntity.created(URI.create("/api/agent-sessions/" + id.value()))
                     .body(new AgentResponses.Session(id.value(), AgentState.CALLBACK_SENT));
         });
@@ -117,14 +127,26 @@ class AgentController {
 
     /** loginAgent: with the agent id recited and the same userId; the campaign must be RUNNING (or STOPPED: then the agent waits). */
     @PostMapping("/{agentId}/login")
-    ResponseEntity<?> login(@PathVariable long campaignId, @PathVariable long agentId,
-                            @Valid @RequestBody AgentRequests.Login body, CommandRequest command) {
+    ResponseEntity<?> login(
+            @PathVariable long campaignId,
+            @PathVariable long agentId,
+            @Valid @RequestBody AgentRequests.Login body,
+            CommandRequest command) {
         AgentSessionId session = session(campaignId, agentId, command.context());
-        campaigns.requireStatus(campaignId, command.context().accountId(),
-                EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED), "log an agent in to");
+        campaigns.requireStatus(
+                campaignId,
+                command.context().accountId(),
+                EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED),
+                "log an agent in to");
         roster.requireAdmitted(campaignId, command.context().accountId(), body.userId());
-        return executor.execute(command, body.requestId(), body, ctx -> state(session,
-                executor.send(ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
+        return executor.execute(
+                command,
+                body.requestId(),
+                body,
+                ctx -> state(
+                        session,
+                        executor.send(
+                                ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
     }
 
     /**
@@ -133,8 +155,11 @@ class AgentController {
      * request thread (Tomcat has 200); it polls no table, it is woken by the connection notifier.
      */
     @GetMapping("/{agentId}/connection")
-    ResponseEntity<?> connection(@PathVariable long campaignId, @PathVariable long agentId,
-                                 @RequestParam(defaultValue = "30") int waitSeconds, RequestContext context)
+    ResponseEntity<?> connection(
+            @PathVariable long campaignId,
+            @PathVariable long agentId,
+            @RequestParam(defaultValue = "30") int waitSeconds,
+            RequestContext context)
             throws InterruptedException {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw new RequestValidationException("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
@@ -176,22 +201,26 @@ class AgentController {
      * the list or already has its final result is refused here: the campaign could not record it afterwards.
      */
     @PostMapping("/{agentId}/connection")
-    ResponseEntity<?> connect(@PathVariable long campaignId, @PathVariable long agentId,
-                              @Valid @RequestBody AgentRequests.Connect body, CommandRequest command) {
+    ResponseEntity<?> connect(
+            @PathVariable long campaignId,
+            @PathVariable long agentId,
+            @Valid @RequestBody AgentRequests.Connect body,
+            CommandRequest command) {
         AgentSessionId session = session(campaignId, agentId, command.context());
-        campaigns.requireStatus(campaignId, command.context().accountId(), EnumSet.of(CampaignStatus.RUNNING),
-                "connect a call on");
+        campaigns.requireStatus(
+                campaignId, command.context().accountId(), EnumSet.of(CampaignStatus.RUNNING), "connect a call on");
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
         Optional<DueNumber> found = callList.openNumber(campaignId, number);
         if (found.isEmpty() && catchUp.await(CallListProjection.PROCESSING_GROUP)) {
             found = callList.openNumber(campaignId, number);
         }
-        DueNumber open = found.orElseThrow(() -> new RequestValidationException(
-                "number", "is not a number of this campaign still to be called"));
+        DueNumber open = found.orElseThrow(
+                () -> new RequestValidationException("number", "is not a number of this campaign still to be called"));
         return executor.execute(command, body.requestId(), body, ctx -> {
             String callId = body.callId() != null ? body.callId() : callIds.next();
-            AgentState state = executor.send(ctx, new ConnectCallCommand(session, callId, number, open.extraData(), clock.instant()));
+            AgentState state = executor.send(
+                    ctx, new ConnectCallCommand(session, callId, number, open.extraData(), clock.instant()));
             return ResponseEntity.ok(new AgentResponses.Connected(session.value(), state, callId, number));
         });
     }
@@ -202,38 +231,69 @@ class AgentController {
      * stores the response. Naming the call keeps a late hang-up from ending the agent's next one.
      */
     @DeleteMapping("/{agentId}/connection")
-    ResponseEntity<?> hangUp(@PathVariable long campaignId, @PathVariable long agentId, @RequestParam String callId,
-                             CommandRequest command) {
+    ResponseEntity<?> hangUp(
+            @PathVariable long campaignId,
+            @PathVariable long agentId,
+            @RequestParam String callId,
+            CommandRequest command) {
         if (callId.isBlank() || callId.length() > 100) {
             throw new RequestValidationException("callId", "is required (at most 100 characters)");
         }
         AgentSessionId session = session(campaignId, agentId, command.context());
-        return executor.execute(command, null, null, ctx -> state(session,
-                executor.send(ctx, new EndCallCommand(session, callId, clock.instant()))));
+        return executor.execute(
+                command,
+                null,
+                null,
+                ctx -> state(session, executor.send(ctx, new EndCallCommand(session, callId, clock.instant()))));
     }
 
     /** storeAgentResponse; with {@code answeringMachineTransfer}, answeringMachineTransferStoreAgentResponse. */
     @PostMapping("/{agentId}/responses")
-    ResponseEntity<?> respond(@PathVariable long campaignId, @PathVariable long agentId,
-                              @Valid @RequestBody AgentRequests.Response body, CommandRequest command) {
+    ResponseEntity<?> respond(
+            @PathVariable long campaignId,
+            @PathVariable long agentId,
+            @Valid @RequestBody AgentRequests.Response body,
+            CommandRequest command) {
         AgentSessionId session = session(campaignId, agentId, command.context());
-        return executor.execute(command, body.requestId(), body, ctx -> state(session, executor.send(ctx, new StoreAgentResponseCommand(
-                session, body.callId(), body.agentResponse(), body.agentNotes(), Boolean.TRUE.equals(body.lastCall()),
-                Boolean.TRUE.equals(body.answeringMachineTransfer()), clock.instant(), body.storedData()))));
+        return executor.execute(
+                command,
+                body.requestId(),
+                body,
+                ctx -> state(
+                        session,
+                        executor.send(
+                                ctx,
+                                new StoreAgentResponseCommand(
+                                        session,
+                                        body.callId(),
+                                        body.agentResponse(),
+                                        body.agentNotes(),
+                                        Boolean.TRUE.equals(body.lastCall()),
+                                        Boolean.TRUE.equals(body.answeringMachineTransfer()),
+                                        clock.instant(),
+                                        body.storedData()))));
     }
 
     /** kickAgent: hangs up the agent and logs it out. */
     @PostMapping("/{agentId}/kick")
     ResponseEntity<?> kick(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
         AgentSessionId session = session(campaignId, agentId, command.context());
-        return executor.execute(command, null, null, ctx -> state(session, executor.send(ctx, new KickAgentCommand(session, clock.instant()))));
+        return executor.execute(
+                command,
+                null,
+                null,
+                ctx -> state(session, executor.send(ctx, new KickAgentCommand(session, clock.instant()))));
     }
 
     /** The agent logs out. */
     @PostMapping("/{agentId}/logout")
     ResponseEntity<?> logout(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
         AgentSessionId session = session(campaignId, agentId, command.context());
-        return executor.execute(command, null, null, ctx -> state(session, executor.send(ctx, new LogoutAgentCommand(session, clock.instant()))));
+        return executor.execute(
+                command,
+                null,
+                null,
+                ctx -> state(session, executor.send(ctx, new LogoutAgentCommand(session, clock.instant()))));
     }
 
     /** getAgentStats: every agent session of the campaign with seed 003's statistics. */
@@ -241,21 +301,32 @@ class AgentController {
     List<AgentSessionStatistics> stats(@PathVariable long campaignId, RequestContext context) {
         String account = context.accountId();
         campaigns.require(campaignId, account);
-        return sessions.ofCampaign(campaignId, account).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList();
+        return sessions.ofCampaign(campaignId, account).stream()
+                .map(v -> AgentSessionStatistics.of(v, clock))
+                .toList();
     }
 
-    private ResponseEntity<?> connected(AgentSessionId session, long campaignId, String account,
-                                        AgentSessionDirectory.OpenCall call) {
+    private ResponseEntity<?> connected(
+            AgentSessionId session, long campaignId, String account, AgentSessionDirectory.OpenCall call) {
         CampaignView campaign = campaigns.require(campaignId, account);
-        return ResponseEntity.ok(new AgentResponses.Connection(session.value(), campaignId, call.callId(), call.number(),
-                call.extraData(), call.connectedAt(), campaign.settings().script(), campaign.settings().questions(),
-                campaign.settings().dispositionLists(), campaign.settings().transferNumbers()));
+        return ResponseEntity.ok(new AgentResponses.Connection(
+                session.value(),
+                campaignId,
+                call.callId(),
+                call.number(),
+                call.extraData(),
+                call.connectedAt(),
+                campaign.settings().script(),
+                campaign.settings().questions(),
+                campaign.settings().dispositionLists(),
+                campaign.settings().transferNumbers()));
     }
 
     /** The agent id must name a session of this campaign in the caller's account: otherwise it does not exist here. */
     private AgentSessionId session(long campaignId, long agentId, RequestContext context) {
         String account = context.accountId();
-        return directory.find(agentId)
+        return directory
+                .find(agentId)
                 .filter(e -> e.campaignId() == campaignId && e.accountId().equals(account))
                 .map(AgentSessionDirectory.Entry::sessionId)
                 .orElseThrow(() -> new ResourceNotFoundException("No agent " + agentId + " on campaign " + campaignId));

@@ -1,18 +1,18 @@
 package com.campaignledger.web.agentsession;
 
-import com.campaignledger.web.agentsession.AgentSessionResponses.OneSession;
-import com.campaignledger.web.agentsession.AgentSessionResponses.SessionList;
-import com.campaignledger.web.agentsession.AgentSessionResponses.SessionPage;
-import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.dialer.CallFlowClock;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.agentsession.AgentSessionPage;
 import com.campaignledger.projections.agentsession.AgentSessionQuery;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.web.agentsession.AgentSessionResponses.OneSession;
+import com.campaignledger.web.agentsession.AgentSessionResponses.SessionList;
+import com.campaignledger.web.agentsession.AgentSessionResponses.SessionPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -20,14 +20,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
 
 /**
  * Seed 003's Agent Session Statistics (one row per agent session) and CccService's GetAgentSession /
@@ -38,68 +37,120 @@ import java.time.Instant;
 @Tag(name = "Agent sessions", description = "Seed 003's Agent Session Statistics; GetAgentSession, QueryAgentSessions")
 class AgentSessionController {
 
-    private static final String CSV_DESCRIPTION = "`text/csv` has seed 003's column names as its header: ID, Campaign ID, "
-            + "Phone Number, User ID, Logged In, Logged Out, Calls, Duration, Calls (Sec), Avg Call (Sec), Resp. Time, %Response";
+    private static final String CSV_DESCRIPTION =
+            "`text/csv` has seed 003's column names as its header: ID, Campaign ID, "
+                    + "Phone Number, User ID, Logged In, Logged Out, Calls, Duration, Calls (Sec), Avg Call (Sec), Resp. Time, %Response";
 
     private final CampaignLookup campaigns;
     private final AgentSessionRepository sessions;
     private final CallFlowClock clock;
     private final int maxPageSize;
 
-    AgentSessionController(CampaignLookup campaigns, AgentSessionRepository sessions, CallFlowClock clock,
-                           @Value("${ledger.max-page-size}") int maxPageSize) {
+    AgentSessionController(
+            CampaignLookup campaigns,
+            AgentSessionRepository sessions,
+            CallFlowClock clock,
+            @Value("${ledger.max-page-size}") int maxPageSize) {
         this.campaigns = campaigns;
         this.sessions = sessions;
         this.clock = clock;
         this.maxPageSize = maxPageSize;
     }
 
-    @GetMapping(path = "/api/campaigns/{id}/agent-sessions",
+    @GetMapping(
+            path = "/api/campaigns/{id}/agent-sessions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(summary = "Agent Session Statistics of a campaign, one row per session (JSON or CSV)", description = CSV_DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "Every session of the campaign, oldest first", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    array = @ArraySchema(schema = @Schema(implementation = AgentSessionStatistics.class))),
-            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
+    @Operation(
+            summary = "Agent Session Statistics of a campaign, one row per session (JSON or CSV)",
+            description = CSV_DESCRIPTION)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every session of the campaign, oldest first",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        array = @ArraySchema(schema = @Schema(implementation = AgentSessionStatistics.class))),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
     AgentSessionTable ofCampaign(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         campaigns.require(id, account);
-        return new SessionList(sessions.ofCampaign(id, account).stream().map(v -> AgentSessionStatistics.of(v, clock)).toList());
+        return new SessionList(sessions.ofCampaign(id, account).stream()
+                .map(v -> AgentSessionStatistics.of(v, clock))
+                .toList());
     }
 
-    @GetMapping(path = "/api/agent-sessions", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(summary = "Query agent sessions (QueryAgentSessions) by campaign, userId, registry agent and time, "
-            + "paged (JSON or CSV)", description = CSV_DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "One page of sessions, oldest first", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SessionPage.class)),
-            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
-    AgentSessionTable query(@RequestParam(required = false) Long campaignId,
-                            @RequestParam(required = false) String userId,
-                            @Parameter(description = "sessions of this registry agent (`GET /api/agents`): those opened "
+    @GetMapping(
+            path = "/api/agent-sessions",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(
+            summary = "Query agent sessions (QueryAgentSessions) by campaign, userId, registry agent and time, "
+                    + "paged (JSON or CSV)",
+            description = CSV_DESCRIPTION)
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page of sessions, oldest first",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = SessionPage.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    AgentSessionTable query(
+            @RequestParam(required = false) Long campaignId,
+            @RequestParam(required = false) String userId,
+            @Parameter(
+                            description = "sessions of this registry agent (`GET /api/agents`): those opened "
                                     + "under its current userId, compared without case; an unknown agent, or another "
                                     + "account's, has none")
-                            @RequestParam(required = false) Long agentId,
-                            @Parameter(description = "sessions still open at or after this instant (ISO-8601)")
-                            @RequestParam(required = false) Instant from,
-                            @Parameter(description = "sessions called back before this instant (ISO-8601)")
-                            @RequestParam(required = false) Instant to,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "20") int size,
-                            RequestContext context) {
+                    @RequestParam(required = false)
+                    Long agentId,
+            @Parameter(description = "sessions still open at or after this instant (ISO-8601)")
+                    @RequestParam(required = false)
+                    Instant from,
+            @Parameter(description = "sessions called back before this instant (ISO-8601)")
+                    @RequestParam(required = false)
+                    Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
         QueryParameters.checkInterval(from, to);
         String account = context.accountId();
-        AgentSessionPage found = sessions.query(new AgentSessionQuery(account, campaignId,
-                userId == null || userId.isBlank() ? null : userId, agentId, from, to, page, size));
-        return new SessionPage(found.content().stream().map(v -> AgentSessionStatistics.of(v, clock)).toList(),
-                found.page(), found.size(), found.totalElements(), found.totalPages());
+        AgentSessionPage found = sessions.query(new AgentSessionQuery(
+                account,
+                campaignId,
+                userId == null || userId.isBlank() ? null : userId,
+                agentId,
+                from,
+                to,
+                page,
+                size));
+        return new SessionPage(
+                found.content().stream()
+                        .map(v -> AgentSessionStatistics.of(v, clock))
+                        .toList(),
+                found.page(),
+                found.size(),
+                found.totalElements(),
+                found.totalPages());
     }
 
-    @GetMapping(path = "/api/agent-sessions/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(summary = "One agent session (GetAgentSession) with seed 003's statistics (JSON or CSV)", description = CSV_DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "The session", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AgentSessionStatistics.class)),
-            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
+    @GetMapping(
+            path = "/api/agent-sessions/{id}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(
+            summary = "One agent session (GetAgentSession) with seed 003's statistics (JSON or CSV)",
+            description = CSV_DESCRIPTION)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The session",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = AgentSessionStatistics.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
     AgentSessionTable one(@PathVariable long id, RequestContext context) {
         return sessions.find(id, context.accountId())
                 .map(v -> new OneSession(AgentSessionStatistics.of(v, clock)))

@@ -20,7 +20,8 @@ class AgentSessionProblems {
 
     @ExceptionHandler(AgentSessionConflictException.class)
     ProblemDetail agentConflict(AgentSessionConflictException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the agent's state", e.getMessage());
+        ProblemDetail problem =
+                ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the agent's state", e.getMessage());
         problem.setProperty("currentState", e.state());
         return problem;
     }
@@ -32,7 +33,8 @@ class AgentSessionProblems {
 
     @ExceptionHandler(InvalidAgentSessionException.class)
     ProblemDetail invalidAgent(InvalidAgentSessionException e) {
-        return ProblemHandler.invalid(List.of(new Violation(e.field(), e.getMessage().substring(e.field().length()).trim())));
+        return ProblemHandler.invalid(List.of(new Violation(
+                e.field(), e.getMessage().substring(e.field().length()).trim())));
     }
 
     @ExceptionHandler(AgentLoggedOutException.class)
@@ -42,8 +44,8 @@ class AgentSessionProblems {
 
     @ExceptionHandler(AgentNotAdmittedException.class)
     ProblemDetail notAdmitted(AgentNotAdmittedException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.FORBIDDEN, "Agent not admitted to the campaign",
-                e.getMessage());
+        ProblemDetail problem =
+                ProblemHandler.problem(HttpStatus.FORBIDDEN, "Agent not admitted to the campaign", e.getMessage());
         problem.setProperty("reason", e.reason());
         return problem;
     }

@@ -3,18 +3,15 @@ package com.campaignledger.web.agentsession;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.List;
 
 /** What the agent session endpoints answer; each is also a table for the CSV export. */
 final class AgentSessionResponses {
 
-    private AgentSessionResponses() {
-    }
+    private AgentSessionResponses() {}
 
     /** A campaign's sessions: a JSON array, as getAgentStats answers. */
-    record SessionList(@JsonValue List<AgentSessionStatistics> rows) implements AgentSessionTable {
-    }
+    record SessionList(@JsonValue List<AgentSessionStatistics> rows) implements AgentSessionTable {}
 
     /** One session: a JSON object. */
     record OneSession(@JsonValue AgentSessionStatistics session) implements AgentSessionTable {

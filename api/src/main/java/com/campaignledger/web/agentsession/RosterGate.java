@@ -1,11 +1,9 @@
 package com.campaignledger.web.agentsession;
 
-import com.campaignledger.web.RequestContext;
-
-
 import com.campaignledger.registry.directory.Admission;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
+import com.campaignledger.web.RequestContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -30,22 +28,26 @@ public class RosterGate {
         requireInvitedUser(userId);
         Admission admission = registry.admission(campaignId, accountId, userId);
         switch (admission) {
-            case ADMITTED -> {
-            }
-            case DISABLED -> throw new AgentNotAdmittedException(admission,
-                    "Agent " + userId + " is disabled and cannot work campaign " + campaignId);
-            case NOT_ON_ROSTER -> throw new AgentNotAdmittedException(admission,
-                    "Agent " + userId + " is not on the roster of campaign " + campaignId
-                            + " (neither directly nor through an agent group)");
+            case ADMITTED -> {}
+            case DISABLED ->
+                throw new AgentNotAdmittedException(
+                        admission, "Agent " + userId + " is disabled and cannot work campaign " + campaignId);
+            case NOT_ON_ROSTER ->
+                throw new AgentNotAdmittedException(
+                        admission,
+                        "Agent " + userId + " is not on the roster of campaign " + campaignId
+                                + " (neither directly nor through an agent group)");
         }
     }
 
     /** A request on an invite token acts for the agent the token names only (the invite token filter). */
     private static void requireInvitedUser(String userId) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object invited = request == null ? null
+        Object invited = request == null
+                ? null
                 : request.getAttribute(RequestContext.INVITED_USER_ID, RequestAttributes.SCOPE_REQUEST);
-        if (invited != null && !AgentRegistryDirectory.key((String) invited).equals(AgentRegistryDirectory.key(userId))) {
+        if (invited != null
+                && !AgentRegistryDirectory.key((String) invited).equals(AgentRegistryDirectory.key(userId))) {
             throw new InviteTokenMismatchException("The invite token is for another agent than " + userId);
         }
     }

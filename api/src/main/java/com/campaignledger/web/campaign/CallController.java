@@ -3,21 +3,19 @@ package com.campaignledger.web.campaign;
 import com.campaignledger.campaign.api.CallRecorded;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
-import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.CallFlowClock;
+import com.campaignledger.dialer.CallIds;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestValidationException;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
 
 /** The external dialer's intake: a real telephony platform reports each dial attempt's outcome here. */
 @RestController
@@ -39,17 +37,35 @@ class CallController {
      * START by a few milliseconds).
      */
     @PostMapping("/api/campaigns/{campaignId}/calls")
-    ResponseEntity<?> record(@PathVariable long campaignId, @Valid @RequestBody CallReport body, CommandRequest command) {
+    ResponseEntity<?> record(
+            @PathVariable long campaignId, @Valid @RequestBody CallReport body, CommandRequest command) {
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
         int seconds = body.durationSeconds() == null ? 0 : body.durationSeconds();
         return executor.execute(command, body.requestId(), body, ctx -> {
             String callId = body.callId() != null ? body.callId() : callIds.next();
-            Instant start = body.startTime() != null ? body.startTime() : clock.instant().minusSeconds(seconds);
-            CallRecorded recorded = executor.send(ctx, new RecordCallResultCommand(CampaignId.of(campaignId), callId,
-                    number, body.result(), body.attempt(), start, seconds, body.agentId(), true));
-            return ResponseEntity.ok(new CallRecordedResponse(callId, number, recorded.attempt(), recorded.finalForNumber(),
-                    recorded.retryAt(), recorded.campaignFinished()));
+            Instant start = body.startTime() != null
+                    ? body.startTime()
+                    : clock.instant().minusSeconds(seconds);
+            CallRecorded recorded = executor.send(
+                    ctx,
+                    new RecordCallResultCommand(
+                            CampaignId.of(campaignId),
+                            callId,
+                            number,
+                            body.result(),
+                            body.attempt(),
+                            start,
+                            seconds,
+                            body.agentId(),
+                            true));
+            return ResponseEntity.ok(new CallRecordedResponse(
+                    callId,
+                    number,
+                    recorded.attempt(),
+                    recorded.finalForNumber(),
+                    recorded.retryAt(),
+                    recorded.campaignFinished()));
         });
     }
 }

@@ -1,7 +1,5 @@
 package com.campaignledger.web.campaign;
 
-import com.campaignledger.web.CampaignViewGuard;
-
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CampaignId;
@@ -20,6 +18,7 @@ import com.campaignledger.campaign.api.StopCampaignCommand;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.campaign.CampaignAsOf;
 import com.campaignledger.projections.campaign.CampaignPage;
 import com.campaignledger.projections.campaign.CampaignSort;
@@ -29,12 +28,12 @@ import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.projections.campaign.ListCampaignsQuery;
 import com.campaignledger.registry.directory.AgentGroupView;
 import com.campaignledger.registry.directory.AgentRegistry;
+import com.campaignledger.web.CampaignViewGuard;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,6 +43,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,15 +66,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * CallFire's CccService campaign operations as REST: commands go to the Campaign aggregate through Axon,
@@ -88,10 +85,15 @@ class CampaignController {
     private final AgentRegistry registry;
     private final int maxPageSize;
 
-    CampaignController(QueryGateway queries, CommandExecutor executor,
-                       CampaignRequestReader reader, ContactNumbers contactNumbers, CampaignIds ids,
-                       AgentRegistry registry, CampaignViewGuard rebuild,
-                       @Value("${ledger.max-page-size}") int maxPageSize) {
+    CampaignController(
+            QueryGateway queries,
+            CommandExecutor executor,
+            CampaignRequestReader reader,
+            ContactNumbers contactNumbers,
+            CampaignIds ids,
+            AgentRegistry registry,
+            CampaignViewGuard rebuild,
+            @Value("${ledger.max-page-size}") int maxPageSize) {
         this.queries = queries;
         this.executor = executor;
         this.reader = reader;
@@ -105,13 +107,24 @@ class CampaignController {
     /** CreateCccCampaign: 201 with the new id. */
     @PostMapping
     @Operation(summary = "Create a campaign (CreateCccCampaign)")
-    @ApiResponse(responseCode = "201", description = "Created; `Location` names it, `ETag` is its version",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; `Location` names it, `ETag` is its version",
             content = @Content(schema = @Schema(implementation = CampaignCreated.class)))
-    ResponseEntity<?> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                     schema = @Schema(implementation = CampaignFields.class),
-                                     examples = @ExampleObject(name = "seed 000", value = CampaignExamples.SEED_000)))
-                             @RequestBody JsonNode body, CommandRequest command) {
-        CampaignRequest request = withAgentGroupName(reader.read(body, true), command.context().accountId());
+    ResponseEntity<?> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = CampaignFields.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "seed 000",
+                                                            value = CampaignExamples.SEED_000)))
+                    @RequestBody
+                    JsonNode body,
+            CommandRequest command) {
+        CampaignRequest request =
+                withAgentGroupName(reader.read(body, true), command.context().accountId());
         // Checked here too, so a refused campaign costs no id from the sequence.
         CampaignSettings settings = CampaignSettings.named(null).with(request.patch(CampaignId.of(1)));
         if (!settings.violations().isEmpty()) {
@@ -131,51 +144,66 @@ class CampaignController {
     /** QueryCccCampaigns. */
     @GetMapping
     @Operation(summary = "List campaigns, filtered and paged (QueryCccCampaigns)")
-    CampaignListResponse list(@RequestParam(required = false) String name,
-                              @RequestParam(required = false) CampaignStatus status,
-                              @RequestParam(required = false) String label,
-                              @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "20") int size,
-                              @RequestParam(defaultValue = "id") String sort,
-                              RequestContext context) {
+    CampaignListResponse list(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) CampaignStatus status,
+            @RequestParam(required = false) String label,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "id") String sort,
+            RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
         String[] order = sort.split(",", 2);
         CampaignSort by;
         try {
             by = CampaignSort.valueOf(order[0].trim());
         } catch (IllegalArgumentException e) {
-            throw new RequestValidationException("sort", "must be one of " + List.of(CampaignSort.values())
-                    + ", optionally followed by ,asc or ,desc");
+            throw new RequestValidationException(
+                    "sort",
+                    "must be one of " + List.of(CampaignSort.values()) + ", optionally followed by ,asc or ,desc");
         }
         boolean descending = order.length > 1 && order[1].trim().equalsIgnoreCase("desc");
         if (order.length > 1 && !descending && !order[1].trim().equalsIgnoreCase("asc")) {
             throw new RequestValidationException("sort", "direction must be asc or desc");
         }
-        CampaignPage result = queries.query(new ListCampaignsQuery(context.accountId(), name, status,
-                label, page, size, by, descending), CampaignPage.class).join();
+        CampaignPage result = queries.query(
+                        new ListCampaignsQuery(context.accountId(), name, status, label, page, size, by, descending),
+                        CampaignPage.class)
+                .join();
         CampaignListResponse list = CampaignListResponse.of(result);
         String account = context.accountId();
-        return new CampaignListResponse(list.content().stream().map(c -> withCurrentGroupName(c, account)).toList(),
-                list.page(), list.size(), list.totalElements(), list.totalPages());
+        return new CampaignListResponse(
+                list.content().stream()
+                        .map(c -> withCurrentGroupName(c, account))
+                        .toList(),
+                list.page(),
+                list.size(),
+                list.totalElements(),
+                list.totalPages());
     }
 
     /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */
     @GetMapping("/{id}")
     @Operation(summary = "One campaign (GetCccCampaign), or as it was at an instant; `ETag` is its version")
-    ResponseEntity<CampaignResponse> get(@PathVariable long id,
-                                         @Parameter(description = "ISO-8601 instant: the campaign as it was then, "
-                                                 + "rebuilt from its events", example = "2026-03-24T14:03:00Z")
-                                         @RequestParam(required = false) Instant asOf,
-                                         RequestContext context) {
+    ResponseEntity<CampaignResponse> get(
+            @PathVariable long id,
+            @Parameter(
+                            description = "ISO-8601 instant: the campaign as it was then, " + "rebuilt from its events",
+                            example = "2026-03-24T14:03:00Z")
+                    @RequestParam(required = false)
+                    Instant asOf,
+            RequestContext context) {
         String account = context.accountId();
         if (asOf != null) {
-            CampaignAsOf past = queries.query(new FindCampaignAsOfQuery(id, account, asOf), CampaignAsOf.class).join();
+            CampaignAsOf past = queries.query(new FindCampaignAsOfQuery(id, account, asOf), CampaignAsOf.class)
+                    .join();
             if (!past.exists()) {
                 throw notFound(id);
             }
             if (past.view() == null) {
-                throw new ResourceNotFoundException("Campaign " + id + " did not exist yet at " + asOf
-                        + "; it was created at " + past.created(), Map.of("created", past.created().toString()));
+                throw new ResourceNotFoundException(
+                        "Campaign " + id + " did not exist yet at " + asOf + "; it was created at " + past.created(),
+                        Map.of("created", past.created().toString()));
             }
             // As it was: the group's name then, not now.
             return ResponseEntity.ok().eTag(ETags.of(past.view().version())).body(CampaignResponse.of(past.view()));
@@ -184,7 +212,9 @@ class CampaignController {
         if (view.deleted()) {
             throw new ResourceNotFoundException("Campaign " + id + " was deleted; its history is kept");
         }
-        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(withCurrentGroupName(CampaignResponse.of(view), account));
+        return ResponseEntity.ok()
+                .eTag(ETags.of(view.version()))
+                .body(withCurrentGroupName(CampaignResponse.of(view), account));
     }
 
     /**
@@ -199,11 +229,14 @@ class CampaignController {
         Long groupId = (Long) settings.get("agentGroupId");
         String name = null;
         if (groupId != null) {
-            name = registry.group(account, groupId).map(AgentGroupView::name).orElseThrow(() ->
-                    new RequestValidationException("agentGroupId", "no agent group " + groupId + " in this account"));
+            name = registry.group(account, groupId)
+                    .map(AgentGroupView::name)
+                    .orElseThrow(() -> new RequestValidationException(
+                            "agentGroupId", "no agent group " + groupId + " in this account"));
         }
         settings.put("agentGroupName", name);
-        return new CampaignRequest(settings, request.passcodeSent(), request.passcode(), request.numbers(), request.requestId());
+        return new CampaignRequest(
+                settings, request.passcodeSent(), request.passcode(), request.numbers(), request.requestId());
     }
 
     /** agentGroupName follows the group's renames: the name now, not the one the campaign was given. */
@@ -219,35 +252,62 @@ class CampaignController {
         Map<String, Object> name = new HashMap<>();
         name.put("agentGroupName", current.get());
         CampaignSettings settings = response.settings().with(CampaignPatch.of(name));
-        return new CampaignResponse(response.id(), response.status(), response.created(), response.lastModified(),
-                response.configUpdated(), settings, response.passcodeSet(), response.dialRatio(), response.numberCount(),
+        return new CampaignResponse(
+                response.id(),
+                response.status(),
+                response.created(),
+                response.lastModified(),
+                response.configUpdated(),
+                settings,
+                response.passcodeSet(),
+                response.dialRatio(),
+                response.numberCount(),
                 response.version());
     }
 
     /** UpdateCccCampaign: only the fields sent change; {@code null} clears a field. */
-    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/json", "application/merge-patch+json"})
     @Operation(summary = "Change some settings (UpdateCccCampaign): only the fields sent change, null clears one")
     @AcceptedResponse
-    ResponseEntity<?> update(@PathVariable long id,
-                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                     schema = @Schema(implementation = CampaignFields.class),
-                                     examples = @ExampleObject(name = "script and calling window",
-                                             value = CampaignExamples.PATCH)))
-                             @RequestBody JsonNode body, CommandRequest command,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> update(
+            @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = CampaignFields.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "script and calling window",
+                                                            value = CampaignExamples.PATCH)))
+                    @RequestBody
+                    JsonNode body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        CampaignRequest request = withAgentGroupName(reader.read(body, false), command.context().accountId());
-        return executor.execute(command, request.requestId(), body, context ->
-                accepted(campaignId, executor.send(context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
+        CampaignRequest request =
+                withAgentGroupName(reader.read(body, false), command.context().accountId());
+        return executor.execute(
+                command,
+                request.requestId(),
+                body,
+                context -> accepted(
+                        campaignId,
+                        executor.send(
+                                context, new UpdateCampaignCommand(campaignId, request.patch(campaignId), expected))));
     }
 
     /** ControlCccCampaign: START, STOP or ARCHIVE. */
     @PostMapping("/{id}/control")
     @Operation(summary = "START, STOP or ARCHIVE a campaign (ControlCccCampaign)")
     @AcceptedResponse
-    ResponseEntity<?> control(@PathVariable long id, @Valid @RequestBody ControlRequest body, CommandRequest command,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> control(
+            @PathVariable long id,
+            @Valid @RequestBody ControlRequest body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
         Object control = switch (body.command()) {
@@ -255,15 +315,18 @@ class CampaignController {
             case STOP -> new StopCampaignCommand(campaignId, expected);
             case ARCHIVE -> new ArchiveCampaignCommand(campaignId, expected);
         };
-        return executor.execute(command, body.requestId(), body, context -> accepted(campaignId, executor.send(context, control)));
+        return executor.execute(
+                command, body.requestId(), body, context -> accepted(campaignId, executor.send(context, control)));
     }
 
     /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a campaign (DeleteCccCampaign); not while RUNNING, and its history is kept")
     @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
-    ResponseEntity<?> delete(@PathVariable long id, CommandRequest command,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> delete(
+            @PathVariable long id,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
         return executor.execute(command, null, null, context -> {
@@ -276,66 +339,100 @@ class CampaignController {
     @DeleteMapping("/{id}/transfer-numbers")
     @Operation(summary = "Clear the transfer numbers (DeleteCccCampaignTransferNumbers)")
     @AcceptedResponse
-    ResponseEntity<?> deleteTransferNumbers(@PathVariable long id, CommandRequest command,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> deleteTransferNumbers(
+            @PathVariable long id,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(command, null, null, context ->
-                accepted(campaignId, executor.send(context, new DeleteTransferNumbersCommand(campaignId, expected))));
+        return executor.execute(
+                command,
+                null,
+                null,
+                context -> accepted(
+                        campaignId, executor.send(context, new DeleteTransferNumbersCommand(campaignId, expected))));
     }
 
     /** DeleteCccCampaignQuestions. */
     @DeleteMapping("/{id}/questions")
     @Operation(summary = "Clear the questions (DeleteCccCampaignQuestions)")
     @AcceptedResponse
-    ResponseEntity<?> deleteQuestions(@PathVariable long id, CommandRequest command,
-                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> deleteQuestions(
+            @PathVariable long id,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(command, null, null, context ->
-                accepted(campaignId, executor.send(context, new DeleteQuestionsCommand(campaignId, expected))));
+        return executor.execute(
+                command,
+                null,
+                null,
+                context ->
+                        accepted(campaignId, executor.send(context, new DeleteQuestionsCommand(campaignId, expected))));
     }
 
     /** updateRatio. */
     @PutMapping("/{id}/dial-ratio")
     @Operation(summary = "Set the lines dialled per ready agent, 1.0-4.0 (updateRatio)")
     @AcceptedResponse
-    ResponseEntity<?> dialRatio(@PathVariable long id, @Valid @RequestBody DialRatioRequest body, CommandRequest command,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> dialRatio(
+            @PathVariable long id,
+            @Valid @RequestBody DialRatioRequest body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
-        return executor.execute(command, body.requestId(), body, context ->
-                accepted(campaignId, executor.send(context, new UpdateDialRatioCommand(campaignId, body.ratio(), expected))));
+        return executor.execute(
+                command,
+                body.requestId(),
+                body,
+                context -> accepted(
+                        campaignId,
+                        executor.send(context, new UpdateDialRatioCommand(campaignId, body.ratio(), expected))));
     }
 
     /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
     @PostMapping("/{id}/numbers")
     @Operation(summary = "Add numbers to call; duplicates are skipped and counted")
-    @ApiResponse(responseCode = "200", description = "Added; `ETag` is the new version",
+    @ApiResponse(
+            responseCode = "200",
+            description = "Added; `ETag` is the new version",
             content = @Content(schema = @Schema(implementation = NumbersAddedResponse.class)))
-    ResponseEntity<?> addNumbers(@PathVariable long id,
-                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                         examples = @ExampleObject(name = "two numbers", value = CampaignExamples.NUMBERS)))
-                                 @RequestBody List<NumberRequest> body, CommandRequest command,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> addNumbers(
+            @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "two numbers",
+                                                            value = CampaignExamples.NUMBERS)))
+                    @RequestBody
+                    List<NumberRequest> body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
         List<ContactNumber> numbers = contactNumbers.normalize(body, "");
         return executor.execute(command, null, body, context -> {
             NumbersAdded added = executor.send(context, new AddNumbersCommand(campaignId, numbers, expected));
-            return ResponseEntity.ok().eTag(ETags.of(added.revision()))
+            return ResponseEntity.ok()
+                    .eTag(ETags.of(added.revision()))
                     .body(new NumbersAddedResponse(id, added.added(), added.duplicatesSkipped(), added.revision()));
         });
     }
-
 
     private static ResponseEntity<?> accepted(CampaignId id, long version) {
         return ResponseEntity.ok().eTag(ETags.of(version)).body(new CommandAccepted(id.value(), version));
     }
 
     private CampaignView find(long id, String account) {
-        return rebuild.require(id, () -> queries.query(new FindCampaignQuery(id, account),
-                ResponseTypes.optionalInstanceOf(CampaignView.class)).join());
+        return rebuild.require(
+                id,
+                () -> queries.query(
+                                new FindCampaignQuery(id, account),
+                                ResponseTypes.optionalInstanceOf(CampaignView.class))
+                        .join());
     }
 
     private static ResourceNotFoundException notFound(long id) {

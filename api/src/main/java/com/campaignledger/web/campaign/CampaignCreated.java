@@ -1,5 +1,4 @@
 package com.campaignledger.web.campaign;
 
 /** What CreateCccCampaign answers: the id the ledger assigned. */
-public record CampaignCreated(long id) {
-}
+public record CampaignCreated(long id) {}

@@ -16,6 +16,5 @@ final class CampaignExamples {
     static final String NUMBERS = """
             [{"number": "+1 (213) 555-1212", "extraData": {"name": "Alice"}}, {"number": "3105550100"}]""";
 
-    private CampaignExamples() {
-    }
+    private CampaignExamples() {}
 }

@@ -25,7 +25,8 @@ class CampaignProblems {
 
     @ExceptionHandler(IllegalCampaignTransitionException.class)
     ProblemDetail illegalTransition(IllegalCampaignTransitionException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
+        ProblemDetail problem =
+                ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
         problem.setProperty("currentStatus", e.currentStatus());
         problem.setProperty("command", e.command());
         return problem;
@@ -33,9 +34,13 @@ class CampaignProblems {
 
     @ExceptionHandler(CampaignRevisionMismatchException.class)
     ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.PRECONDITION_FAILED, "The campaign has changed",
+        ProblemDetail problem = ProblemHandler.problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "The campaign has changed",
                 e.getMessage() + ": read it again and retry with the new ETag");
         problem.setProperty("currentVersion", e.actual());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.actual())).body(problem);
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(ETags.of(e.actual()))
+                .body(problem);
     }
 }

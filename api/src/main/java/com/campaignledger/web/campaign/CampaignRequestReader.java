@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads a campaign body field by field, so that a partial update knows which fields were sent (and which
@@ -32,8 +31,17 @@ import java.util.Set;
 @Component
 class CampaignRequestReader {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "status", "created", "lastModified", "configUpdated",
-            "version", "numberCount", "dialRatio", "passcodeSet", "passcodeHash",
+    private static final Set<String> READ_ONLY = Set.of(
+            "id",
+            "status",
+            "created",
+            "lastModified",
+            "configUpdated",
+            "version",
+            "numberCount",
+            "dialRatio",
+            "passcodeSet",
+            "passcodeHash",
             // Taken from the agent group agentGroupId names, and following its renames.
             "agentGroupName");
 
@@ -94,7 +102,8 @@ class CampaignRequestReader {
         try {
             return Optional.of(Optional.ofNullable(json.readerFor(type).readValue(value)));
         } catch (JsonMappingException e) {
-            violations.add(JsonErrors.violation(name + (e.getPath().isEmpty() || e.getPath().get(0).getIndex() >= 0 ? "" : "."), e));
+            violations.add(JsonErrors.violation(
+                    name + (e.getPath().isEmpty() || e.getPath().get(0).getIndex() >= 0 ? "" : "."), e));
             return Optional.empty();
         } catch (IOException e) {
             violations.add(new Violation(name, "has an invalid value"));
@@ -104,7 +113,8 @@ class CampaignRequestReader {
 
     private List<ContactNumber> readNumbers(JsonNode value, List<Violation> violations) {
         try {
-            List<NumberRequest> requested = json.readerFor(new TypeReference<List<NumberRequest>>() { }).readValue(value);
+            List<NumberRequest> requested =
+                    json.readerFor(new TypeReference<List<NumberRequest>>() {}).readValue(value);
             return contactNumbers.normalize(requested, "numbers");
         } catch (JsonMappingException e) {
             violations.add(JsonErrors.violation("numbers", e));
@@ -123,7 +133,8 @@ class CampaignRequestReader {
             if (callerId.isPresent()) {
                 settings.put("fromNumber", callerId.get());
             } else {
-                violations.add(new Violation("fromNumber", "must be a North-American phone number or a 5-6 digit short code"));
+                violations.add(
+                        new Violation("fromNumber", "must be a North-American phone number or a 5-6 digit short code"));
             }
         }
         if (settings.get("transferNumbers") instanceof List<?> transfers) {
@@ -132,7 +143,8 @@ class CampaignRequestReader {
                 TransferNumber t = (TransferNumber) transfers.get(i);
                 Optional<String> number = PhoneNumbers.toE164(t.number());
                 if (number.isEmpty()) {
-                    violations.add(new Violation("transferNumbers[" + i + "].number",
+                    violations.add(new Violation(
+                            "transferNumbers[" + i + "].number",
                             t.number() == null ? "is required" : "is not a valid phone number"));
                 } else {
                     normalized.add(new TransferNumber(t.name(), number.get(), t.allowAssistedTransfer()));

@@ -4,13 +4,12 @@ import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.RequestValidationException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /** Checks an upload of numbers and writes each in E.164; one bad entry refuses the whole upload. */
 @Component
@@ -34,7 +33,8 @@ public class ContactNumbers {
             throw new RequestValidationException(path.isEmpty() ? "body" : path, "must be an array of numbers");
         }
         if (requested.size() > maxPerUpload) {
-            throw new RequestValidationException(path.isEmpty() ? "body" : path,
+            throw new RequestValidationException(
+                    path.isEmpty() ? "body" : path,
                     "must have at most " + maxPerUpload + " numbers per upload (" + requested.size() + " sent)");
         }
         List<Violation> violations = new ArrayList<>();
@@ -48,20 +48,25 @@ public class ContactNumbers {
             }
             Optional<String> e164 = PhoneNumbers.toE164(n.number());
             if (e164.isEmpty()) {
-                violations.add(new Violation(at + ".number", n.number() == null ? "is required" : "is not a valid phone number"));
+                violations.add(new Violation(
+                        at + ".number", n.number() == null ? "is required" : "is not a valid phone number"));
                 continue;
             }
             Map<String, String> extra = n.extraData() == null ? Map.of() : n.extraData();
             if (extra.size() > MAX_EXTRA_DATA_ENTRIES) {
-                violations.add(new Violation(at + ".extraData", "must have at most " + MAX_EXTRA_DATA_ENTRIES + " entries"));
+                violations.add(
+                        new Violation(at + ".extraData", "must have at most " + MAX_EXTRA_DATA_ENTRIES + " entries"));
             }
             Map<String, String> kept = new java.util.LinkedHashMap<>();
             extra.forEach((k, v) -> {
                 if (k.isBlank() || k.length() > MAX_EXTRA_DATA_KEY) {
-                    violations.add(new Violation(at + ".extraData", "keys must be 1 to " + MAX_EXTRA_DATA_KEY + " characters"));
+                    violations.add(new Violation(
+                            at + ".extraData", "keys must be 1 to " + MAX_EXTRA_DATA_KEY + " characters"));
                 }
                 if (v == null || v.length() > MAX_EXTRA_DATA_VALUE) {
-                    violations.add(new Violation(at + ".extraData." + k, "must be a string of at most " + MAX_EXTRA_DATA_VALUE + " characters"));
+                    violations.add(new Violation(
+                            at + ".extraData." + k,
+                            "must be a string of at most " + MAX_EXTRA_DATA_VALUE + " characters"));
                 } else {
                     kept.put(k, v);
                 }

@@ -6,5 +6,9 @@ import jakarta.validation.constraints.NotNull;
 public record ControlRequest(@NotNull ControlCommand command, String requestId) {
 
     /** What ControlCccCampaign can ask. */
-    public enum ControlCommand { START, STOP, ARCHIVE }
+    public enum ControlCommand {
+        START,
+        STOP,
+        ARCHIVE
+    }
 }

@@ -5,5 +5,5 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 
 /** updateRatio's body: lines dialled per ready agent. */
-public record DialRatioRequest(@NotNull @DecimalMin("1.0") @DecimalMax("4.0") Double ratio, String requestId) {
-}
+public record DialRatioRequest(
+        @NotNull @DecimalMin("1.0") @DecimalMax("4.0") Double ratio, String requestId) {}

@@ -1,7 +1,6 @@
 package com.campaignledger.web.history;
 
 import com.campaignledger.web.CsvTable;
-
 import java.util.List;
 
 /** A page of audit-trail entries that exports as CSV, one line per entry. */

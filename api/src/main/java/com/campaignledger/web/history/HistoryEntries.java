@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /** Stored events as an auditor reads them: readable type, actor, request ids, changed fields, payload. */
 @Component
@@ -28,9 +27,17 @@ class HistoryEntries {
     HistoryEntry of(HistoryRecord r) {
         JsonNode payload = parse(r.payloadJson());
         JsonNode meta = parse(r.metaDataJson());
-        return new HistoryEntry(r.position(), r.timestamp(), r.type(), r.aggregate(), r.sequenceNumber(),
-                r.actor() == null ? SYSTEM_ACTOR : r.actor(), text(meta, "requestId"), text(meta, "correlationId"),
-                changes(payload), payload);
+        return new HistoryEntry(
+                r.position(),
+                r.timestamp(),
+                r.type(),
+                r.aggregate(),
+                r.sequenceNumber(),
+                r.actor() == null ? SYSTEM_ACTOR : r.actor(),
+                text(meta, "requestId"),
+                text(meta, "correlationId"),
+                changes(payload),
+                payload);
     }
 
     /**
@@ -42,7 +49,8 @@ class HistoryEntries {
         JsonNode listed = payload.path("changes");
         if (listed.isArray()) {
             for (JsonNode c : listed) {
-                changes.add(new HistoryEntry.FieldChange(c.path("field").asText(), value(c, "oldValue"), value(c, "newValue")));
+                changes.add(new HistoryEntry.FieldChange(
+                        c.path("field").asText(), value(c, "oldValue"), value(c, "newValue")));
             }
             return changes;
         }
@@ -50,7 +58,8 @@ class HistoryEntries {
             String name = it.next().getKey();
             if (name.startsWith("old") && name.length() > 3 && payload.has("new" + name.substring(3))) {
                 String field = Character.toLowerCase(name.charAt(3)) + name.substring(4);
-                changes.add(new HistoryEntry.FieldChange(field, payload.get(name), payload.get("new" + name.substring(3))));
+                changes.add(
+                        new HistoryEntry.FieldChange(field, payload.get(name), payload.get("new" + name.substring(3))));
             }
         }
         return changes;

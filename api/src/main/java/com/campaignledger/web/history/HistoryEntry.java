@@ -1,7 +1,6 @@
 package com.campaignledger.web.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -16,10 +15,18 @@ import java.util.List;
  * @param changes        for updates: each changed field with its old and new value
  * @param payload        the event as stored
  */
-record HistoryEntry(long position, Instant timestamp, String type, String aggregate, long sequenceNumber, String actor,
-                    String requestId, String correlationId, List<FieldChange> changes, JsonNode payload) {
+record HistoryEntry(
+        long position,
+        Instant timestamp,
+        String type,
+        String aggregate,
+        long sequenceNumber,
+        String actor,
+        String requestId,
+        String correlationId,
+        List<FieldChange> changes,
+        JsonNode payload) {
 
     /** One changed field of an update. */
-    record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {
-    }
+    record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {}
 }

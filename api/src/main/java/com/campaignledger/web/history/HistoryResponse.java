@@ -7,8 +7,15 @@ import java.util.List;
  * page (null on the last page): paging by position stays cheap however deep the history is. As CSV: the page's
  * entries, one line each.
  */
-record HistoryResponse(long campaignId, List<HistoryEntry> content, int page, int size, long totalElements,
-                       long totalPages, Long nextAfter) implements HistoryCsv {
+record HistoryResponse(
+        long campaignId,
+        List<HistoryEntry> content,
+        int page,
+        int size,
+        long totalElements,
+        long totalPages,
+        Long nextAfter)
+        implements HistoryCsv {
 
     @Override
     public String csvFilename() {

@@ -2,12 +2,12 @@ package com.campaignledger.web.history;
 
 import com.campaignledger.agent.registry.api.AgentGroupId;
 import com.campaignledger.agent.registry.api.AgentId;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.history.AggregateHistoryRepository;
 import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,45 +33,78 @@ class RegistryHistoryController {
     private final HistoryEntries entries;
     private final int maxPageSize;
 
-    RegistryHistoryController(AggregateHistoryRepository history, HistoryEntries entries,
-                              @Value("${ledger.max-page-size}") int maxPageSize) {
+    RegistryHistoryController(
+            AggregateHistoryRepository history,
+            HistoryEntries entries,
+            @Value("${ledger.max-page-size}") int maxPageSize) {
         this.history = history;
         this.entries = entries;
         this.maxPageSize = maxPageSize;
     }
 
-    @GetMapping(path = "/api/agents/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(summary = "An agent's audit trail: every change to it, oldest first, with actor and request ids",
+    @GetMapping(
+            path = "/api/agents/{id}/history",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(
+            summary = "An agent's audit trail: every change to it, oldest first, with actor and request ids",
             description = "`Accept: text/csv` exports the page as CSV.")
-    @ApiResponse(responseCode = "200", description = "One page of the history", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RegistryHistoryResponse.class)),
-            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
-    RegistryHistoryResponse agent(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "50") int size, RequestContext context) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page of the history",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = RegistryHistoryResponse.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    RegistryHistoryResponse agent(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            RequestContext context) {
         return page(id, id > 0 ? AgentId.of(id).toString() : null, "agent", page, size, context);
     }
 
-    @GetMapping(path = "/api/agent-groups/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(summary = "An agent group's audit trail: created, renamed, members added and removed, deleted",
+    @GetMapping(
+            path = "/api/agent-groups/{id}/history",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(
+            summary = "An agent group's audit trail: created, renamed, members added and removed, deleted",
             description = "`Accept: text/csv` exports the page as CSV.")
-    @ApiResponse(responseCode = "200", description = "One page of the history", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RegistryHistoryResponse.class)),
-            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
-    RegistryHistoryResponse group(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "50") int size, RequestContext context) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page of the history",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = RegistryHistoryResponse.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    RegistryHistoryResponse group(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            RequestContext context) {
         return page(id, id > 0 ? AgentGroupId.of(id).toString() : null, "agent group", page, size, context);
     }
 
-    private RegistryHistoryResponse page(long id, String aggregate, String what, int page, int size,
-                                         RequestContext context) {
+    private RegistryHistoryResponse page(
+            long id, String aggregate, String what, int page, int size, RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
         String account = context.accountId();
-        if (aggregate == null || !history.accountOf(aggregate).map(account::equals).orElse(false)) {
+        if (aggregate == null
+                || !history.accountOf(aggregate).map(account::equals).orElse(false)) {
             throw new ResourceNotFoundException("No " + what + " " + id);
         }
         HistoryPage found = history.find(aggregate, page, size);
         long totalPages = (found.totalElements() + size - 1) / size;
-        return new RegistryHistoryResponse(id, aggregate, found.content().stream().map(entries::of).toList(), page, size,
-                found.totalElements(), totalPages);
+        return new RegistryHistoryResponse(
+                id,
+                aggregate,
+                found.content().stream().map(entries::of).toList(),
+                page,
+                size,
+                found.totalElements(),
+                totalPages);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,7 +34,11 @@ class DeliveryController {
     /** Queues the delivery again now (same webhook-id, fresh round of retries): 202 with its state. */
     @PostMapping("/{id}/redeliver")
     ResponseEntity<?> redeliver(@PathVariable String id, CommandRequest command) {
-        return executor.execute(command, null, null, context ->
-                ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveries.redeliver(Audits.of(context), id)));
+        return executor.execute(
+                command,
+                null,
+                null,
+                context ->
+                        ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveries.redeliver(Audits.of(context), id)));
     }
 }

@@ -29,7 +29,9 @@ class NotificationProblems {
     @ExceptionHandler(NotificationConflictException.class)
     ProblemDetail conflict(NotificationConflictException e) {
         HttpStatus status = e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
-        return ProblemHandler.problem(status,
-                e.preconditionFailed() ? "The subscription has changed" : "Not allowed in the current state", e.getMessage());
+        return ProblemHandler.problem(
+                status,
+                e.preconditionFailed() ? "The subscription has changed" : "Not allowed in the current state",
+                e.getMessage());
     }
 }

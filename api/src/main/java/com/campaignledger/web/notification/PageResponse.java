@@ -6,6 +6,7 @@ import java.util.List;
 record PageResponse<T>(List<T> content, int page, int size, long totalElements, long totalPages) {
 
     static <T> PageResponse<T> of(List<T> content, int page, int size, long totalElements) {
-        return new PageResponse<>(content, page, size, totalElements, size == 0 ? 0 : (totalElements + size - 1) / size);
+        return new PageResponse<>(
+                content, page, size, totalElements, size == 0 ? 0 : (totalElements + size - 1) / size);
     }
 }

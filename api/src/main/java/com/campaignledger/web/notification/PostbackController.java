@@ -1,16 +1,21 @@
 package com.campaignledger.web.notification;
 
-import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.payload.NotificationDocuments;
 import com.campaignledger.notifications.postback.Postback;
 import com.campaignledger.notifications.postback.PostbackService;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,12 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Seed 001's callback subscriptions: POST a {@code postUrl} (form field, query parameter or JSON) to
@@ -103,7 +102,8 @@ class PostbackController {
 
     /** The postUrl from a JSON body, or else from the form body or the query string (seed 001's clients). */
     private String postUrl(HttpServletRequest http) {
-        if (http.getContentType() != null && MediaType.parseMediaType(http.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+        if (http.getContentType() != null
+                && MediaType.parseMediaType(http.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
             JsonNode body;
             try {
                 body = json.readTree(StreamUtils.copyToString(http.getInputStream(), StandardCharsets.UTF_8));
@@ -131,7 +131,8 @@ class PostbackController {
     private static ResponseEntity<String> report(HttpServletRequest http, String description) {
         boolean asJson = prefersJson(http.getHeader(HttpHeaders.ACCEPT));
         return ResponseEntity.ok()
-                .contentType(new MediaType(asJson ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
+                .contentType(new MediaType(
+                        asJson ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
                 .body(NotificationDocuments.reportResponse(description, true, asJson));
     }
 

@@ -1,7 +1,5 @@
 package com.campaignledger.web.notification;
 
-import com.campaignledger.web.CommandRequest;
-import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.notifications.api.NotificationFormat;
@@ -15,15 +13,22 @@ import com.campaignledger.notifications.subscription.SubscriptionDraft;
 import com.campaignledger.notifications.subscription.SubscriptionPage;
 import com.campaignledger.notifications.subscription.SubscriptionQuery;
 import com.campaignledger.notifications.subscription.SubscriptionService;
+import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.JsonErrors;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -38,13 +43,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-
 /**
  * SubscriptionService as REST: create (the only response with the signing secret), query, get, update
  * (partial; If-Match honoured), delete, the delivery log and the audit history of one subscription.
@@ -53,8 +51,8 @@ import java.util.function.Function;
 @RequestMapping("/api/subscriptions")
 class SubscriptionController {
 
-    private static final Set<String> FIELDS = Set.of("endpoint", "triggerEvent", "notificationFormat", "campaignId",
-            "enabled", "requestId");
+    private static final Set<String> FIELDS =
+            Set.of("endpoint", "triggerEvent", "notificationFormat", "campaignId", "enabled", "requestId");
 
     private final SubscriptionService subscriptions;
     private final DeliveryService deliveries;
@@ -63,9 +61,13 @@ class SubscriptionController {
     private final CampaignLookup campaigns;
     private final int maxPageSize;
 
-    SubscriptionController(SubscriptionService subscriptions, DeliveryService deliveries, CommandExecutor executor,
-                           ObjectMapper json, CampaignLookup campaigns,
-                           @Value("${ledger.max-page-size}") int maxPageSize) {
+    SubscriptionController(
+            SubscriptionService subscriptions,
+            DeliveryService deliveries,
+            CommandExecutor executor,
+            ObjectMapper json,
+            CampaignLookup campaigns,
+            @Value("${ledger.max-page-size}") int maxPageSize) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.executor = executor;
@@ -78,28 +80,35 @@ class SubscriptionController {
     @PostMapping
     ResponseEntity<?> create(@RequestBody SubscriptionRequest body, CommandRequest command) {
         requireCampaignOfAccount(body.campaignId(), command.context().accountId());
-        SubscriptionDraft draft = new SubscriptionDraft(body.endpoint(), body.triggerEvent(), body.notificationFormat(),
-                body.campaignId(), body.enabled() == null || body.enabled());
+        SubscriptionDraft draft = new SubscriptionDraft(
+                body.endpoint(),
+                body.triggerEvent(),
+                body.notificationFormat(),
+                body.campaignId(),
+                body.enabled() == null || body.enabled());
         return executor.execute(command, body.requestId(), body, context -> {
             CreatedSubscription created = subscriptions.create(Audits.of(context), draft);
             Subscription s = created.subscription();
-            return ResponseEntity.created(URI.create("/api/subscriptions/" + s.id())).eTag(ETags.of(s.version()))
+            return ResponseEntity.created(URI.create("/api/subscriptions/" + s.id()))
+                    .eTag(ETags.of(s.version()))
                     .body(SubscriptionResponse.of(s, created.secret()));
         });
     }
 
     /** QuerySubscriptions. */
     @GetMapping
-    PageResponse<SubscriptionResponse> list(@RequestParam(required = false) TriggerEvent triggerEvent,
-                                            @RequestParam(required = false) Long campaignId,
-                                            @RequestParam(required = false) Boolean enabled,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "20") int size, RequestContext context) {
+    PageResponse<SubscriptionResponse> list(
+            @RequestParam(required = false) TriggerEvent triggerEvent,
+            @RequestParam(required = false) Long campaignId,
+            @RequestParam(required = false) Boolean enabled,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
-        SubscriptionPage result = subscriptions.list(new SubscriptionQuery(context.accountId(),
-                triggerEvent, campaignId, enabled, page, size));
-        return PageResponse.of(result.content().stream().map(SubscriptionResponse::of).toList(), page, size,
-                result.totalElements());
+        SubscriptionPage result = subscriptions.list(
+                new SubscriptionQuery(context.accountId(), triggerEvent, campaignId, enabled, page, size));
+        return PageResponse.of(
+                result.content().stream().map(SubscriptionResponse::of).toList(), page, size, result.totalElements());
     }
 
     /** GetSubscription; the ETag is its version. */
@@ -110,11 +119,17 @@ class SubscriptionController {
     }
 
     /** UpdateSubscription: only the fields sent change; {@code "campaignId": null} makes it account-wide again. */
-    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
-    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, CommandRequest command,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/json", "application/merge-patch+json"})
+    ResponseEntity<?> update(
+            @PathVariable long id,
+            @RequestBody JsonNode body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
-        Function<SubscriptionDraft, SubscriptionDraft> change = patch(body, command.context().accountId());
+        Function<SubscriptionDraft, SubscriptionDraft> change =
+                patch(body, command.context().accountId());
         String requestId = body.hasNonNull("requestId") ? body.get("requestId").asText() : null;
         return executor.execute(command, requestId, body, context -> {
             Subscription s = subscriptions.update(Audits.of(context), id, expected, change::apply);
@@ -124,8 +139,10 @@ class SubscriptionController {
 
     /** DeleteSubscription: its pending deliveries are cancelled; its delivery log stays readable by id. */
     @DeleteMapping("/{id}")
-    ResponseEntity<?> delete(@PathVariable long id, CommandRequest command,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> delete(
+            @PathVariable long id,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         return executor.execute(command, null, null, context -> {
             subscriptions.delete(Audits.of(context), id, expected);
@@ -135,8 +152,11 @@ class SubscriptionController {
 
     /** The subscription's deliveries, newest first, each with every attempt. */
     @GetMapping("/{id}/deliveries")
-    PageResponse<Delivery> deliveries(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "20") int size, RequestContext context) {
+    PageResponse<Delivery> deliveries(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            RequestContext context) {
         QueryParameters.checkPage(page, size, maxPageSize);
         DeliveryService.DeliveryPage result = deliveries.forSubscription(context.accountId(), id, page, size);
         return PageResponse.of(result.content(), page, size, result.totalElements());
@@ -203,5 +223,4 @@ class SubscriptionController {
         }
         return null;
     }
-
 }

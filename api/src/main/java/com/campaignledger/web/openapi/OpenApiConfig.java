@@ -2,19 +2,18 @@ package com.campaignledger.web.openapi;
 
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
-import java.util.Arrays;
-
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import java.util.Arrays;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -57,9 +56,12 @@ public class OpenApiConfig {
     @Bean
     public OperationCustomizer idempotencyKeyHeader() {
         return (operation, handler) -> {
-            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == CommandRequest.class)) {
-                operation.addParametersItem(new HeaderParameter().name(CommandRequest.IDEMPOTENCY_KEY_HEADER)
-                        .required(false).schema(new StringSchema().maxLength(255))
+            if (Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == CommandRequest.class)) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name(CommandRequest.IDEMPOTENCY_KEY_HEADER)
+                        .required(false)
+                        .schema(new StringSchema().maxLength(255))
                         .description("Makes the command idempotent: a repeat with the same key returns the first "
                                 + "response and writes nothing (CallFire's RequestId)"));
             }

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -25,8 +24,7 @@ final class ProblemResponses {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
 
-    private record Rule(String status, String description, Predicate<Shape> applies) {
-    }
+    private record Rule(String status, String description, Predicate<Shape> applies) {}
 
     /** What a rule looks at: the method and the parameters and body of one operation. */
     private record Shape(PathItem.HttpMethod method, Operation operation) {
@@ -36,7 +34,8 @@ final class ProblemResponses {
         }
 
         boolean hasHeader(String name) {
-            return parameters().stream().anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
+            return parameters().stream()
+                    .anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
         }
 
         boolean hasBody() {
@@ -53,20 +52,30 @@ final class ProblemResponses {
     }
 
     private static final List<Rule> RULES = List.of(
-            new Rule("400", "Invalid input: `errors` names each offending field. Nothing was written.",
+            new Rule(
+                    "400",
+                    "Invalid input: `errors` names each offending field. Nothing was written.",
                     s -> s.hasBody() || s.has("path") || s.has("query")),
             new Rule("404", "No such resource, or it was deleted.", s -> s.has("path")),
-            new Rule("409", "Not allowed in the resource's current state (the problem names it). Nothing was written.",
+            new Rule(
+                    "409",
+                    "Not allowed in the resource's current state (the problem names it). Nothing was written.",
                     s -> s.writes() && s.has("path")),
-            new Rule("412", "`If-Match` names another version: read the resource again and retry with its `ETag`.",
+            new Rule(
+                    "412",
+                    "`If-Match` names another version: read the resource again and retry with its `ETag`.",
                     s -> s.hasHeader("If-Match")),
             new Rule("413", "The request body is larger than `ledger.max-request-bytes`.", Shape::hasBody),
-            new Rule("422", "This `Idempotency-Key` (or `requestId`) was used before with another request.",
+            new Rule(
+                    "422",
+                    "This `Idempotency-Key` (or `requestId`) was used before with another request.",
                     s -> s.hasHeader("Idempotency-Key")),
-            new Rule("500", "Unexpected error; nothing was acknowledged. `X-Request-Id` finds it in the logs.", s -> true));
+            new Rule(
+                    "500",
+                    "Unexpected error; nothing was acknowledged. `X-Request-Id` finds it in the logs.",
+                    s -> true));
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static void addTo(OpenAPI openApi) {
         if (openApi.getPaths() == null) {
@@ -92,7 +101,9 @@ final class ProblemResponses {
     }
 
     private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
     }
 }

@@ -1,7 +1,5 @@
 package com.campaignledger.web.registry;
 
-import com.campaignledger.registry.directory.UniqueValueTakenException;
-
 import com.campaignledger.agent.registry.api.AddAgentGroupMembersCommand;
 import com.campaignledger.agent.registry.api.AgentGroupId;
 import com.campaignledger.agent.registry.api.CreateAgentGroupCommand;
@@ -10,16 +8,23 @@ import com.campaignledger.agent.registry.api.RemoveAgentGroupMemberCommand;
 import com.campaignledger.agent.registry.api.RenameAgentGroupCommand;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.registry.directory.AgentGroupView;
 import com.campaignledger.registry.directory.AgentRegistry;
+import com.campaignledger.registry.directory.UniqueValueTakenException;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,21 +38,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Seed 002's agent groups as REST: create, query, get, rename (PATCH), delete (it leaves every roster; its
  * history stays) and members. The name is unique in the account, held like the agents' userId.
  */
 @RestController
 @RequestMapping("/api/agent-groups")
-@Tag(name = "Agent groups", description = "CallFire's CccService agent groups (CreateAgentGroup, QueryAgentGroups, "
-        + "GetAgentGroup, UpdateAgentGroup, DeleteAgentGroup)")
+@Tag(
+        name = "Agent groups",
+        description = "CallFire's CccService agent groups (CreateAgentGroup, QueryAgentGroups, "
+                + "GetAgentGroup, UpdateAgentGroup, DeleteAgentGroup)")
 class AgentGroupController {
 
     private final AgentRegistry registry;
@@ -67,22 +67,26 @@ class AgentGroupController {
         return executor.execute(command, body.requestId(), body, context -> {
             if (!members.isEmpty()) {
                 RegistryCommands.requireIds("agentIds", members);
-                RegistryCommands.requireKnown("agentIds", "agent", members, registry.existingAgents(context.accountId(), members));
+                RegistryCommands.requireKnown(
+                        "agentIds", "agent", members, registry.existingAgents(context.accountId(), members));
             }
             requireNameFree(context.accountId(), body.name(), null);
             AgentGroupId id = AgentGroupId.of(registry.nextGroupId());
             executor.send(context, new CreateAgentGroupCommand(id, context.accountId(), body.name(), members));
             AgentGroupView view = require(context.accountId(), id.value());
-            return ResponseEntity.created(URI.create("/api/agent-groups/" + id.value())).eTag(ETags.of(view.version()))
+            return ResponseEntity.created(URI.create("/api/agent-groups/" + id.value()))
+                    .eTag(ETags.of(view.version()))
                     .body(view);
         });
     }
 
     @GetMapping
     @Operation(summary = "Query agent groups (QueryAgentGroups): name contains; paged")
-    RegistryResponses.Page<AgentGroupView> query(@RequestParam(required = false) String name,
-                                                 @RequestParam(defaultValue = "0") int page,
-                                                 @RequestParam(defaultValue = "20") int size, RequestContext context) {
+    RegistryResponses.Page<AgentGroupView> query(
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            RequestContext context) {
         commands.checkPage(page, size);
         return RegistryResponses.Page.of(registry.groups(context.accountId(), name, page, size), page, size);
     }
@@ -94,11 +98,17 @@ class AgentGroupController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
-    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
-    @Operation(summary = "Rename an agent group (UpdateAgentGroup) `{\"name\": …}`; campaigns staffed by it show the "
-            + "new name; `If-Match` gives 412 when stale")
-    ResponseEntity<?> rename(@PathVariable long id, @RequestBody JsonNode body, CommandRequest command,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/json", "application/merge-patch+json"})
+    @Operation(
+            summary = "Rename an agent group (UpdateAgentGroup) `{\"name\": …}`; campaigns staffed by it show the "
+                    + "new name; `If-Match` gives 412 when stale")
+    ResponseEntity<?> rename(
+            @PathVariable long id,
+            @RequestBody JsonNode body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         Rename rename = readRename(body);
         return executor.execute(command, rename.requestId(), body, context -> {
@@ -114,10 +124,13 @@ class AgentGroupController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete an agent group (DeleteAgentGroup): it leaves every roster; its history is kept "
-            + "and its name is free again")
-    ResponseEntity<?> delete(@PathVariable long id, CommandRequest command,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @Operation(
+            summary = "Delete an agent group (DeleteAgentGroup): it leaves every roster; its history is kept "
+                    + "and its name is free again")
+    ResponseEntity<?> delete(
+            @PathVariable long id,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         return executor.execute(command, null, null, context -> {
             require(context.accountId(), id);
@@ -128,9 +141,11 @@ class AgentGroupController {
 
     @PostMapping("/{id}/agents")
     @Operation(summary = "Add agents to the group `{\"agentIds\": […]}`; those already in it are skipped")
-    ResponseEntity<?> addMembers(@PathVariable long id, @RequestBody RegistryRequests.AgentIds body,
-                                 CommandRequest command,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<?> addMembers(
+            @PathVariable long id,
+            @RequestBody RegistryRequests.AgentIds body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
         return executor.execute(command, body.requestId(), body, context -> {
@@ -143,10 +158,14 @@ class AgentGroupController {
     }
 
     @DeleteMapping("/{id}/agents/{agentId}")
-    @Operation(summary = "Remove an agent from the group; on campaigns it staffed only through the group, a logged-in "
-            + "agent is logged out after its current call")
-    ResponseEntity<?> removeMember(@PathVariable long id, @PathVariable long agentId, CommandRequest command,
-                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @Operation(
+            summary = "Remove an agent from the group; on campaigns it staffed only through the group, a logged-in "
+                    + "agent is logged out after its current call")
+    ResponseEntity<?> removeMember(
+            @PathVariable long id,
+            @PathVariable long agentId,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         return executor.execute(command, null, null, context -> {
             require(context.accountId(), id);
@@ -164,14 +183,15 @@ class AgentGroupController {
         if (name == null || name.isBlank()) {
             return; // the aggregate names the missing name
         }
-        registry.groupByName(accountId, name).filter(other -> self == null || other.id() != self).ifPresent(other -> {
-            throw new UniqueValueTakenException("name", "Agent group " + other.id() + " of this account is already named "
-                    + other.name());
-        });
+        registry.groupByName(accountId, name)
+                .filter(other -> self == null || other.id() != self)
+                .ifPresent(other -> {
+                    throw new UniqueValueTakenException(
+                            "name", "Agent group " + other.id() + " of this account is already named " + other.name());
+                });
     }
 
-    private record Rename(String name, String requestId) {
-    }
+    private record Rename(String name, String requestId) {}
 
     /** A rename body: only name and requestId exist, each a string. */
     private static Rename readRename(JsonNode body) {
@@ -183,8 +203,9 @@ class AgentGroupController {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
             if (!name.equals("name") && !name.equals("requestId")) {
-                violations.add(new Violation(name, Set.of("id", "agentIds", "version").contains(name)
-                        ? "is read-only" : "is not a known field"));
+                violations.add(new Violation(
+                        name,
+                        Set.of("id", "agentIds", "version").contains(name) ? "is read-only" : "is not a known field"));
             } else if (!field.getValue().isTextual()) {
                 violations.add(new Violation(name, "must be a string"));
             }

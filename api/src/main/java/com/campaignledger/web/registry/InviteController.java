@@ -1,36 +1,33 @@
 package com.campaignledger.web.registry;
 
-import com.campaignledger.registry.invite.InviteTokens;
-
 import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
-import com.campaignledger.web.CommandRequest;
-import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;
 import com.campaignledger.registry.directory.InviteView;
+import com.campaignledger.registry.invite.InviteTokens;
+import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** SendAgentInvites and GetAgentInviteUri: one invite per agent, each an event on the agent with its actor. */
 @RestController
@@ -45,8 +42,13 @@ class InviteController {
     private final InviteTokens tokens;
     private final TransactionTemplate transactions;
 
-    InviteController(CampaignLookup campaigns, AgentRegistry registry, RegistryCommands commands,
-                     CommandExecutor executor, InviteTokens tokens, TransactionTemplate transactions) {
+    InviteController(
+            CampaignLookup campaigns,
+            AgentRegistry registry,
+            RegistryCommands commands,
+            CommandExecutor executor,
+            InviteTokens tokens,
+            TransactionTemplate transactions) {
         this.campaigns = campaigns;
         this.registry = registry;
         this.commands = commands;
@@ -56,10 +58,11 @@ class InviteController {
     }
 
     @PostMapping
-    @Operation(summary = "Invite agents to the campaign (SendAgentInvites): those listed and every enabled member of "
-            + "the groups, one invite each; a newer invite replaces an agent's older one")
-    ResponseEntity<?> send(@PathVariable long campaignId, @RequestBody RegistryRequests.Invites body,
-                           CommandRequest command) {
+    @Operation(
+            summary = "Invite agents to the campaign (SendAgentInvites): those listed and every enabled member of "
+                    + "the groups, one invite each; a newer invite replaces an agent's older one")
+    ResponseEntity<?> send(
+            @PathVariable long campaignId, @RequestBody RegistryRequests.Invites body, CommandRequest command) {
         String account = command.context().accountId();
         campaigns.require(campaignId, account);
         List<Long> agentIds = body.agentIds() == null ? List.of() : body.agentIds();
@@ -79,7 +82,8 @@ class InviteController {
         }
         if (!groupIds.isEmpty()) {
             RegistryCommands.requireIds("agentGroupIds", groupIds);
-            RegistryCommands.requireKnown("agentGroupIds", "agent group", groupIds, registry.existingGroups(account, groupIds));
+            RegistryCommands.requireKnown(
+                    "agentGroupIds", "agent group", groupIds, registry.existingGroups(account, groupIds));
         }
         Set<Long> invited = new LinkedHashSet<>(agentIds);
         invited.addAll(registry.enabledMembers(account, groupIds));
@@ -89,8 +93,13 @@ class InviteController {
             // All invites or none: one transaction for every agent's event.
             transactions.executeWithoutResult(tx -> {
                 for (Long agent : invited) {
-                    executor.send(context, new InviteAgentCommand(AgentId.of(agent), campaignId,
-                            UUID.randomUUID().toString(), expiresAt));
+                    executor.send(
+                            context,
+                            new InviteAgentCommand(
+                                    AgentId.of(agent),
+                                    campaignId,
+                                    UUID.randomUUID().toString(),
+                                    expiresAt));
                     sent.add(new RegistryResponses.InviteSent(agent, expiresAt));
                 }
             });
@@ -99,13 +108,16 @@ class InviteController {
     }
 
     @GetMapping("/{agentId}")
-    @Operation(summary = "The agent's invite link for the campaign (GetAgentInviteUri): `{\"uri\", \"expiresAt\"}`; "
-            + "the token is in the link's `token` query parameter")
+    @Operation(
+            summary = "The agent's invite link for the campaign (GetAgentInviteUri): `{\"uri\", \"expiresAt\"}`; "
+                    + "the token is in the link's `token` query parameter")
     RegistryResponses.InviteUri uri(@PathVariable long campaignId, @PathVariable long agentId, RequestContext context) {
         String account = context.accountId();
         campaigns.require(campaignId, account);
-        InviteView invite = registry.invite(campaignId, agentId).filter(i -> i.accountId().equals(account))
-                .orElseThrow(() -> new ResourceNotFoundException("Agent " + agentId + " has no invite to campaign " + campaignId));
+        InviteView invite = registry.invite(campaignId, agentId)
+                .filter(i -> i.accountId().equals(account))
+                .orElseThrow(() ->
+                        new ResourceNotFoundException("Agent " + agentId + " has no invite to campaign " + campaignId));
         if (invite.revoked()) {
             throw new ResourceNotFoundException("The invite of agent " + agentId + " to campaign " + campaignId
                     + " was revoked (agent disabled or taken off the roster); send a new one");

@@ -1,9 +1,8 @@
 package com.campaignledger.web.registry;
 
-import com.campaignledger.registry.invite.InviteTokens;
-
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
+import com.campaignledger.registry.invite.InviteTokens;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
 import com.campaignledger.web.RequestContext;
@@ -11,6 +10,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,11 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A request carrying an invite token ({@code Authorization: Bearer <token>}) may use the agent endpoints of its
@@ -42,6 +40,7 @@ public class InviteTokenFilter extends OncePerRequestFilter {
      * chain lets such a request through without API credentials.
      */
     private static final String BEARER = "Bearer ";
+
     private static final Pattern AGENT_ENDPOINT =
             Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(login|connection|responses|logout))");
 
@@ -62,23 +61,38 @@ public class InviteTokenFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
-                                    @NonNull FilterChain chain) throws ServletException, IOException {
-        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+    protected void doFilterInternal(
+            @NonNull HttpServletRequest request, @NonNull HttpServletResponse response, @NonNull FilterChain chain)
+            throws ServletException, IOException {
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION)
+                .substring(BEARER.length())
+                .trim();
         Optional<InviteTokens.Invitation> invitation = tokens.invitation(token);
         if (invitation.isEmpty()) {
-            refuse(request, response, HttpStatus.UNAUTHORIZED, "The invite token is invalid, expired, replaced or revoked");
+            refuse(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "The invite token is invalid, expired, replaced or revoked");
             return;
         }
         InviteTokens.Claims claims = invitation.get().claims();
         Matcher endpoint = AGENT_ENDPOINT.matcher(request.getRequestURI());
         if (!endpoint.matches()) {
-            refuse(request, response, HttpStatus.FORBIDDEN, "An invite token opens only the agent endpoints of its campaign");
+            refuse(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "An invite token opens only the agent endpoints of its campaign");
             return;
         }
         if ("connection".equals(endpoint.group(3)) && !HttpMethod.GET.matches(request.getMethod())) {
             // Waiting for a call is the agent's; putting a call through or hanging it up is the dialer's.
-            refuse(request, response, HttpStatus.FORBIDDEN, "An invite token lets the agent wait for calls, not connect them");
+            refuse(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "An invite token lets the agent wait for calls, not connect them");
             return;
         }
         if (Long.parseLong(endpoint.group(1)) != claims.campaignId()) {
@@ -89,8 +103,10 @@ public class InviteTokenFilter extends OncePerRequestFilter {
         String userKey = AgentRegistryDirectory.key(userId);
         if (endpoint.group(2) != null) {
             boolean own = sessions.find(Long.parseLong(endpoint.group(2)))
-                    .filter(s -> s.campaignId() == claims.campaignId() && s.accountId().equals(invitation.get().accountId()))
-                    .map(s -> AgentRegistryDirectory.key(s.userId()).equals(userKey)).orElse(false);
+                    .filter(s -> s.campaignId() == claims.campaignId()
+                            && s.accountId().equals(invitation.get().accountId()))
+                    .map(s -> AgentRegistryDirectory.key(s.userId()).equals(userKey))
+                    .orElse(false);
             if (!own) {
                 refuse(request, response, HttpStatus.FORBIDDEN, "The invite token is for another agent");
                 return;
@@ -107,7 +123,12 @@ public class InviteTokenFilter extends OncePerRequestFilter {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
-        problems.write(request, response, ProblemHandler.problem(status,
-                status == HttpStatus.UNAUTHORIZED ? "Invalid invite token" : "Not allowed by the invite token", detail));
+        problems.write(
+                request,
+                response,
+                ProblemHandler.problem(
+                        status,
+                        status == HttpStatus.UNAUTHORIZED ? "Invalid invite token" : "Not allowed by the invite token",
+                        detail));
     }
 }

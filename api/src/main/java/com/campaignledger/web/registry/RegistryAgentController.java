@@ -1,7 +1,5 @@
 package com.campaignledger.web.registry;
 
-import com.campaignledger.registry.directory.UniqueValueTakenException;
-
 import com.campaignledger.agent.registry.api.AgentDetails;
 import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.agent.registry.api.DisableAgentCommand;
@@ -10,16 +8,24 @@ import com.campaignledger.agent.registry.api.UpdateAgentCommand;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;
+import com.campaignledger.registry.directory.UniqueValueTakenException;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,14 +39,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Seed 002's agent registry as REST: register, query, get, update (partial, If-Match), and DELETE, which
  * disables (the agent and its history stay). userId is unique in the account: checked here for a clear
@@ -48,10 +46,13 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping("/api/agents")
-@Tag(name = "Agents", description = "CallFire's CccService agent registry (AddAgents, QueryAgents, GetAgent, RemoveAgent)")
+@Tag(
+        name = "Agents",
+        description = "CallFire's CccService agent registry (AddAgents, QueryAgents, GetAgent, RemoveAgent)")
 class RegistryAgentController {
 
-    private static final Set<String> PATCHABLE = Set.of("name", "userId", "email", "phoneNumber", "enabled", "requestId");
+    private static final Set<String> PATCHABLE =
+            Set.of("name", "userId", "email", "phoneNumber", "enabled", "requestId");
     private static final Set<String> READ_ONLY = Set.of("id", "groupIds", "version");
 
     private final AgentRegistry registry;
@@ -73,21 +74,25 @@ class RegistryAgentController {
             AgentId id = AgentId.of(registry.nextAgentId());
             executor.send(context, new RegisterAgentCommand(id, context.accountId(), details));
             AgentView view = require(context.accountId(), id.value());
-            return ResponseEntity.created(URI.create("/api/agents/" + id.value())).eTag(ETags.of(view.version())).body(view);
+            return ResponseEntity.created(URI.create("/api/agents/" + id.value()))
+                    .eTag(ETags.of(view.version()))
+                    .body(view);
         });
     }
 
     @GetMapping
     @Operation(summary = "Query agents (QueryAgents): name contains, userId, group, enabled; paged")
-    RegistryResponses.Page<AgentView> query(@RequestParam(required = false) String name,
-                                            @RequestParam(required = false) String userId,
-                                            @RequestParam(required = false) Long groupId,
-                                            @RequestParam(required = false) Boolean enabled,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "20") int size, RequestContext context) {
+    RegistryResponses.Page<AgentView> query(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String userId,
+            @RequestParam(required = false) Long groupId,
+            @RequestParam(required = false) Boolean enabled,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            RequestContext context) {
         commands.checkPage(page, size);
-        return RegistryResponses.Page.of(registry.agents(context.accountId(), name, userId, groupId,
-                enabled, page, size), page, size);
+        return RegistryResponses.Page.of(
+                registry.agents(context.accountId(), name, userId, groupId, enabled, page, size), page, size);
     }
 
     @GetMapping("/{id}")
@@ -97,11 +102,17 @@ class RegistryAgentController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
-    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
-    @Operation(summary = "Change an agent: only the fields sent change (`null` clears email or phoneNumber); "
-            + "`enabled` enables or disables; `If-Match` gives 412 when stale")
-    ResponseEntity<?> update(@PathVariable long id, @RequestBody JsonNode body, CommandRequest command,
-                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/json", "application/merge-patch+json"})
+    @Operation(
+            summary = "Change an agent: only the fields sent change (`null` clears email or phoneNumber); "
+                    + "`enabled` enables or disables; `If-Match` gives 412 when stale")
+    ResponseEntity<?> update(
+            @PathVariable long id,
+            @RequestBody JsonNode body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         Patch patch = readPatch(body);
         return executor.execute(command, patch.requestId(), body, context -> {
@@ -109,18 +120,22 @@ class RegistryAgentController {
             if (patch.fields().contains("userId") && patch.details().userId() != null) {
                 requireUserIdFree(context.accountId(), patch.details().userId(), id);
             }
-            executor.send(context, new UpdateAgentCommand(AgentId.of(id), patch.details(), patch.fields(),
-                    patch.enabled(), expected));
+            executor.send(
+                    context,
+                    new UpdateAgentCommand(AgentId.of(id), patch.details(), patch.fields(), patch.enabled(), expected));
             AgentView view = require(context.accountId(), id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
         });
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Disable an agent (RemoveAgent): it can no longer call back or log in, its invites stop "
-            + "working, and one logged in is logged out after its current call; the agent and its history stay")
-    ResponseEntity<?> disable(@PathVariable long id, CommandRequest command,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @Operation(
+            summary = "Disable an agent (RemoveAgent): it can no longer call back or log in, its invites stop "
+                    + "working, and one logged in is logged out after its current call; the agent and its history stay")
+    ResponseEntity<?> disable(
+            @PathVariable long id,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch);
         return executor.execute(command, null, null, context -> {
             require(context.accountId(), id);
@@ -137,10 +152,13 @@ class RegistryAgentController {
         if (userId == null || userId.isBlank()) {
             return; // the aggregate names the missing userId
         }
-        registry.agentByUserId(accountId, userId).filter(other -> self == null || other.id() != self).ifPresent(other -> {
-            throw new UniqueValueTakenException("userId", "userId " + userId + " is already registered to agent "
-                    + other.id() + " in this account");
-        });
+        registry.agentByUserId(accountId, userId)
+                .filter(other -> self == null || other.id() != self)
+                .ifPresent(other -> {
+                    throw new UniqueValueTakenException(
+                            "userId",
+                            "userId " + userId + " is already registered to agent " + other.id() + " in this account");
+                });
     }
 
     private static String phone(String input) {
@@ -151,8 +169,7 @@ class RegistryAgentController {
                 .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
     }
 
-    private record Patch(AgentDetails details, Set<String> fields, Boolean enabled, String requestId) {
-    }
+    private record Patch(AgentDetails details, Set<String> fields, Boolean enabled, String requestId) {}
 
     /** Which fields were sent, and as what: a partial update must tell "not sent" from "sent as null". */
     private static Patch readPatch(JsonNode body) {
@@ -197,7 +214,10 @@ class RegistryAgentController {
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
         }
-        return new Patch(new AgentDetails(values.get("name"), values.get("userId"), values.get("email"), phone),
-                fields, enabled, requestId);
+        return new Patch(
+                new AgentDetails(values.get("name"), values.get("userId"), values.get("email"), phone),
+                fields,
+                enabled,
+                requestId);
     }
 }

@@ -2,14 +2,12 @@ package com.campaignledger.web.registry;
 
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.web.QueryParameters;
-import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /** What the registry's controllers share: sending a command with the request's metadata, page and id checks. */
 @Component
@@ -43,7 +41,8 @@ class RegistryCommands {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (!found.contains(ids.get(i))) {
-                violations.add(new Violation(field + "[" + i + "]", "no " + what + " " + ids.get(i) + " in this account"));
+                violations.add(
+                        new Violation(field + "[" + i + "]", "no " + what + " " + ids.get(i) + " in this account"));
             }
         }
         if (!violations.isEmpty()) {

@@ -1,15 +1,16 @@
 package com.campaignledger.web.registry;
 
-import com.campaignledger.registry.directory.UniqueValueTakenException;
-
 import com.campaignledger.agent.registry.api.InvalidRegistryEntryException;
 import com.campaignledger.agent.registry.api.RegistryConflictException;
 import com.campaignledger.agent.registry.api.RegistryEntryNotFoundException;
 import com.campaignledger.agent.registry.api.RegistryVersionMismatchException;
 import com.campaignledger.campaign.api.NotOnRosterException;
 import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.registry.directory.UniqueValueTakenException;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.ProblemHandler;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,9 +18,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.List;
-import java.util.Map;
 
 /** The registry's and roster's errors as problem+json, in the shapes {@link ProblemHandler} gives every other error. */
 @RestControllerAdvice
@@ -33,10 +31,14 @@ class RegistryProblems {
 
     @ExceptionHandler(RegistryVersionMismatchException.class)
     ResponseEntity<ProblemDetail> stale(RegistryVersionMismatchException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.PRECONDITION_FAILED, "Changed since you read it",
+        ProblemDetail problem = ProblemHandler.problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "Changed since you read it",
                 e.getMessage() + ": read it again and retry with the new ETag");
         problem.setProperty("currentVersion", e.actual());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.actual())).body(problem);
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(ETags.of(e.actual()))
+                .body(problem);
     }
 
     @ExceptionHandler(RegistryEntryNotFoundException.class)

@@ -1,7 +1,5 @@
 package com.campaignledger.web.registry;
 
-import com.campaignledger.web.CommandRequest;
-import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
 import com.campaignledger.campaign.api.AddRosterAgentsCommand;
 import com.campaignledger.campaign.api.CampaignId;
@@ -9,20 +7,20 @@ import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
 import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.registry.directory.AgentRegistry;
+import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * A campaign's roster (seed 002's AddAgents / AddAgentGroups / RemoveAgent / RemoveAgentGroup / GetAgents /
@@ -41,7 +39,8 @@ class RosterController {
     private final RegistryCommands commands;
     private final CommandExecutor executor;
 
-    RosterController(CampaignLookup campaigns, AgentRegistry registry, RegistryCommands commands, CommandExecutor executor) {
+    RosterController(
+            CampaignLookup campaigns, AgentRegistry registry, RegistryCommands commands, CommandExecutor executor) {
         this.campaigns = campaigns;
         this.registry = registry;
         this.commands = commands;
@@ -57,8 +56,8 @@ class RosterController {
 
     @PostMapping("/agents")
     @Operation(summary = "Put agents on the roster (AddAgents) `{\"agentIds\": […]}`")
-    ResponseEntity<?> addAgents(@PathVariable long campaignId, @RequestBody RegistryRequests.AgentIds body,
-                                CommandRequest command) {
+    ResponseEntity<?> addAgents(
+            @PathVariable long campaignId, @RequestBody RegistryRequests.AgentIds body, CommandRequest command) {
         String account = command.context().accountId();
         campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
@@ -70,7 +69,8 @@ class RosterController {
     }
 
     @DeleteMapping("/agents/{agentId}")
-    @Operation(summary = "Take an agent off the roster (RemoveAgent); logged in, it is logged out after its current call")
+    @Operation(
+            summary = "Take an agent off the roster (RemoveAgent); logged in, it is logged out after its current call")
     ResponseEntity<?> removeAgent(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
         return executor.execute(command, null, null, context -> {
             executor.send(context, new RemoveRosterAgentCommand(CampaignId.of(campaignId), agentId));
@@ -80,8 +80,8 @@ class RosterController {
 
     @PostMapping("/agent-groups")
     @Operation(summary = "Put agent groups on the roster (AddAgentGroups) `{\"agentGroupIds\": […]}`")
-    ResponseEntity<?> addGroups(@PathVariable long campaignId, @RequestBody RegistryRequests.AgentGroupIds body,
-                                CommandRequest command) {
+    ResponseEntity<?> addGroups(
+            @PathVariable long campaignId, @RequestBody RegistryRequests.AgentGroupIds body, CommandRequest command) {
         String account = command.context().accountId();
         campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentGroupIds", body.agentGroupIds());
@@ -93,8 +93,9 @@ class RosterController {
     }
 
     @DeleteMapping("/agent-groups/{groupId}")
-    @Operation(summary = "Take an agent group off the roster (RemoveAgentGroup); when it is the campaign's "
-            + "agentGroupId, that is cleared too")
+    @Operation(
+            summary = "Take an agent group off the roster (RemoveAgentGroup); when it is the campaign's "
+                    + "agentGroupId, that is cleared too")
     ResponseEntity<?> removeGroup(@PathVariable long campaignId, @PathVariable long groupId, CommandRequest command) {
         return executor.execute(command, null, null, context -> {
             executor.send(context, new RemoveRosterAgentGroupCommand(CampaignId.of(campaignId), groupId));
@@ -103,6 +104,7 @@ class RosterController {
     }
 
     private RegistryResponses.Roster roster(long campaignId) {
-        return new RegistryResponses.Roster(campaignId, registry.rosterAgents(campaignId), registry.rosterGroups(campaignId));
+        return new RegistryResponses.Roster(
+                campaignId, registry.rosterAgents(campaignId), registry.rosterGroups(campaignId));
     }
 }

@@ -9,16 +9,27 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
  * name, status, cost and campaign-stats (in XML the root element, in JSON the top-level object).
  */
 @JacksonXmlRootElement(localName = "campaign-finished")
-public record CampaignFinishedDocument(@JsonProperty("campaign") Campaign campaign) {
+public record CampaignFinishedDocument(
+        @JsonProperty("campaign") Campaign campaign) {
 
     @JsonPropertyOrder({"id", "name", "status", "cost", "campaign-stats"})
-    public record Campaign(@JsonProperty("id") long id, @JsonProperty("name") String name,
-                          @JsonProperty("status") String status, @JsonProperty("cost") String cost,
-                          @JsonProperty("campaign-stats") Stats stats) {
-    }
+    public record Campaign(
+            @JsonProperty("id") long id,
+            @JsonProperty("name") String name,
+            @JsonProperty("status") String status,
+            @JsonProperty("cost") String cost,
+            @JsonProperty("campaign-stats") Stats stats) {}
 
     @JsonPropertyOrder({"total", "dialed", "live", "machine", "noanswer", "dnc", "busy", "transfer", "error", "misc"})
-    public record Stats(long total, long dialed, long live, long machine, long noanswer, long dnc, long busy,
-                        long transfer, long error, long misc) {
-    }
+    public record Stats(
+            long total,
+            long dialed,
+            long live,
+            long machine,
+            long noanswer,
+            long dnc,
+            long busy,
+            long transfer,
+            long error,
+            long misc) {}
 }

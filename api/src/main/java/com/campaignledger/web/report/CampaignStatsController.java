@@ -1,24 +1,23 @@
 package com.campaignledger.web.report;
 
-import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.campaign.billing.BillingRule;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.stats.CampaignStats;
 import com.campaignledger.projections.stats.CampaignStatsRepository;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Locale;
 
 /**
  * GetCccCampaignStats and seed 001's campaign-finished summary, from the campaign-stats read model (numbers and
@@ -35,8 +34,11 @@ class CampaignStatsController {
     private final AgentSessionRepository sessions;
     private final BillingRule billing;
 
-    CampaignStatsController(CampaignLookup campaigns, CampaignStatsRepository stats, AgentSessionRepository sessions,
-                            BillingRule billing) {
+    CampaignStatsController(
+            CampaignLookup campaigns,
+            CampaignStatsRepository stats,
+            AgentSessionRepository sessions,
+            BillingRule billing) {
         this.campaigns = campaigns;
         this.stats = stats;
         this.sessions = sessions;
@@ -51,21 +53,45 @@ class CampaignStatsController {
         return CampaignStatsResponse.of(statsOf(id, account), sessions.counts(id, account));
     }
 
-    @GetMapping(path = "/{id}/summary", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE})
-    @Operation(summary = "Seed 001's campaign-finished summary (id, name, status, cost, campaign-stats), JSON or XML by Accept",
+    @GetMapping(
+            path = "/{id}/summary",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE})
+    @Operation(
+            summary =
+                    "Seed 001's campaign-finished summary (id, name, status, cost, campaign-stats), JSON or XML by Accept",
             description = "`cost` bills every dial attempt's seconds at `ledger.billing.rate-per-minute` "
                     + "(rounded up to whole minutes per call unless `ledger.billing.increment=SECOND`).")
-    @ApiResponse(responseCode = "200", description = "The summary; `<campaign-finished>` in XML", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CampaignFinishedDocument.class)),
-            @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(implementation = CampaignFinishedDocument.class))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The summary; `<campaign-finished>` in XML",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = CampaignFinishedDocument.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_XML_VALUE,
+                        schema = @Schema(implementation = CampaignFinishedDocument.class))
+            })
     CampaignFinishedDocument summary(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         CampaignView campaign = campaigns.require(id, account);
         CampaignStats s = statsOf(id, account);
-        return new CampaignFinishedDocument(new CampaignFinishedDocument.Campaign(id, campaign.settings().name(),
-                campaign.status().name().toLowerCase(Locale.ROOT), billing.formattedCost(s.usage()),
-                new CampaignFinishedDocument.Stats(s.total(), s.dialed(), s.live(), s.machine(), s.noanswer(), s.dnc(),
-                        s.busy(), s.transfer(), s.error(), s.misc())));
+        return new CampaignFinishedDocument(new CampaignFinishedDocument.Campaign(
+                id,
+                campaign.settings().name(),
+                campaign.status().name().toLowerCase(Locale.ROOT),
+                billing.formattedCost(s.usage()),
+                new CampaignFinishedDocument.Stats(
+                        s.total(),
+                        s.dialed(),
+                        s.live(),
+                        s.machine(),
+                        s.noanswer(),
+                        s.dnc(),
+                        s.busy(),
+                        s.transfer(),
+                        s.error(),
+                        s.misc())));
     }
 
     /** The campaign's statistics; zero while the processor has not reached its creation yet. */

@@ -8,17 +8,38 @@ import com.campaignledger.projections.stats.CampaignStats;
  * noanswer + dnc + busy + transfer + error + misc = dialed &lt;= total), every dial attempt, and the campaign's
  * agents now.
  */
-public record CampaignStatsResponse(long campaignId, long total, long dialed, long live, long machine, long noanswer,
-                                    long dnc, long busy, long transfer, long error, long misc, long attempts,
-                                    Agents agents) {
+public record CampaignStatsResponse(
+        long campaignId,
+        long total,
+        long dialed,
+        long live,
+        long machine,
+        long noanswer,
+        long dnc,
+        long busy,
+        long transfer,
+        long error,
+        long misc,
+        long attempts,
+        Agents agents) {
 
     /** Logged in (waiting, on a call or entering a response); of them waiting for a call; on a call. */
-    public record Agents(long loggedIn, long ready, long onCall) {
-    }
+    public record Agents(long loggedIn, long ready, long onCall) {}
 
     static CampaignStatsResponse of(CampaignStats s, AgentCounts agents) {
-        return new CampaignStatsResponse(s.campaignId(), s.total(), s.dialed(), s.live(), s.machine(), s.noanswer(),
-                s.dnc(), s.busy(), s.transfer(), s.error(), s.misc(), s.attempts(),
+        return new CampaignStatsResponse(
+                s.campaignId(),
+                s.total(),
+                s.dialed(),
+                s.live(),
+                s.machine(),
+                s.noanswer(),
+                s.dnc(),
+                s.busy(),
+                s.transfer(),
+                s.error(),
+                s.misc(),
+                s.attempts(),
                 new Agents(agents.loggedIn(), agents.ready(), agents.onCall()));
     }
 }

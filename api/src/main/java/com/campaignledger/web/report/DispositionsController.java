@@ -1,13 +1,13 @@
 package com.campaignledger.web.report;
 
-import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.dispositions.DispositionCount;
 import com.campaignledger.projections.dispositions.DispositionKind;
 import com.campaignledger.projections.dispositions.DispositionsRepository;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,17 +15,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Dispositions per hour of a campaign: how many dial attempts ended with each result, and how many times agents
@@ -44,8 +43,7 @@ class DispositionsController {
     }
 
     /** One hour of the report. */
-    record Hour(Instant hour, Map<String, Long> callResults, Map<String, Long> agentResponses, long total) {
-    }
+    record Hour(Instant hour, Map<String, Long> callResults, Map<String, Long> agentResponses, long total) {}
 
     /** As CSV: one line per hour, kind and disposition, in the order the counts were read. */
     record DispositionsResponse(long campaignId, List<Hour> hours) implements CsvTable<Row> {
@@ -75,23 +73,31 @@ class DispositionsController {
 
     /** One line of the CSV export. */
     @JsonPropertyOrder({"hour", "kind", "disposition", "count"})
-    record Row(String hour, DispositionKind kind, String disposition, long count) {
-    }
+    record Row(String hour, DispositionKind kind, String disposition, long count) {}
 
-    @GetMapping(path = "/api/campaigns/{id}/reports/dispositions",
+    @GetMapping(
+            path = "/api/campaigns/{id}/reports/dispositions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(summary = "Dispositions per hour: call results and agents' responses counted per hour (UTC)",
+    @Operation(
+            summary = "Dispositions per hour: call results and agents' responses counted per hour (UTC)",
             description = "Built from the campaign's whole history, also the part written before this report existed. "
                     + "`Accept: text/csv` answers one line per hour, kind and disposition.")
-    @ApiResponse(responseCode = "200", description = "The hours with at least one disposition, oldest first", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DispositionsResponse.class)),
-            @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))})
-    DispositionsResponse dispositions(@PathVariable long id,
-                                      @Parameter(description = "Only hours starting at or after this instant")
-                                      @RequestParam(required = false) Instant from,
-                                      @Parameter(description = "Only hours starting before this instant")
-                                      @RequestParam(required = false) Instant to,
-                                      RequestContext context) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "The hours with at least one disposition, oldest first",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = DispositionsResponse.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    DispositionsResponse dispositions(
+            @PathVariable long id,
+            @Parameter(description = "Only hours starting at or after this instant") @RequestParam(required = false)
+                    Instant from,
+            @Parameter(description = "Only hours starting before this instant") @RequestParam(required = false)
+                    Instant to,
+            RequestContext context) {
         QueryParameters.checkInterval(from, to);
         String account = context.accountId();
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));

@@ -1,15 +1,12 @@
 package com.campaignledger.web.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +17,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The campaign REST contract over real HTTP, run on every database profile (see the subclasses):
@@ -63,15 +62,20 @@ abstract class CampaignApiContract {
 
     /** The campaign once the read model shows at least {@code version}. */
     JsonNode awaitVersion(long id, long version) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + id),
-                r -> r.status() == 200 && r.json().get("version").asLong() >= version).json();
+        return await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/campaigns/" + id),
+                        r -> r.status() == 200 && r.json().get("version").asLong() >= version)
+                .json();
     }
 
     void assertRejected(Response response, int status, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         if (field != null) {
-            assertThat(response.json().get("errors").findValuesAsText("field")).as(response.toString()).contains(field);
+            assertThat(response.json().get("errors").findValuesAsText("field"))
+                    .as(response.toString())
+                    .contains(field);
         }
     }
 
@@ -117,8 +121,7 @@ abstract class CampaignApiContract {
                  "numberOfRings": 6, "labels": ["q4", "east"], "passcode": "1234",
                  "dispositionLists": [{"name": "outcome", "dispositions": ["sale", "no sale"]}],
                  "answeringMachineSoundId": 5362,
-                 "numbers": [{"number": "2135551212", "extraData": {"name": "Alice"}}, {"number": "12135551212"}]}"""
-                .formatted(groupId));
+                 "numbers": [{"number": "2135551212", "extraData": {"name": "Alice"}}, {"number": "12135551212"}]}""".formatted(groupId));
         JsonNode c = awaitVersion(id, 2);
         assertThat(c.get("localRestrictBegin").asText()).isEqualTo("09:00");
         assertThat(c.get("localRestrictEnd").asText()).isEqualTo("20:30");
@@ -130,7 +133,8 @@ abstract class CampaignApiContract {
         assertThat(c.at("/retryConfig/maxAttempts").asInt()).isEqualTo(2);
         assertThat(c.at("/retryConfig/minutesBetweenAttempts").asInt()).isEqualTo(60);
         assertThat(c.get("agentGroupId").asLong()).isEqualTo(groupId);
-        assertThat(c.get("agentGroupName").asText()).isEqualTo(group.json().get("name").asText());
+        assertThat(c.get("agentGroupName").asText())
+                .isEqualTo(group.json().get("name").asText());
         assertThat(c.get("smartDropSoundRef").asText()).isEqualTo("https://sounds.example/12");
         assertThat(c.get("transferCallerId").asText()).isEqualTo("2135551212");
         assertThat(c.get("recorded").asBoolean()).isTrue();
@@ -152,7 +156,9 @@ abstract class CampaignApiContract {
         assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
         assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
 
-        Response patched = api.patch("/api/campaigns/" + id, "{\"script\": \"Hello\", \"localRestrictBegin\": \"10:00\"}",
+        Response patched = api.patch(
+                "/api/campaigns/" + id,
+                "{\"script\": \"Hello\", \"localRestrictBegin\": \"10:00\"}",
                 Map.of("If-Match", "\"1\""));
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         assertThat(patched.header("ETag")).isEqualTo("\"2\"");
@@ -177,21 +183,30 @@ abstract class CampaignApiContract {
         assertThat(noNumbers.json().get("currentStatus").asText()).isEqualTo("SETUP");
         assertThat(noNumbers.json().get("detail").asText()).contains("no numbers");
 
-        Response added = api.post("/api/campaigns/" + id + "/numbers",
+        Response added = api.post(
+                "/api/campaigns/" + id + "/numbers",
                 "[{\"number\": \"2135551212\"}, {\"number\": \"+1 213 555 1212\"}, {\"number\": \"3105550100\", \"extraData\": {\"k\": \"v\"}}]");
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         assertThat(added.json().get("added").asInt()).isEqualTo(2);
         assertThat(added.json().get("duplicatesSkipped").asInt()).isEqualTo(1);
 
-        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
         Response again = api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).isEqualTo("Cannot START a campaign that is RUNNING");
         assertThat(api.delete("/api/campaigns/" + id).status()).isEqualTo(409);
-        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"ARCHIVE\"}").status()).isEqualTo(409);
-        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"STOP\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"ARCHIVE\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"STOP\"}")
+                        .status())
+                .isEqualTo(200);
         assertThat(awaitVersion(id, 4).get("status").asText()).isEqualTo("STOPPED");
-        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"ARCHIVE\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"ARCHIVE\"}")
+                        .status())
+                .isEqualTo(200);
         JsonNode archived = awaitVersion(id, 5);
         assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
         assertThat(archived.get("numberCount").asInt()).isEqualTo(2);
@@ -207,18 +222,26 @@ abstract class CampaignApiContract {
         long before = events();
         assertThat(api.delete("/api/campaigns/" + id).status()).isEqualTo(204);
         assertThat(events()).isEqualTo(before + 1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + id).status() == 404);
-        assertThat(api.get("/api/campaigns/" + id).json().get("detail").asText()).contains("was deleted");
-        assertThat(api.patch("/api/campaigns/" + id, "{\"script\": \"x\"}", Map.of()).status()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, "campaign-" + id)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/campaigns/" + id).status() == 404);
+        assertThat(api.get("/api/campaigns/" + id).json().get("detail").asText())
+                .contains("was deleted");
+        assertThat(api.patch("/api/campaigns/" + id, "{\"script\": \"x\"}", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        "campaign-" + id))
+                .isEqualTo(2);
     }
 
     @Test
     void clearsTransferNumbersAndQuestionsAndSetsTheDialRatio() {
         long id = create("{\"name\": \"Lists\", \"transferNumbers\": [{\"number\": \"2135551212\"}],"
                 + " \"questions\": [{\"label\": \"Age?\", \"responseType\": \"NUMERIC\"}]}");
-        assertThat(api.delete("/api/campaigns/" + id + "/transfer-numbers").status()).isEqualTo(200);
+        assertThat(api.delete("/api/campaigns/" + id + "/transfer-numbers").status())
+                .isEqualTo(200);
         assertThat(api.delete("/api/campaigns/" + id + "/questions").status()).isEqualTo(200);
         Response ratio = api.put("/api/campaigns/" + id + "/dial-ratio", "{\"ratio\": 2.5}");
         assertThat(ratio.status()).as(ratio.toString()).isEqualTo(200);
@@ -238,16 +261,26 @@ abstract class CampaignApiContract {
         long c = create("{\"name\": \"Gamma " + tag + "\"}");
         awaitVersion(c, 1);
         awaitVersion(b, 1);
-        JsonNode byLabel = api.get("/api/campaigns?label=" + tag + "&sort=name,desc").json();
+        JsonNode byLabel =
+                api.get("/api/campaigns?label=" + tag + "&sort=name,desc").json();
         assertThat(byLabel.get("totalElements").asLong()).isEqualTo(2);
         assertThat(byLabel.get("content").findValuesAsText("name")).containsExactly("Beta " + tag, "Alpha " + tag);
-        JsonNode byName = api.get("/api/campaigns?name=" + tag.toUpperCase() + "&size=2&page=1&sort=id").json();
+        JsonNode byName = api.get("/api/campaigns?name=" + tag.toUpperCase() + "&size=2&page=1&sort=id")
+                .json();
         assertThat(byName.get("totalElements").asLong()).isEqualTo(3);
         assertThat(byName.get("totalPages").asLong()).isEqualTo(2);
-        assertThat(byName.get("content").findValues("id").stream().map(JsonNode::asLong).toList()).containsExactly(c);
-        JsonNode bySetup = api.get("/api/campaigns?name=" + tag + "&status=SETUP").json();
+        assertThat(byName.get("content").findValues("id").stream()
+                        .map(JsonNode::asLong)
+                        .toList())
+                .containsExactly(c);
+        JsonNode bySetup =
+                api.get("/api/campaigns?name=" + tag + "&status=SETUP").json();
         assertThat(bySetup.get("totalElements").asLong()).isEqualTo(3);
-        assertThat(api.get("/api/campaigns?name=" + tag + "&status=RUNNING").json().get("totalElements").asLong()).isZero();
+        assertThat(api.get("/api/campaigns?name=" + tag + "&status=RUNNING")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
         assertThat(a).isLessThan(b);
         assertRejected(api.get("/api/campaigns?status=BOGUS"), 400, "status");
         assertRejected(api.get("/api/campaigns?size=100000"), 400, "size");
@@ -264,7 +297,8 @@ abstract class CampaignApiContract {
         JsonNode past = api.get("/api/campaigns/" + id + "?asOf=" + afterCreate).json();
         assertThat(past.get("name").asText()).isEqualTo("Test Broadcast Service (text to speech)");
         assertThat(past.get("version").asLong()).isEqualTo(1);
-        JsonNode now = api.get("/api/campaigns/" + id + "?asOf=" + Instant.now()).json();
+        JsonNode now =
+                api.get("/api/campaigns/" + id + "?asOf=" + Instant.now()).json();
         assertThat(now.get("name").asText()).isEqualTo("Renamed");
         Response tooEarly = api.get("/api/campaigns/" + id + "?asOf=2001-01-01T00:00:00Z");
         assertThat(tooEarly.status()).isEqualTo(404);
@@ -283,33 +317,77 @@ abstract class CampaignApiContract {
         assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"nmae\": \"typo\"}"), 400, "nmae");
         assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"status\": \"RUNNING\"}"), 400, "status");
         assertRejected(api.post("/api/campaigns", "{\"name\": \"" + "x".repeat(201) + "\"}"), 400, "name");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"fromNumber\": \"12345678\"}"), 400, "fromNumber");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"retryConfig\": {\"maxAttempts\": \"3\"}}"), 400, "retryConfig.maxAttempts");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"retryConfig\": {\"retryResults\": [\"MAYBE\"]}}"), 400, "retryConfig.retryResults[0]");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"retryConfig\": {\"maxAttempts\": 11}}"), 400, "retryConfig.maxAttempts");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"localRestrictBegin\": \"9 am\"}"), 400, "localRestrictBegin");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"questions\": [{\"label\": \"q\", \"responseType\": \"CHOICE\"}]}"), 400, "questions[0].choices");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"transferNumbers\": [{\"number\": \"555\"}]}"), 400, "transferNumbers[0].number");
-        assertRejected(api.post("/api/campaigns", "{\"name\": \"x\", \"numbers\": [{\"number\": \"2135551212\"}, {\"number\": \"not a phone\"}]}"), 400, "numbers[1].number");
-        assertRejected(api.post("/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\"}, {\"number\": \"12\"}]"), 400, "[1].number");
-        assertRejected(api.post("/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\", \"extra\": 1}]"), 400, "[0].extra");
+        assertRejected(
+                api.post("/api/campaigns", "{\"name\": \"x\", \"fromNumber\": \"12345678\"}"), 400, "fromNumber");
+        assertRejected(
+                api.post("/api/campaigns", "{\"name\": \"x\", \"retryConfig\": {\"maxAttempts\": \"3\"}}"),
+                400,
+                "retryConfig.maxAttempts");
+        assertRejected(
+                api.post("/api/campaigns", "{\"name\": \"x\", \"retryConfig\": {\"retryResults\": [\"MAYBE\"]}}"),
+                400,
+                "retryConfig.retryResults[0]");
+        assertRejected(
+                api.post("/api/campaigns", "{\"name\": \"x\", \"retryConfig\": {\"maxAttempts\": 11}}"),
+                400,
+                "retryConfig.maxAttempts");
+        assertRejected(
+                api.post("/api/campaigns", "{\"name\": \"x\", \"localRestrictBegin\": \"9 am\"}"),
+                400,
+                "localRestrictBegin");
+        assertRejected(
+                api.post(
+                        "/api/campaigns",
+                        "{\"name\": \"x\", \"questions\": [{\"label\": \"q\", \"responseType\": \"CHOICE\"}]}"),
+                400,
+                "questions[0].choices");
+        assertRejected(
+                api.post("/api/campaigns", "{\"name\": \"x\", \"transferNumbers\": [{\"number\": \"555\"}]}"),
+                400,
+                "transferNumbers[0].number");
+        assertRejected(
+                api.post(
+                        "/api/campaigns",
+                        "{\"name\": \"x\", \"numbers\": [{\"number\": \"2135551212\"}, {\"number\": \"not a phone\"}]}"),
+                400,
+                "numbers[1].number");
+        assertRejected(
+                api.post("/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\"}, {\"number\": \"12\"}]"),
+                400,
+                "[1].number");
+        assertRejected(
+                api.post("/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\", \"extra\": 1}]"),
+                400,
+                "[0].extra");
         assertRejected(api.post("/api/campaigns/" + id + "/numbers", "{\"number\": \"2135551212\"}"), 400, null);
         assertRejected(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"PAUSE\"}"), 400, "command");
         assertRejected(api.post("/api/campaigns/" + id + "/control", "{}"), 400, "command");
         assertRejected(api.patch("/api/campaigns/" + id, "{\"name\": null}", Map.of()), 400, "name");
         assertRejected(api.patch("/api/campaigns/" + id, "{\"numberOfRings\": 0}", Map.of()), 400, "numberOfRings");
-        assertRejected(api.patch("/api/campaigns/" + id, "{\"localRestrictBegin\": \"21:00\", \"localRestrictEnd\": \"08:00\"}", Map.of()), 400, "localRestrictEnd");
-        assertRejected(api.patch("/api/campaigns/" + id, "{\"script\": \"x\"}", Map.of("If-Match", "\"abc\"")), 412, null);
+        assertRejected(
+                api.patch(
+                        "/api/campaigns/" + id,
+                        "{\"localRestrictBegin\": \"21:00\", \"localRestrictEnd\": \"08:00\"}",
+                        Map.of()),
+                400,
+                "localRestrictEnd");
+        assertRejected(
+                api.patch("/api/campaigns/" + id, "{\"script\": \"x\"}", Map.of("If-Match", "\"abc\"")), 412, null);
         assertRejected(api.get("/api/campaigns/abc"), 400, "id");
         assertRejected(api.get("/api/campaigns/999999999"), 404, null);
         assertRejected(api.patch("/api/campaigns/999999999", "{\"script\": \"x\"}", Map.of()), 404, null);
         assertRejected(api.post("/api/campaigns/999999999/control", "{\"command\": \"START\"}"), 404, null);
         assertRejected(api.post("/api/campaigns/999999999/numbers", "[{\"number\": \"2135551212\"}]"), 404, null);
-        assertRejected(api.send("POST", "/api/campaigns", "{\"name\": \"x\"}", Map.of("Content-Type", "text/plain")), 415, null);
+        assertRejected(
+                api.send("POST", "/api/campaigns", "{\"name\": \"x\"}", Map.of("Content-Type", "text/plain")),
+                415,
+                null);
         String huge = "{\"name\": \"x\", \"script\": \"" + "y".repeat(3_000_000) + "\"}";
         Response tooLarge = api.post("/api/campaigns", huge);
         assertRejected(tooLarge, 413, null);
-        assertThat(tooLarge.json().get("detail").asText()).contains("larger than").contains("bytes");
+        assertThat(tooLarge.json().get("detail").asText())
+                .contains("larger than")
+                .contains("bytes");
         assertThat(tooLarge.json().get("instance").asText()).isEqualTo("/api/campaigns");
         assertThat(events()).isEqualTo(before);
     }
@@ -320,9 +398,13 @@ abstract class CampaignApiContract {
         long before = events();
         StringBuilder numbers = new StringBuilder("[");
         for (int i = 0; i < 10_001; i++) {
-            numbers.append(i == 0 ? "" : ",").append("{\"number\":\"+1213555").append(String.format("%04d", i % 10_000)).append("\"}");
+            numbers.append(i == 0 ? "" : ",")
+                    .append("{\"number\":\"+1213555")
+                    .append(String.format("%04d", i % 10_000))
+                    .append("\"}");
         }
-        Response tooMany = api.post("/api/campaigns/" + id + "/numbers", numbers.append("]").toString());
+        Response tooMany = api.post(
+                "/api/campaigns/" + id + "/numbers", numbers.append("]").toString());
         assertRejected(tooMany, 400, "body");
         assertThat(events()).isEqualTo(before);
     }
@@ -350,14 +432,21 @@ abstract class CampaignApiContract {
     void theIdempotencyKeyHeaderWorksForEveryCommand() {
         long id = create(SEED_000);
         String key = UUID.randomUUID().toString();
-        Response first = api.post("/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\"}]", Map.of("Idempotency-Key", key));
+        Response first = api.post(
+                "/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\"}]", Map.of("Idempotency-Key", key));
         long after = events();
-        Response repeat = api.post("/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\"}]", Map.of("Idempotency-Key", key));
+        Response repeat = api.post(
+                "/api/campaigns/" + id + "/numbers", "[{\"number\": \"2135551212\"}]", Map.of("Idempotency-Key", key));
         assertThat(repeat.json()).isEqualTo(first.json());
         assertThat(repeat.json().get("added").asInt()).isEqualTo(1);
         assertThat(events()).isEqualTo(after);
-        assertRejected(api.post("/api/campaigns/" + id + "/numbers", "[{\"number\": \"3105550100\"}]",
-                Map.of("Idempotency-Key", key)), 422, null);
+        assertRejected(
+                api.post(
+                        "/api/campaigns/" + id + "/numbers",
+                        "[{\"number\": \"3105550100\"}]",
+                        Map.of("Idempotency-Key", key)),
+                422,
+                null);
     }
 
     @Test
@@ -401,18 +490,24 @@ abstract class CampaignApiContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, "campaign-" + id)).isEqualTo(1 + updates);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        "campaign-" + id))
+                .isEqualTo(1 + updates);
         assertThat(awaitVersion(id, 1 + updates).get("version").asLong()).isEqualTo(1 + updates);
     }
 
     @Test
     void eventsCarryActorRequestAndCorrelationIds() throws Exception {
-        Response created = api.post("/api/campaigns", SEED_000, Map.of("X-Request-Id", "req-42", "X-Correlation-Id", "corr-7"));
+        Response created =
+                api.post("/api/campaigns", SEED_000, Map.of("X-Request-Id", "req-42", "X-Correlation-Id", "corr-7"));
         long id = created.json().get("id").asLong();
         assertThat(created.header("X-Request-Id")).isEqualTo("req-42");
-        byte[] metadata = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?",
-                byte[].class, "campaign-" + id);
+        byte[] metadata = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?",
+                byte[].class,
+                "campaign-" + id);
         JsonNode meta = JSON.readTree(metadata);
         assertThat(meta.get("requestId").asText()).isEqualTo("req-42");
         assertThat(meta.get("correlationId").asText()).isEqualTo("corr-7");

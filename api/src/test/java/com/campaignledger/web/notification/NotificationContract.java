@@ -1,5 +1,8 @@
 package com.campaignledger.web.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignFinishedEvent;
@@ -16,14 +19,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,20 +48,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Notifications end to end over real HTTP, on every database (see the subclasses): subscriptions, the
@@ -72,8 +71,8 @@ abstract class NotificationContract {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension MAIL =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -83,13 +82,16 @@ abstract class NotificationContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventGateway events;
 
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -114,8 +116,17 @@ abstract class NotificationContract {
     @Test
     void subscriptionsAreCreatedQueriedUpdatedAndDeletedWithAnAuditTrail() {
         long campaign = createCampaign("Audited");
-        Response created = api.post("/api/subscriptions", body(Map.of("endpoint", receiver.url("/a"),
-                "triggerEvent", "CAMPAIGN_STARTED", "notificationFormat", "XML", "campaignId", campaign)),
+        Response created = api.post(
+                "/api/subscriptions",
+                body(Map.of(
+                        "endpoint",
+                        receiver.url("/a"),
+                        "triggerEvent",
+                        "CAMPAIGN_STARTED",
+                        "notificationFormat",
+                        "XML",
+                        "campaignId",
+                        campaign)),
                 Map.of("X-Request-Id", "req-create-1"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
@@ -132,36 +143,59 @@ abstract class NotificationContract {
         assertThat(got.header("ETag")).isEqualTo("\"1\"");
         assertThat(got.json().get("campaignId").asLong()).isEqualTo(campaign);
 
-        JsonNode byCampaign = api.get("/api/subscriptions?campaignId=" + campaign + "&triggerEvent=CAMPAIGN_STARTED").json();
+        JsonNode byCampaign = api.get("/api/subscriptions?campaignId=" + campaign + "&triggerEvent=CAMPAIGN_STARTED")
+                .json();
         assertThat(byCampaign.get("totalElements").asLong()).isEqualTo(1);
         assertThat(byCampaign.at("/content/0/id").asLong()).isEqualTo(id);
         assertThat(api.get("/api/subscriptions?campaignId=" + campaign + "&triggerEvent=CAMPAIGN_STOPPED")
-                .json().get("totalElements").asLong()).isZero();
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
 
         Response stale = api.patch("/api/subscriptions/" + id, "{\"enabled\": false}", Map.of("If-Match", "\"9\""));
         assertProblem(stale, 412, null);
-        Response patched = api.patch("/api/subscriptions/" + id, "{\"enabled\": false, \"notificationFormat\": \"JSON\"}",
+        Response patched = api.patch(
+                "/api/subscriptions/" + id,
+                "{\"enabled\": false, \"notificationFormat\": \"JSON\"}",
                 Map.of("If-Match", "\"1\"", "X-Request-Id", "req-patch-1"));
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         assertThat(patched.json().get("enabled").asBoolean()).isFalse();
         assertThat(patched.json().get("notificationFormat").asText()).isEqualTo("JSON");
         assertThat(patched.json().get("endpoint").asText()).isEqualTo(receiver.url("/a"));
         assertThat(patched.header("ETag")).isEqualTo("\"2\"");
-        assertThat(api.get("/api/subscriptions?campaignId=" + campaign + "&enabled=true").json().get("totalElements").asLong()).isZero();
-        assertThat(api.get("/api/subscriptions?campaignId=" + campaign + "&enabled=false").json().get("totalElements").asLong()).isOne();
+        assertThat(api.get("/api/subscriptions?campaignId=" + campaign + "&enabled=true")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/api/subscriptions?campaignId=" + campaign + "&enabled=false")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isOne();
 
         assertProblem(api.patch("/api/subscriptions/" + id, "{\"colour\": \"red\"}", Map.of()), 400, "colour");
-        assertProblem(api.patch("/api/subscriptions/" + id, "{\"triggerEvent\": \"SOMETIMES\"}", Map.of()), 400, "triggerEvent");
+        assertProblem(
+                api.patch("/api/subscriptions/" + id, "{\"triggerEvent\": \"SOMETIMES\"}", Map.of()),
+                400,
+                "triggerEvent");
         assertProblem(api.patch("/api/subscriptions/" + id, "{\"enabled\": null}", Map.of()), 400, "enabled");
-        assertProblem(api.patch("/api/subscriptions/" + id, "{\"notificationFormat\": \"EMAIL\"}", Map.of()), 400, "endpoint");
+        assertProblem(
+                api.patch("/api/subscriptions/" + id, "{\"notificationFormat\": \"EMAIL\"}", Map.of()),
+                400,
+                "endpoint");
 
         assertThat(api.delete("/api/subscriptions/" + id).status()).isEqualTo(204);
         assertProblem(api.get("/api/subscriptions/" + id), 404, null);
         assertProblem(api.delete("/api/subscriptions/" + id), 404, null);
-        assertThat(jdbc.queryForObject("SELECT secret FROM notification_subscription WHERE id = ?", String.class, id)).isNull();
+        assertThat(jdbc.queryForObject("SELECT secret FROM notification_subscription WHERE id = ?", String.class, id))
+                .isNull();
 
-        List<Map<String, Object>> audit = jdbc.queryForList("SELECT action, actor, request_id, old_value, new_value "
-                + "FROM notification_audit WHERE entity_type = 'SUBSCRIPTION' AND entity_id = ? ORDER BY id", String.valueOf(id));
+        List<Map<String, Object>> audit = jdbc.queryForList(
+                "SELECT action, actor, request_id, old_value, new_value "
+                        + "FROM notification_audit WHERE entity_type = 'SUBSCRIPTION' AND entity_id = ? ORDER BY id",
+                String.valueOf(id));
         assertThat(audit).extracting(r -> r.get("action")).containsExactly("CREATED", "UPDATED", "DELETED");
         assertThat(audit.get(0).get("request_id")).isEqualTo("req-create-1");
         assertThat(audit.get(1).get("request_id")).isEqualTo("req-patch-1");
@@ -174,29 +208,65 @@ abstract class NotificationContract {
     @Test
     void badSubscriptionsAreRefusedWithTheFieldNamedAndWriteNothing() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM notification_subscription", Long.class);
-        assertProblem(api.post("/api/subscriptions", "{\"endpoint\": \"" + receiver.url("/x")
-                + "\", \"triggerEvent\": \"CAMPAIGN_PAUSED\", \"notificationFormat\": \"XML\"}"), 400, "triggerEvent");
-        assertProblem(api.post("/api/subscriptions", "{\"endpoint\": \"ftp://example.com/x\", "
-                + "\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"XML\"}"), 400, "endpoint");
-        assertProblem(api.post("/api/subscriptions", "{\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"JSON\"}"),
-                400, "endpoint");
-        assertProblem(api.post("/api/subscriptions", "{\"endpoint\": \"not an address\", "
-                + "\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"EMAIL\"}"), 400, "endpoint");
-        assertProblem(api.post("/api/subscriptions", "{\"endpoint\": \"" + receiver.url("/x")
-                + "\", \"triggerEvent\": \"CAMPAIGN_STARTED\"}"), 400, "notificationFormat");
-        assertProblem(api.post("/api/subscriptions", "{\"endpoint\": \"" + receiver.url("/x")
-                + "\", \"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"XML\", \"campaignId\": -4}"), 400, "campaignId");
-        assertProblem(api.post("/api/subscriptions", "{\"endpoint\": \"" + receiver.url("/x")
-                + "\", \"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"XML\", \"secret\": \"mine\"}"), 400, "secret");
+        assertProblem(
+                api.post(
+                        "/api/subscriptions",
+                        "{\"endpoint\": \"" + receiver.url("/x")
+                                + "\", \"triggerEvent\": \"CAMPAIGN_PAUSED\", \"notificationFormat\": \"XML\"}"),
+                400,
+                "triggerEvent");
+        assertProblem(
+                api.post(
+                        "/api/subscriptions",
+                        "{\"endpoint\": \"ftp://example.com/x\", "
+                                + "\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"XML\"}"),
+                400,
+                "endpoint");
+        assertProblem(
+                api.post(
+                        "/api/subscriptions",
+                        "{\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"JSON\"}"),
+                400,
+                "endpoint");
+        assertProblem(
+                api.post(
+                        "/api/subscriptions",
+                        "{\"endpoint\": \"not an address\", "
+                                + "\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"EMAIL\"}"),
+                400,
+                "endpoint");
+        assertProblem(
+                api.post(
+                        "/api/subscriptions",
+                        "{\"endpoint\": \"" + receiver.url("/x") + "\", \"triggerEvent\": \"CAMPAIGN_STARTED\"}"),
+                400,
+                "notificationFormat");
+        assertProblem(
+                api.post(
+                        "/api/subscriptions",
+                        "{\"endpoint\": \"" + receiver.url("/x")
+                                + "\", \"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"XML\", \"campaignId\": -4}"),
+                400,
+                "campaignId");
+        assertProblem(
+                api.post(
+                        "/api/subscriptions",
+                        "{\"endpoint\": \"" + receiver.url("/x")
+                                + "\", \"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"XML\", \"secret\": \"mine\"}"),
+                400,
+                "secret");
         assertProblem(api.post("/api/subscriptions", "{\"endpoint\": "), 400, null);
         assertProblem(api.get("/api/subscriptions?size=0"), 400, "size");
         assertProblem(api.get("/api/subscriptions?triggerEvent=NEVER"), 400, "triggerEvent");
         assertProblem(api.get("/api/subscriptions/999999"), 404, null);
         assertProblem(api.get("/api/subscriptions/999999/deliveries"), 404, null);
         assertProblem(api.post("/api/deliveries/msg_nothing/redeliver", null), 404, null);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_subscription", Long.class)).isEqualTo(before);
-        Response mail = api.post("/api/subscriptions", "{\"endpoint\": \"mailto:ops@example.com\", "
-                + "\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"EMAIL\", \"enabled\": false}");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_subscription", Long.class))
+                .isEqualTo(before);
+        Response mail = api.post(
+                "/api/subscriptions",
+                "{\"endpoint\": \"mailto:ops@example.com\", "
+                        + "\"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"EMAIL\", \"enabled\": false}");
         assertThat(mail.status()).as(mail.toString()).isEqualTo(201);
     }
 
@@ -213,7 +283,9 @@ abstract class NotificationContract {
         Instant before = Instant.now();
         control(campaign, "START");
         control(campaign, "STOP");
-        await().atMost(WAIT).until(() -> receiver.received("/started").size() == 1 && receiver.received("/stopped").size() == 1);
+        await().atMost(WAIT)
+                .until(() -> receiver.received("/started").size() == 1
+                        && receiver.received("/stopped").size() == 1);
 
         Received xml = receiver.received("/started").get(0);
         assertSigned(xml, started.get("secret").asText(), before);
@@ -235,13 +307,16 @@ abstract class NotificationContract {
         assertThat(json.header("Content-Type")).startsWith("application/json");
         assertThat(json.header("webhook-id")).isNotEqualTo(xml.header("webhook-id"));
         JsonNode doc = JSON.readTree(json.body());
-        assertThat(doc.at("/BroadcastNotification/SubscriptionId").asLong()).isEqualTo(stopped.get("id").asLong());
+        assertThat(doc.at("/BroadcastNotification/SubscriptionId").asLong())
+                .isEqualTo(stopped.get("id").asLong());
         assertThat(doc.at("/BroadcastNotification/Broadcast/@id").asText()).isEqualTo(String.valueOf(campaign));
         assertThat(doc.at("/BroadcastNotification/Broadcast/Status").asText()).isEqualTo("STOPPED");
         assertThat(doc.at("/BroadcastNotification/Broadcast/Label").isArray()).isTrue();
 
-        JsonNode log = await().atMost(WAIT).until(() -> deliveries(started.get("id").asLong()),
-                d -> d.at("/content/0/status").asText().equals("DELIVERED"));
+        JsonNode log = await().atMost(WAIT)
+                .until(
+                        () -> deliveries(started.get("id").asLong()),
+                        d -> d.at("/content/0/status").asText().equals("DELIVERED"));
         assertThat(log.get("totalElements").asLong()).isOne();
         JsonNode delivery = log.at("/content/0");
         assertThat(delivery.get("id").asText()).isEqualTo(xml.header("webhook-id"));
@@ -262,18 +337,24 @@ abstract class NotificationContract {
         receiver.script("/flaky", Reply.status(500), Reply.heldUntil(never, 200), Reply.status(200));
         Instant before = Instant.now();
         control(campaign, "START");
-        JsonNode delivered = await().atMost(WAIT).until(() -> deliveries(sub.get("id").asLong()),
-                d -> d.at("/content/0/status").asText().equals("DELIVERED")).at("/content/0");
+        JsonNode delivered = await().atMost(WAIT)
+                .until(
+                        () -> deliveries(sub.get("id").asLong()),
+                        d -> d.at("/content/0/status").asText().equals("DELIVERED"))
+                .at("/content/0");
         never.countDown();
 
         List<Received> tries = receiver.received("/flaky");
         assertThat(tries).hasSize(3);
-        assertThat(tries).extracting(r -> r.header("webhook-id")).containsOnly(delivered.get("id").asText());
+        assertThat(tries)
+                .extracting(r -> r.header("webhook-id"))
+                .containsOnly(delivered.get("id").asText());
         for (Received attempt : tries) {
             assertSigned(attempt, sub.get("secret").asText(), before);
             assertThat(attempt.body()).isEqualTo(tries.get(0).body());
         }
-        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(150));
         JsonNode log = delivered.get("attemptLog");
         assertThat(log).hasSize(3);
         assertThat(log.get(0).get("statusCode").asInt()).isEqualTo(500);
@@ -293,8 +374,11 @@ abstract class NotificationContract {
         double failedBefore = attempts("FAILED");
         double deadBefore = attempts("DEAD");
         control(campaign, "START");
-        JsonNode dead = await().atMost(WAIT).until(() -> deliveries(sub.get("id").asLong()),
-                d -> d.at("/content/0/status").asText().equals("DEAD")).at("/content/0");
+        JsonNode dead = await().atMost(WAIT)
+                .until(
+                        () -> deliveries(sub.get("id").asLong()),
+                        d -> d.at("/content/0/status").asText().equals("DEAD"))
+                .at("/content/0");
         assertThat(dead.get("attemptLog")).hasSize(3);
         assertThat(dead.get("lastStatusCode").asInt()).isEqualTo(503);
         String id = dead.get("id").asText();
@@ -304,13 +388,22 @@ abstract class NotificationContract {
         receiver.always("/dead", Reply.status(204));
         Response redeliver = api.post("/api/deliveries/" + id + "/redeliver", null);
         assertThat(redeliver.status()).as(redeliver.toString()).isEqualTo(202);
-        JsonNode delivered = await().atMost(WAIT).until(() -> api.get("/api/deliveries/" + id).json(),
-                d -> d.get("status").asText().equals("DELIVERED"));
+        JsonNode delivered = await().atMost(WAIT)
+                .until(
+                        () -> api.get("/api/deliveries/" + id).json(),
+                        d -> d.get("status").asText().equals("DELIVERED"));
         assertThat(delivered.get("attemptLog")).hasSize(4);
         assertThat(delivered.at("/attemptLog/3/statusCode").asInt()).isEqualTo(204);
-        assertThat(receiver.received("/dead")).hasSize(4).extracting(r -> r.header("webhook-id")).containsOnly(id);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_audit WHERE entity_type = 'DELIVERY' "
-                + "AND entity_id = ? AND action = 'REDELIVERED'", Long.class, id)).isOne();
+        assertThat(receiver.received("/dead"))
+                .hasSize(4)
+                .extracting(r -> r.header("webhook-id"))
+                .containsOnly(id);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM notification_audit WHERE entity_type = 'DELIVERY' "
+                                + "AND entity_id = ? AND action = 'REDELIVERED'",
+                        Long.class,
+                        id))
+                .isOne();
     }
 
     @Test
@@ -324,20 +417,54 @@ abstract class NotificationContract {
         control(campaign, "START");
         try {
             // The dialer and the finishing rule land separately: their events are published as they will be.
-            publish(new CallResultRecordedEvent(CampaignId.of(campaign), "call-1", "+12135551212", CallResult.BUSY, 1,
-                    Instant.parse("2026-03-24T15:58:18Z"), 0, null, false, Instant.parse("2026-03-24T16:58:18Z")));
-            publish(new CallResultRecordedEvent(CampaignId.of(campaign), "call-2", "+13105550100", CallResult.LA, 1,
-                    Instant.parse("2026-03-24T15:59:00Z"), 35, 7L, true, null));
-            publish(new CallResultRecordedEvent(CampaignId.of(campaign), "call-3", "+12135551212", CallResult.AM, 2,
-                    Instant.parse("2026-03-24T17:00:00Z"), 12, null, true, null));
+            publish(new CallResultRecordedEvent(
+                    CampaignId.of(campaign),
+                    "call-1",
+                    "+12135551212",
+                    CallResult.BUSY,
+                    1,
+                    Instant.parse("2026-03-24T15:58:18Z"),
+                    0,
+                    null,
+                    false,
+                    Instant.parse("2026-03-24T16:58:18Z")));
+            publish(new CallResultRecordedEvent(
+                    CampaignId.of(campaign),
+                    "call-2",
+                    "+13105550100",
+                    CallResult.LA,
+                    1,
+                    Instant.parse("2026-03-24T15:59:00Z"),
+                    35,
+                    7L,
+                    true,
+                    null));
+            publish(new CallResultRecordedEvent(
+                    CampaignId.of(campaign),
+                    "call-3",
+                    "+12135551212",
+                    CallResult.AM,
+                    2,
+                    Instant.parse("2026-03-24T17:00:00Z"),
+                    12,
+                    null,
+                    true,
+                    null));
             publish(new CampaignFinishedEvent(CampaignId.of(campaign)));
 
-            await().atMost(WAIT).until(() -> receiver.received("/calls").size() == 3
-                    && receiver.received("/legacy-campaign-calls").size() == 3
-                    && receiver.received("/finished").size() == 1 && receiver.received("/legacy-finished").size() == 1);
-            assertThat(receiver.received("/legacy-all-calls")).as("the campaign's own URL overrides the account's").isEmpty();
+            await().atMost(WAIT)
+                    .until(() -> receiver.received("/calls").size() == 3
+                            && receiver.received("/legacy-campaign-calls").size() == 3
+                            && receiver.received("/finished").size() == 1
+                            && receiver.received("/legacy-finished").size() == 1);
+            assertThat(receiver.received("/legacy-all-calls"))
+                    .as("the campaign's own URL overrides the account's")
+                    .isEmpty();
 
-            Received call = receiver.received("/calls").stream().filter(r -> r.body().contains("call-2")).findFirst().orElseThrow();
+            Received call = receiver.received("/calls").stream()
+                    .filter(r -> r.body().contains("call-2"))
+                    .findFirst()
+                    .orElseThrow();
             assertSigned(call, calls.get("secret").asText(), Instant.now().minusSeconds(60));
             assertThat(call.header("X-Ledger-Event")).isEqualTo("OUTBOUND_CALL_FINISHED");
             JsonNode c = JSON.readTree(call.body()).at("/CallFinished/Call");
@@ -349,8 +476,12 @@ abstract class NotificationContract {
             assertThat(c.at("/CallRecord/Duration").asInt()).isEqualTo(35);
 
             Received legacyCall = receiver.received("/legacy-campaign-calls").stream()
-                    .filter(r -> r.body().contains("call-2")).findFirst().orElseThrow();
-            assertThat(legacyCall.header("webhook-signature")).as("legacy postbacks are not signed").isNull();
+                    .filter(r -> r.body().contains("call-2"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(legacyCall.header("webhook-signature"))
+                    .as("legacy postbacks are not signed")
+                    .isNull();
             assertThat(legacyCall.header("X-Ledger-Delivery")).startsWith("msg_");
             Element callFinished = parse(legacyCall.body());
             assertThat(callFinished.getTagName()).isEqualTo("call-finished");
@@ -360,12 +491,17 @@ abstract class NotificationContract {
 
             Element finishedXml = parse(receiver.received("/finished").get(0).body());
             assertThat(text(child(finishedXml, "Broadcast"), "Status")).isEqualTo("FINISHED");
-            assertSigned(receiver.received("/finished").get(0), finished.get("secret").asText(), Instant.now().minusSeconds(60));
+            assertSigned(
+                    receiver.received("/finished").get(0),
+                    finished.get("secret").asText(),
+                    Instant.now().minusSeconds(60));
 
-            Element summary = child(parse(receiver.received("/legacy-finished").get(0).body()), "campaign");
+            Element summary =
+                    child(parse(receiver.received("/legacy-finished").get(0).body()), "campaign");
             assertThat(text(summary, "id")).isEqualTo(String.valueOf(campaign));
             assertThat(text(summary, "status")).isEqualTo("finished");
-            assertThat(text(summary, "cost")).as("0 s, 35 s and 12 s bill 0 + 1 + 1 minutes at the default $0.05")
+            assertThat(text(summary, "cost"))
+                    .as("0 s, 35 s and 12 s bill 0 + 1 + 1 minutes at the default $0.05")
                     .isEqualTo("$0.10");
             Element stats = child(summary, "campaign-stats");
             // Two numbers, each counted once under its latest result: +12135551212 BUSY then AM, +13105550100 LA.
@@ -387,8 +523,11 @@ abstract class NotificationContract {
     void legacyPostbackSubscriptionsAnswerLikeTheSeed() throws Exception {
         long campaign = createCampaign("Legacy");
         String path = "/api/callbacks/callfinish/" + campaign;
-        Response form = api.send("POST", path, "apikey=ignored&postUrl=" + URLEncoder.encode(receiver.url("/pb"),
-                StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        Response form = api.send(
+                "POST",
+                path,
+                "apikey=ignored&postUrl=" + URLEncoder.encode(receiver.url("/pb"), StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(form.status()).as(form.toString()).isEqualTo(200);
         assertThat(form.header("Content-Type")).startsWith("application/xml");
         Element report = parse(form.body());
@@ -396,15 +535,20 @@ abstract class NotificationContract {
         assertThat(text(report, "description")).isEqualTo("Saved");
         assertThat(text(report, "success")).isEqualTo("true");
 
-        Response json = api.send("POST", path, "{\"postUrl\": \"" + receiver.url("/pb2") + "\"}",
-                Map.of("Accept", "application/json"));
+        Response json = api.send(
+                "POST", path, "{\"postUrl\": \"" + receiver.url("/pb2") + "\"}", Map.of("Accept", "application/json"));
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.header("Content-Type")).startsWith("application/json");
         assertThat(json.json().at("/reportResponse/success").asBoolean()).isTrue();
         JsonNode active = api.get("/api/callbacks").json();
-        assertThat(active.findValuesAsText("postUrl")).contains(receiver.url("/pb2")).doesNotContain(receiver.url("/pb"));
+        assertThat(active.findValuesAsText("postUrl"))
+                .contains(receiver.url("/pb2"))
+                .doesNotContain(receiver.url("/pb"));
 
-        assertProblem(api.send("POST", path, "", Map.of("Content-Type", "application/x-www-form-urlencoded")), 400, "postUrl");
+        assertProblem(
+                api.send("POST", path, "", Map.of("Content-Type", "application/x-www-form-urlencoded")),
+                400,
+                "postUrl");
         assertProblem(api.send("POST", path, "{\"postUrl\": 5}", Map.of()), 400, "postUrl");
         assertProblem(api.send("POST", path, "{\"postURL\": \"x\"}", Map.of()), 400, "postURL");
         assertProblem(api.send("POST", path, "{\"postUrl\": \"gopher://example.com/\"}", Map.of()), 400, "postUrl");
@@ -413,8 +557,11 @@ abstract class NotificationContract {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(text(parse(deleted.body()), "description")).isEqualTo("Deleted");
         assertProblem(api.delete(path), 404, null);
-        assertThat(jdbc.queryForList("SELECT action FROM notification_audit WHERE entity_type = 'POSTBACK' AND entity_id = "
-                + "(SELECT CAST(id AS VARCHAR(64)) FROM legacy_postback WHERE campaign_id = ?) ORDER BY id", String.class, campaign))
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM notification_audit WHERE entity_type = 'POSTBACK' AND entity_id = "
+                                + "(SELECT CAST(id AS VARCHAR(64)) FROM legacy_postback WHERE campaign_id = ?) ORDER BY id",
+                        String.class,
+                        campaign))
                 .containsExactly("CREATED", "UPDATED", "DELETED");
     }
 
@@ -423,8 +570,17 @@ abstract class NotificationContract {
     @Test
     void emailNotificationsGoThroughSmtp() throws Exception {
         long campaign = createCampaign("Mailed drive");
-        Response created = api.post("/api/subscriptions", body(Map.of("endpoint", "mailto:ops@example.com",
-                "triggerEvent", "CAMPAIGN_STARTED", "notificationFormat", "EMAIL", "campaignId", campaign)));
+        Response created = api.post(
+                "/api/subscriptions",
+                body(Map.of(
+                        "endpoint",
+                        "mailto:ops@example.com",
+                        "triggerEvent",
+                        "CAMPAIGN_STARTED",
+                        "notificationFormat",
+                        "EMAIL",
+                        "campaignId",
+                        campaign)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         control(campaign, "START");
         await().atMost(WAIT).until(() -> MAIL.getReceivedMessagesForDomain("example.com").length >= 1);
@@ -433,8 +589,11 @@ abstract class NotificationContract {
         assertThat(message.getSubject()).contains("CAMPAIGN_STARTED").contains(String.valueOf(campaign));
         String text = GreenMailUtil.getBody(message);
         assertThat(text).contains("BroadcastNotification").contains("Mailed drive");
-        JsonNode delivery = await().atMost(WAIT).until(() -> deliveries(created.json().get("id").asLong()),
-                d -> d.at("/content/0/status").asText().equals("DELIVERED")).at("/content/0");
+        JsonNode delivery = await().atMost(WAIT)
+                .until(
+                        () -> deliveries(created.json().get("id").asLong()),
+                        d -> d.at("/content/0/status").asText().equals("DELIVERED"))
+                .at("/content/0");
         assertThat(delivery.get("format").asText()).isEqualTo("EMAIL");
         assertThat(delivery.get("signed").asBoolean()).isFalse();
     }
@@ -456,11 +615,21 @@ abstract class NotificationContract {
             control(campaign, "START");
             await().atMost(WAIT).until(() -> receiver.received("/fast").size() == 1);
             // The fast endpoint was served while the slow one still held every request it had been sent.
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_attempt a JOIN notification_delivery d "
-                    + "ON d.id = a.delivery_id WHERE d.campaign_id = ? AND d.endpoint LIKE ?", Long.class, campaign,
-                    slow.url("/slow") + "%")).isZero();
-            await().atMost(WAIT).until(() -> deliveries(fast.get("id").asLong()).at("/content/0/status").asText().equals("DELIVERED"));
-            assertThat(slow.maxInFlight()).as("at most max-per-endpoint requests to one endpoint at once").isBetween(1, 2);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM notification_attempt a JOIN notification_delivery d "
+                                    + "ON d.id = a.delivery_id WHERE d.campaign_id = ? AND d.endpoint LIKE ?",
+                            Long.class,
+                            campaign,
+                            slow.url("/slow") + "%"))
+                    .isZero();
+            await().atMost(WAIT)
+                    .until(() -> deliveries(fast.get("id").asLong())
+                            .at("/content/0/status")
+                            .asText()
+                            .equals("DELIVERED"));
+            assertThat(slow.maxInFlight())
+                    .as("at most max-per-endpoint requests to one endpoint at once")
+                    .isBetween(1, 2);
         } finally {
             release.countDown();
         }
@@ -474,25 +643,40 @@ abstract class NotificationContract {
         JsonNode started = subscribe(receiver.url("/replay-started"), "CAMPAIGN_STARTED", "JSON", campaign);
         JsonNode stopped = subscribe(receiver.url("/replay-stopped"), "CAMPAIGN_STOPPED", "JSON", campaign);
         control(campaign, "START");
-        await().atMost(WAIT).until(() -> deliveries(started.get("id").asLong()).at("/content/0/status").asText().equals("DELIVERED"));
+        await().atMost(WAIT)
+                .until(() -> deliveries(started.get("id").asLong())
+                        .at("/content/0/status")
+                        .asText()
+                        .equals("DELIVERED"));
 
-        StreamingEventProcessor outbox = processing.eventProcessor(NotificationOutbox.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor outbox = processing
+                .eventProcessor(NotificationOutbox.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
         outbox.shutDown();
         outbox.resetTokens();
         outbox.start();
-        // Every segment has gone back over the old decision (a replay token stays "replaying" up to its reset position).
-        await().atMost(WAIT).until(() -> outbox.isRunning() && outbox.processingStatus().size() == 2
-                && outbox.processingStatus().values().stream().allMatch(s -> !s.isReplaying()
-                || s.getCurrentPosition().orElse(-1) >= s.getResetPosition().orElse(Long.MAX_VALUE)));
+        // Every segment has gone back over the old decision (a replay token stays "replaying" up to its reset
+        // position).
+        await().atMost(WAIT)
+                .until(() -> outbox.isRunning()
+                        && outbox.processingStatus().size() == 2
+                        && outbox.processingStatus().values().stream()
+                                .allMatch(s -> !s.isReplaying()
+                                        || s.getCurrentPosition().orElse(-1)
+                                                >= s.getResetPosition().orElse(Long.MAX_VALUE)));
         // Then something new goes through, which ends the replay.
         control(campaign, "STOP");
         await().atMost(WAIT).until(() -> receiver.received("/replay-stopped").size() == 1);
-        await().atMost(WAIT).until(() -> outbox.processingStatus().values().stream().noneMatch(EventTrackerStatus::isReplaying));
+        await().atMost(WAIT)
+                .until(() -> outbox.processingStatus().values().stream().noneMatch(EventTrackerStatus::isReplaying));
 
-        assertThat(deliveries(started.get("id").asLong()).get("totalElements").asLong()).isOne();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_delivery WHERE subscription_id = ?", Long.class,
-                started.get("id").asLong())).isOne();
+        assertThat(deliveries(started.get("id").asLong()).get("totalElements").asLong())
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM notification_delivery WHERE subscription_id = ?",
+                        Long.class,
+                        started.get("id").asLong()))
+                .isOne();
         assertThat(receiver.received("/replay-started")).hasSize(1);
         assertThat(outbox.processingStatus().values()).noneMatch(EventTrackerStatus::isErrorState);
     }
@@ -500,16 +684,28 @@ abstract class NotificationContract {
     // --- helpers ----------------------------------------------------------------------------------------
 
     long createCampaign(String name) {
-        Response created = api.post("/api/campaigns", body(Map.of("name", name, "fromNumber", "9206596476",
-                "labels", List.of("east", "q4"), "numbers", List.of(Map.of("number", "2135551212"),
-                        Map.of("number", "3105550100", "extraData", Map.of("name", "Bob"))))));
+        Response created = api.post(
+                "/api/campaigns",
+                body(Map.of(
+                        "name",
+                        name,
+                        "fromNumber",
+                        "9206596476",
+                        "labels",
+                        List.of("east", "q4"),
+                        "numbers",
+                        List.of(
+                                Map.of("number", "2135551212"),
+                                Map.of("number", "3105550100", "extraData", Map.of("name", "Bob"))))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asLong();
     }
 
     /** XML delivery attempts that ended with the outcome, as the delivery metrics count them. */
     double attempts(String outcome) {
-        Timer timer = meters.find("ledger.notifications.delivery.attempts").tags("outcome", outcome, "format", "XML").timer();
+        Timer timer = meters.find("ledger.notifications.delivery.attempts")
+                .tags("outcome", outcome, "format", "XML")
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 
@@ -519,8 +715,17 @@ abstract class NotificationContract {
     }
 
     JsonNode subscribe(String endpoint, String trigger, String format, long campaign) {
-        Response created = api.post("/api/subscriptions", body(Map.of("endpoint", endpoint, "triggerEvent", trigger,
-                "notificationFormat", format, "campaignId", campaign)));
+        Response created = api.post(
+                "/api/subscriptions",
+                body(Map.of(
+                        "endpoint",
+                        endpoint,
+                        "triggerEvent",
+                        trigger,
+                        "notificationFormat",
+                        format,
+                        "campaignId",
+                        campaign)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
     }
@@ -544,19 +749,29 @@ abstract class NotificationContract {
         String id = request.header("webhook-id");
         String timestamp = request.header("webhook-timestamp");
         assertThat(id).startsWith("msg_");
-        assertThat(Long.parseLong(timestamp)).isBetween(notBefore.getEpochSecond() - 1, Instant.now().getEpochSecond() + 1);
+        assertThat(Long.parseLong(timestamp))
+                .isBetween(notBefore.getEpochSecond() - 1, Instant.now().getEpochSecond() + 1);
         assertThat(request.header("webhook-signature")).startsWith("v1,");
         assertThat(StandardWebhooks.verify(secret, id, timestamp, request.body(), request.header("webhook-signature")))
-                .as("signature verifies with the subscription's secret").isTrue();
-        assertThat(StandardWebhooks.verify("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), id,
-                timestamp, request.body(), request.header("webhook-signature"))).as("and with no other").isFalse();
+                .as("signature verifies with the subscription's secret")
+                .isTrue();
+        assertThat(StandardWebhooks.verify(
+                        "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                        id,
+                        timestamp,
+                        request.body(),
+                        request.header("webhook-signature")))
+                .as("and with no other")
+                .isFalse();
     }
 
     static void assertProblem(Response response, int status, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         if (field != null) {
-            assertThat(response.json().get("errors").findValuesAsText("field")).as(response.toString()).contains(field);
+            assertThat(response.json().get("errors").findValuesAsText("field"))
+                    .as(response.toString())
+                    .contains(field);
         }
     }
 
@@ -571,7 +786,9 @@ abstract class NotificationContract {
     static Element parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+        return factory.newDocumentBuilder()
+                .parse(new InputSource(new StringReader(xml)))
+                .getDocumentElement();
     }
 
     static Element child(Element parent, String name) {

@@ -1,22 +1,20 @@
 package com.campaignledger.web.notification;
 
 import com.campaignledger.CampaignLedgerApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Whole service instances for tests that stop one or run two: the contract's notification settings, a random port. */
 final class TestInstances {
 
-    private TestInstances() {
-    }
+    private TestInstances() {}
 
     static ConfigurableApplicationContext start(Map<String, Object> settings) {
         Map<String, Object> all = new LinkedHashMap<>();
@@ -30,7 +28,9 @@ final class TestInstances {
         all.putAll(settings);
         all.put("server.port", "0");
         // As command-line arguments: they outrank application.yml (PORT) and application-postgres.yml.
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(CampaignLedgerApplication.class).run(args);
     }
 

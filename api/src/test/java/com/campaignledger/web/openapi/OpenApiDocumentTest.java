@@ -1,11 +1,19 @@
 package com.campaignledger.web.openapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,22 +24,15 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The OpenAPI document against the running service: every endpoint the controllers implement is in it, with
  * its problem+json answers; it is a valid OpenAPI document; its example bodies are accepted by the API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        // The same database as CampaignApiH2Test, so the two share one Spring context.
-        "spring.datasource.url=jdbc:h2:mem:contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties =
+                // The same database as CampaignApiH2Test, so the two share one Spring context.
+                "spring.datasource.url=jdbc:h2:mem:contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 class OpenApiDocumentTest {
 
     @LocalServerPort
@@ -61,7 +62,9 @@ class OpenApiDocumentTest {
                     continue;
                 }
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                assertThat(methods).as("%s should name its HTTP methods", pattern).isNotEmpty();
+                assertThat(methods)
+                        .as("%s should name its HTTP methods", pattern)
+                        .isNotEmpty();
                 // {id:\d+} is documented as {id}
                 String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
                 methods.forEach(m -> endpoints.add(m.name() + " " + path));
@@ -72,50 +75,95 @@ class OpenApiDocumentTest {
 
     private Set<String> documentedEndpoints() {
         Set<String> endpoints = new TreeSet<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(verb -> {
-            if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(verb)) {
-                endpoints.add(verb.toUpperCase() + " " + path.getKey());
-            }
-        }));
+        document.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(verb -> {
+                    if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace")
+                            .contains(verb)) {
+                        endpoints.add(verb.toUpperCase() + " " + path.getKey());
+                    }
+                }));
         return endpoints;
     }
 
     @Test
     void everyEndpointTheControllersImplementIsDocumented() {
         Set<String> implemented = implementedEndpoints();
-        assertThat(implemented).contains("POST /api/campaigns", "GET /api/campaigns", "GET /api/campaigns/{id}",
-                "PATCH /api/campaigns/{id}", "POST /api/campaigns/{id}/control", "DELETE /api/campaigns/{id}",
-                "DELETE /api/campaigns/{id}/transfer-numbers", "DELETE /api/campaigns/{id}/questions",
-                "PUT /api/campaigns/{id}/dial-ratio", "POST /api/campaigns/{id}/numbers");
-        assertThat(implemented).contains("POST /api/admin/accounts", "GET /api/admin/accounts",
-                "GET /api/admin/accounts/{accountId}", "POST /api/admin/accounts/{accountId}/disable",
-                "POST /api/admin/accounts/{accountId}/credentials", "GET /api/admin/accounts/{accountId}/credentials",
-                "GET /api/admin/credentials/{login}", "POST /api/admin/credentials/{login}/rotate",
-                "POST /api/admin/credentials/{login}/disable", "GET /api/admin/security-audit");
-        assertThat(implemented).contains("GET /api/campaigns/{id}/stats", "GET /api/campaigns/{id}/summary",
-                "GET /api/campaigns/{id}/agent-sessions", "GET /api/agent-sessions", "GET /api/agent-sessions/{id}");
-        assertThat(implemented).contains("GET /api/campaigns/{id}/history", "GET /api/campaigns/{id}/reports/dispositions",
-                "GET /api/admin/processors", "POST /api/admin/processors/{name}/replay");
-        assertThat(implemented).contains("POST /api/agents", "GET /api/agents", "GET /api/agents/{id}",
-                "PATCH /api/agents/{id}", "DELETE /api/agents/{id}", "POST /api/agent-groups", "GET /api/agent-groups",
-                "GET /api/agent-groups/{id}", "PATCH /api/agent-groups/{id}", "DELETE /api/agent-groups/{id}",
-                "POST /api/agent-groups/{id}/agents", "DELETE /api/agent-groups/{id}/agents/{agentId}",
-                "GET /api/campaigns/{campaignId}/roster", "POST /api/campaigns/{campaignId}/roster/agents",
-                "DELETE /api/campaigns/{campaignId}/roster/agents/{agentId}",
-                "POST /api/campaigns/{campaignId}/roster/agent-groups",
-                "DELETE /api/campaigns/{campaignId}/roster/agent-groups/{groupId}",
-                "POST /api/campaigns/{campaignId}/invites", "GET /api/campaigns/{campaignId}/invites/{agentId}");
+        assertThat(implemented)
+                .contains(
+                        "POST /api/campaigns",
+                        "GET /api/campaigns",
+                        "GET /api/campaigns/{id}",
+                        "PATCH /api/campaigns/{id}",
+                        "POST /api/campaigns/{id}/control",
+                        "DELETE /api/campaigns/{id}",
+                        "DELETE /api/campaigns/{id}/transfer-numbers",
+                        "DELETE /api/campaigns/{id}/questions",
+                        "PUT /api/campaigns/{id}/dial-ratio",
+                        "POST /api/campaigns/{id}/numbers");
+        assertThat(implemented)
+                .contains(
+                        "POST /api/admin/accounts",
+                        "GET /api/admin/accounts",
+                        "GET /api/admin/accounts/{accountId}",
+                        "POST /api/admin/accounts/{accountId}/disable",
+                        "POST /api/admin/accounts/{accountId}/credentials",
+                        "GET /api/admin/accounts/{accountId}/credentials",
+                        "GET /api/admin/credentials/{login}",
+                        "POST /api/admin/credentials/{login}/rotate",
+                        "POST /api/admin/credentials/{login}/disable",
+                        "GET /api/admin/security-audit");
+        assertThat(implemented)
+                .contains(
+                        "GET /api/campaigns/{id}/stats",
+                        "GET /api/campaigns/{id}/summary",
+                        "GET /api/campaigns/{id}/agent-sessions",
+                        "GET /api/agent-sessions",
+                        "GET /api/agent-sessions/{id}");
+        assertThat(implemented)
+                .contains(
+                        "GET /api/campaigns/{id}/history",
+                        "GET /api/campaigns/{id}/reports/dispositions",
+                        "GET /api/admin/processors",
+                        "POST /api/admin/processors/{name}/replay");
+        assertThat(implemented)
+                .contains(
+                        "POST /api/agents",
+                        "GET /api/agents",
+                        "GET /api/agents/{id}",
+                        "PATCH /api/agents/{id}",
+                        "DELETE /api/agents/{id}",
+                        "POST /api/agent-groups",
+                        "GET /api/agent-groups",
+                        "GET /api/agent-groups/{id}",
+                        "PATCH /api/agent-groups/{id}",
+                        "DELETE /api/agent-groups/{id}",
+                        "POST /api/agent-groups/{id}/agents",
+                        "DELETE /api/agent-groups/{id}/agents/{agentId}",
+                        "GET /api/campaigns/{campaignId}/roster",
+                        "POST /api/campaigns/{campaignId}/roster/agents",
+                        "DELETE /api/campaigns/{campaignId}/roster/agents/{agentId}",
+                        "POST /api/campaigns/{campaignId}/roster/agent-groups",
+                        "DELETE /api/campaigns/{campaignId}/roster/agent-groups/{groupId}",
+                        "POST /api/campaigns/{campaignId}/invites",
+                        "GET /api/campaigns/{campaignId}/invites/{agentId}");
         assertThat(documentedEndpoints()).containsAll(implemented);
     }
 
     @Test
     void httpBasicIsTheSecuritySchemeOfEveryOperation() {
-        assertThat(document.at("/components/securitySchemes/basicAuth/type").asText()).isEqualTo("http");
-        assertThat(document.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
+        assertThat(document.at("/components/securitySchemes/basicAuth/type").asText())
+                .isEqualTo("http");
+        assertThat(document.at("/components/securitySchemes/basicAuth/scheme").asText())
+                .isEqualTo("basic");
         assertThat(document.at("/security/0").has("basicAuth")).isTrue();
-        assertThat(document.at("/paths/~1api~1campaigns/get/responses/401/content/application~1problem+json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/Problem");
-        assertThat(document.at("/paths/~1api~1admin~1accounts/get/responses/403").isMissingNode()).isFalse();
+        assertThat(document.at(
+                                "/paths/~1api~1campaigns/get/responses/401/content/application~1problem+json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(document.at("/paths/~1api~1admin~1accounts/get/responses/403")
+                        .isMissingNode())
+                .isFalse();
         assertThat(api.anonymous().get("/v3/api-docs").status()).isEqualTo(401);
     }
 
@@ -135,17 +183,25 @@ class OpenApiDocumentTest {
                 expected.add("413");
             }
             for (String status : expected) {
-                assertThat(responses.path(status).at("/content/application~1problem+json/schema/$ref").asText())
+                assertThat(responses
+                                .path(status)
+                                .at("/content/application~1problem+json/schema/$ref")
+                                .asText())
                         .as("%s answers %s as problem+json", endpoint, status)
                         .isEqualTo("#/components/schemas/Problem");
             }
-            assertThat(responses.fieldNames()).toIterable().as("%s has a success response", endpoint)
+            assertThat(responses.fieldNames())
+                    .toIterable()
+                    .as("%s has a success response", endpoint)
                     .anyMatch(code -> code.startsWith("2"));
         }
         JsonNode problem = document.at("/components/schemas/Problem/properties");
-        assertThat(problem.fieldNames()).toIterable().contains("type", "title", "status", "detail", "instance", "errors");
+        assertThat(problem.fieldNames())
+                .toIterable()
+                .contains("type", "title", "status", "detail", "instance", "errors");
         assertThat(problem.at("/errors/items/$ref").asText()).isEqualTo("#/components/schemas/FieldError");
-        assertThat(document.at("/components/schemas/FieldError/properties").fieldNames()).toIterable()
+        assertThat(document.at("/components/schemas/FieldError/properties").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("field", "message");
     }
 
@@ -161,10 +217,16 @@ class OpenApiDocumentTest {
         // The parser does not insist on these: every $ref names a schema that exists, every operation answers.
         List<String> refs = new ArrayList<>();
         collectRefs(document, refs);
-        assertThat(refs).isNotEmpty().allSatisfy(ref ->
-                assertThat(document.at(ref.substring(1)).isMissingNode()).as("target of %s is missing", ref).isFalse());
-        parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
-                assertThat(operation.getResponses()).as(path).isNotEmpty()));
+        assertThat(refs)
+                .isNotEmpty()
+                .allSatisfy(ref -> assertThat(document.at(ref.substring(1)).isMissingNode())
+                        .as("target of %s is missing", ref)
+                        .isFalse());
+        parsed.getOpenAPI()
+                .getPaths()
+                .forEach((path, item) -> item.readOperations()
+                        .forEach(operation ->
+                                assertThat(operation.getResponses()).as(path).isNotEmpty()));
     }
 
     @Test
@@ -172,9 +234,23 @@ class OpenApiDocumentTest {
         JsonNode create = document.at("/paths/~1api~1campaigns/post/requestBody/content/application~1json");
         assertThat(create.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/CampaignFields");
         JsonNode fields = document.at("/components/schemas/CampaignFields/properties");
-        assertThat(fields.fieldNames()).toIterable().contains("name", "localRestrictBegin", "localRestrictEnd", "script",
-                "questions", "transferNumbers", "fromNumber", "retryConfig", "multilineDialingRatio", "labels",
-                "passcode", "dispositionLists", "numbers", "requestId");
+        assertThat(fields.fieldNames())
+                .toIterable()
+                .contains(
+                        "name",
+                        "localRestrictBegin",
+                        "localRestrictEnd",
+                        "script",
+                        "questions",
+                        "transferNumbers",
+                        "fromNumber",
+                        "retryConfig",
+                        "multilineDialingRatio",
+                        "labels",
+                        "passcode",
+                        "dispositionLists",
+                        "numbers",
+                        "requestId");
         assertThat(fields.at("/fromNumber/type").asText()).isEqualTo("string");
         assertThat(fields.at("/fromNumber/example").isTextual()).isTrue();
         JsonNode seed = first(create.get("examples")).get("value");
@@ -186,19 +262,28 @@ class OpenApiDocumentTest {
 
         JsonNode update = document.at("/paths/~1api~1campaigns~1{id}/patch/requestBody/content/application~1json");
         assertThat(update.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/CampaignFields");
-        Response patched = api.patch("/api/campaigns/" + id, first(update.get("examples")).get("value").toString(), Map.of());
+        Response patched = api.patch(
+                "/api/campaigns/" + id,
+                first(update.get("examples")).get("value").toString(),
+                Map.of());
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
 
-        JsonNode numbers = document.at("/paths/~1api~1campaigns~1{id}~1numbers/post/requestBody/content/application~1json");
-        Response added = api.post("/api/campaigns/" + id + "/numbers", first(numbers.get("examples")).get("value").toString());
+        JsonNode numbers =
+                document.at("/paths/~1api~1campaigns~1{id}~1numbers/post/requestBody/content/application~1json");
+        Response added = api.post(
+                "/api/campaigns/" + id + "/numbers",
+                first(numbers.get("examples")).get("value").toString());
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         assertThat(added.json().get("added").asInt()).isEqualTo(2);
     }
 
     @Test
     void responsesNeverShowThePasscodeHash() {
-        assertThat(document.at("/components/schemas/CampaignResponse/properties").fieldNames()).toIterable()
-                .contains("id", "status", "name", "passcodeSet", "version").doesNotContain("passcodeHash");
+        assertThat(document.at("/components/schemas/CampaignResponse/properties")
+                        .fieldNames())
+                .toIterable()
+                .contains("id", "status", "name", "passcodeSet", "version")
+                .doesNotContain("passcodeHash");
     }
 
     @Test

@@ -50,7 +50,8 @@ final class RefusingMailServer implements AutoCloseable {
 
     private void converse(Socket client) throws IOException {
         client.setSoTimeout(10_000);
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII);
         reply(out, "220 refusing-smtp ready");
         String recipient = null;
@@ -58,7 +59,8 @@ final class RefusingMailServer implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String command = line.toUpperCase(Locale.ROOT);
                 if (command.startsWith("RCPT TO:")) {
-                    String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT);
+                    String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'))
+                            .toLowerCase(Locale.ROOT);
                     boolean refuse = address.equals(refused);
                     recipient = refuse ? recipient : address;
                     reply(out, refuse ? "550 5.1.1 <" + address + ">: no such mailbox" : "250 2.1.5 OK");

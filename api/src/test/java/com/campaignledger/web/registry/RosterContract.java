@@ -1,23 +1,22 @@
 package com.campaignledger.web.registry;
 
+import static com.campaignledger.web.registry.RegistryClient.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.ConnectCallCommand;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
-import static com.campaignledger.web.registry.RegistryClient.assertRejected;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Roster enforcement end to end, on every database: who may call back and log in, and an agent taken off
@@ -45,7 +44,8 @@ abstract class RosterContract {
 
     @Test
     void offTheRosterOrDisabledAgentsAreRefusedAndNothingIsWritten() {
-        long campaign = r.runningCampaign("{\"name\": \"Gate\", \"fromNumber\": \"2135550100\", \"numbers\": [{\"number\": \"2125551000\"}]}");
+        long campaign = r.runningCampaign(
+                "{\"name\": \"Gate\", \"fromNumber\": \"2135550100\", \"numbers\": [{\"number\": \"2125551000\"}]}");
         long direct = r.agent("direct");
         long member = r.agent("member");
         long group = r.group("Gate", member);
@@ -55,9 +55,10 @@ abstract class RosterContract {
         assertThat(early.status()).isEqualTo(201);
         api.post("/api/campaigns/" + campaign + "/roster/agents", "{\"agentIds\": [" + direct + "]}");
         api.post("/api/campaigns/" + campaign + "/roster/agent-groups", "{\"agentGroupIds\": [" + group + "]}");
-        String earlyConnection = "/api/campaigns/" + campaign + "/agents/" + early.json().get("agentId").asLong()
-                + "/connection?waitSeconds=0";
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(earlyConnection).status() == 409);
+        String earlyConnection = "/api/campaigns/" + campaign + "/agents/"
+                + early.json().get("agentId").asLong() + "/connection?waitSeconds=0";
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(earlyConnection).status() == 409);
 
         long before = r.events("agent-session-%", "campaign-" + campaign);
         Response stranger = r.callback(campaign, r.user("stranger"));
@@ -69,7 +70,9 @@ abstract class RosterContract {
 
         Response viaGroup = r.callback(campaign, r.user("MEMBER"));
         assertThat(viaGroup.status()).as(viaGroup.toString()).isEqualTo(201);
-        assertThat(r.login(campaign, viaGroup.json().get("agentId").asLong(), r.user("MEMBER")).status()).isEqualTo(200);
+        assertThat(r.login(campaign, viaGroup.json().get("agentId").asLong(), r.user("MEMBER"))
+                        .status())
+                .isEqualTo(200);
 
         Response directCallback = r.callback(campaign, r.user("direct"));
         assertThat(directCallback.status()).isEqualTo(201);
@@ -77,7 +80,8 @@ abstract class RosterContract {
         api.delete("/api/agents/" + direct);
         // Disabled between callback and login: its session is closed, and the login is refused and writes nothing.
         String directConnection = "/api/campaigns/" + campaign + "/agents/" + session + "/connection?waitSeconds=0";
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(directConnection).status() == 409);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(directConnection).status() == 409);
         before = r.events("agent-session-%");
         Response login = r.login(campaign, session, r.user("direct"));
         assertRejected(login, 403, null);
@@ -85,17 +89,19 @@ abstract class RosterContract {
         assertThat(r.events("agent-session-%")).isEqualTo(before);
 
         // A new userId: the session opened under the old one is no longer the agent's.
-        String memberConnection = "/api/campaigns/" + campaign + "/agents/" + viaGroup.json().get("agentId").asLong()
-                + "/connection?waitSeconds=0";
+        String memberConnection = "/api/campaigns/" + campaign + "/agents/"
+                + viaGroup.json().get("agentId").asLong() + "/connection?waitSeconds=0";
         assertThat(api.get(memberConnection).status()).isEqualTo(204);
         Response renamed = api.patch("/api/agents/" + member, "{\"userId\": \"" + r.user("renamed") + "\"}", Map.of());
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(memberConnection).status() == 409);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(memberConnection).status() == 409);
     }
 
     @Test
     void anAgentTakenOffTheRosterDuringACallFinishesItAndIsThenLoggedOut() {
-        long campaign = r.runningCampaign("{\"name\": \"Removal\", \"fromNumber\": \"2135550100\", \"numbers\": [{\"number\": \"2125551000\"}]}");
+        long campaign = r.runningCampaign(
+                "{\"name\": \"Removal\", \"fromNumber\": \"2135550100\", \"numbers\": [{\"number\": \"2125551000\"}]}");
         long ann = r.agent("ann");
         long bob = r.agent("bob");
         long group = r.group("Removal", bob);
@@ -103,18 +109,29 @@ abstract class RosterContract {
         api.post("/api/campaigns/" + campaign + "/roster/agent-groups", "{\"agentGroupIds\": [" + group + "]}");
         long onCall = loggedIn(campaign, r.user("ann"));
         long waiting = loggedIn(campaign, r.user("bob"));
-        commands.sendAndWait(new ConnectCallCommand(AgentSessionId.of(onCall), "call-r1", "+12125551000", Map.of(), Instant.now()));
+        commands.sendAndWait(
+                new ConnectCallCommand(AgentSessionId.of(onCall), "call-r1", "+12125551000", Map.of(), Instant.now()));
 
         api.delete("/api/campaigns/" + campaign + "/roster/agents/" + ann);
         api.delete("/api/agent-groups/" + group + "/agents/" + bob);
         String agents = "/api/campaigns/" + campaign + "/agents/";
         // Bob waited for a call: logged out at once. Ann is on one: she finishes it first.
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(agents + waiting + "/connection?waitSeconds=0").status() == 409);
-        await().atMost(Duration.ofSeconds(15)).until(() -> r.events("agent-session-" + onCall) > 0 && jdbc.queryForObject(
-                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%AgentLogoutRequestedEvent'",
-                Long.class, "agent-session-" + onCall) == 1);
-        assertThat(api.get(agents + onCall + "/connection?waitSeconds=0").json().get("callId").asText()).isEqualTo("call-r1");
-        Response answered = api.post(agents + onCall + "/responses", "{\"callId\": \"call-r1\", \"agentResponse\": \"sale\"}");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        api.get(agents + waiting + "/connection?waitSeconds=0").status() == 409);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> r.events("agent-session-" + onCall) > 0
+                        && jdbc.queryForObject(
+                                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%AgentLogoutRequestedEvent'",
+                                        Long.class, "agent-session-" + onCall)
+                                == 1);
+        assertThat(api.get(agents + onCall + "/connection?waitSeconds=0")
+                        .json()
+                        .get("callId")
+                        .asText())
+                .isEqualTo("call-r1");
+        Response answered =
+                api.post(agents + onCall + "/responses", "{\"callId\": \"call-r1\", \"agentResponse\": \"sale\"}");
         assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
         assertThat(answered.json().get("state").asText()).isEqualTo("LOGGED_OUT");
         assertRejected(r.callback(campaign, r.user("ann")), 403, null);
@@ -139,19 +156,29 @@ abstract class RosterContract {
         long sales = r.group("Sales", bob, cid, dee);
         long night = r.group("Night", cid);
         String roster = "/api/campaigns/" + campaign + "/roster";
-        assertThat(api.post(roster + "/agents", "{\"agentIds\": [" + ann + ", " + dee + "]}").status()).isEqualTo(200);
-        assertThat(api.post(roster + "/agent-groups", "{\"agentGroupIds\": [" + sales + ", " + night + "]}").status())
+        assertThat(api.post(roster + "/agents", "{\"agentIds\": [" + ann + ", " + dee + "]}")
+                        .status())
                 .isEqualTo(200);
-        Response sent = api.post("/api/campaigns/" + campaign + "/invites",
+        assertThat(api.post(roster + "/agent-groups", "{\"agentGroupIds\": [" + sales + ", " + night + "]}")
+                        .status())
+                .isEqualTo(200);
+        Response sent = api.post(
+                "/api/campaigns/" + campaign + "/invites",
                 "{\"agentIds\": [" + ann + "], \"agentGroupIds\": [" + sales + "]}");
         assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
         String bobToken = inviteToken(campaign, bob);
 
         // Out of the group: bob is off the roster, his invite shows revoked and its token is refused.
-        assertThat(api.delete("/api/agent-groups/" + sales + "/agents/" + bob).status()).isEqualTo(200);
+        assertThat(api.delete("/api/agent-groups/" + sales + "/agents/" + bob).status())
+                .isEqualTo(200);
         assertInviteRevoked(campaign, bob);
-        assertRejected(api.post("/api/campaigns/" + campaign + "/agents/callback", "{\"userId\": \"" + r.user("bob")
-                + "\", \"phoneNumber\": \"6465550101\"}", Map.of("Authorization", "Bearer " + bobToken)), 401, null);
+        assertRejected(
+                api.post(
+                        "/api/campaigns/" + campaign + "/agents/callback",
+                        "{\"userId\": \"" + r.user("bob") + "\", \"phoneNumber\": \"6465550101\"}",
+                        Map.of("Authorization", "Bearer " + bobToken)),
+                401,
+                null);
 
         // The group off the roster: cid is still on it through Night, dee directly; both keep their invites.
         assertThat(api.delete(roster + "/agent-groups/" + sales).status()).isEqualTo(200);
@@ -182,7 +209,11 @@ abstract class RosterContract {
         Response invite = api.get("/api/campaigns/" + campaign + "/invites/" + agent);
         assertRejected(invite, 404, null);
         assertThat(invite.json().get("detail").asText()).contains("revoked");
-        assertThat(jdbc.queryForObject("SELECT revoked FROM agent_invite WHERE campaign_id = ? AND agent_id = ?",
-                Boolean.class, campaign, agent)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT revoked FROM agent_invite WHERE campaign_id = ? AND agent_id = ?",
+                        Boolean.class,
+                        campaign,
+                        agent))
+                .isTrue();
     }
 }

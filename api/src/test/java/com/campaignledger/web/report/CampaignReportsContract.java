@@ -1,5 +1,8 @@
 package com.campaignledger.web.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.ConnectCallCommand;
 import com.campaignledger.agent.session.api.EndCallCommand;
@@ -9,6 +12,14 @@ import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,18 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The read side's reports over HTTP, on every database (see the subclasses): live stats, seed 001's
@@ -67,7 +66,10 @@ abstract class CampaignReportsContract {
     private long runningCampaign(String name, String... numbers) {
         StringBuilder list = new StringBuilder();
         for (String n : numbers) {
-            list.append(list.isEmpty() ? "" : ",").append("{\"number\": \"").append(n).append("\"}");
+            list.append(list.isEmpty() ? "" : ",")
+                    .append("{\"number\": \"")
+                    .append(n)
+                    .append("\"}");
         }
         Response created = api.post("/api/campaigns", """
                 {"name": "%s", "fromNumber": "2135550100",
@@ -75,22 +77,33 @@ abstract class CampaignReportsContract {
                  "numbers": [%s]}""".formatted(name, list));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + id).status() == 200);
-        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}").status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> "RUNNING".equals(
-                api.get("/api/campaigns/" + id).json().path("status").asText()));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/campaigns/" + id).status() == 200);
+        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "RUNNING"
+                        .equals(api.get("/api/campaigns/" + id)
+                                .json()
+                                .path("status")
+                                .asText()));
         return id;
     }
 
     private void call(long campaign, String number, String result, int seconds) {
-        Response r = api.post("/api/campaigns/" + campaign + "/calls",
+        Response r = api.post(
+                "/api/campaigns/" + campaign + "/calls",
                 "{\"number\": \"%s\", \"result\": \"%s\", \"durationSeconds\": %d}".formatted(number, result, seconds));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
     private JsonNode statsOnce(long campaign, long attempts) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/campaigns/" + campaign + "/stats"),
-                r -> r.status() == 200 && r.json().get("attempts").asLong() == attempts).json();
+        return await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/campaigns/" + campaign + "/stats"),
+                        r -> r.status() == 200 && r.json().get("attempts").asLong() == attempts)
+                .json();
     }
 
     @Test
@@ -107,8 +120,10 @@ abstract class CampaignReportsContract {
         assertThat(stats.get("total").asLong()).isEqualTo(5);
         assertThat(stats.get("dialed").asLong()).isEqualTo(4);
         List<String> counters = List.of("live", "machine", "noanswer", "dnc", "busy", "transfer", "error", "misc");
-        assertThat(counters.stream().map(c -> stats.get(c).asLong()).toList()).containsExactly(1L, 1L, 1L, 0L, 0L, 0L, 1L, 0L);
-        assertThat(counters.stream().mapToLong(c -> stats.get(c).asLong()).sum()).isEqualTo(stats.get("dialed").asLong());
+        assertThat(counters.stream().map(c -> stats.get(c).asLong()).toList())
+                .containsExactly(1L, 1L, 1L, 0L, 0L, 0L, 1L, 0L);
+        assertThat(counters.stream().mapToLong(c -> stats.get(c).asLong()).sum())
+                .isEqualTo(stats.get("dialed").asLong());
         assertThat(stats.at("/agents/loggedIn").asLong()).isZero();
 
         // Summary, while it runs: 61 s and 20 s bill 2 + 1 minutes at the default $0.05 a minute.
@@ -121,11 +136,16 @@ abstract class CampaignReportsContract {
         assertThat(summary.at("/campaign-stats/error").asLong()).isEqualTo(1);
 
         call(id, "2125550005", "DNC", 0);
-        await().atMost(Duration.ofSeconds(15)).until(() -> "FINISHED".equals(
-                api.get("/api/campaigns/" + id).json().path("status").asText()));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "FINISHED"
+                        .equals(api.get("/api/campaigns/" + id)
+                                .json()
+                                .path("status")
+                                .asText()));
         statsOnce(id, 6);
 
-        Response json = api.send("GET", "/api/campaigns/" + id + "/summary", null, Map.of("Accept", "application/json"));
+        Response json =
+                api.send("GET", "/api/campaigns/" + id + "/summary", null, Map.of("Accept", "application/json"));
         assertThat(json.header("Content-Type")).startsWith("application/json");
         assertThat(json.json().at("/campaign/status").asText()).isEqualTo("finished");
         assertThat(json.json().at("/campaign/campaign-stats/dnc").asLong()).isEqualTo(1);
@@ -147,7 +167,8 @@ abstract class CampaignReportsContract {
     @Test
     void agentSessionStatisticsHaveSeed003sColumnsInJsonAndCsv() {
         long id = runningCampaign("Agents", "2125550011", "2125550012");
-        Response callback = api.post("/api/campaigns/" + id + "/agents/callback",
+        Response callback = api.post(
+                "/api/campaigns/" + id + "/agents/callback",
                 "{\"userId\": \"ann@example.com\", \"phoneNumber\": \"6465550101\"}");
         assertThat(callback.status()).as(callback.toString()).isEqualTo(201);
         AgentSessionId ann = AgentSessionId.of(callback.json().get("agentId").asLong());
@@ -155,17 +176,21 @@ abstract class CampaignReportsContract {
         // has a known value: logged in 150 s, one 60 s call answered for in 10 s.
         Instant t0 = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
         commands.sendAndWait(new LoginAgentCommand(ann, id, "ann@example.com", t0));
-        await().atMost(Duration.ofSeconds(15)).until(() -> statsOf(id).at("/agents/ready").asLong() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> statsOf(id).at("/agents/ready").asLong() == 1);
         assertThat(statsOf(id).at("/agents/loggedIn").asLong()).isEqualTo(1);
         commands.sendAndWait(new ConnectCallCommand(ann, "call-1", "+12125550011", Map.of(), t0.plusSeconds(10)));
-        await().atMost(Duration.ofSeconds(15)).until(() -> statsOf(id).at("/agents/onCall").asLong() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> statsOf(id).at("/agents/onCall").asLong() == 1);
         commands.sendAndWait(new EndCallCommand(ann, "call-1", t0.plusSeconds(70)));
-        commands.sendAndWait(new StoreAgentResponseCommand(ann, "call-1", "sale", "keen", false, false, t0.plusSeconds(80)));
+        commands.sendAndWait(
+                new StoreAgentResponseCommand(ann, "call-1", "sale", "keen", false, false, t0.plusSeconds(80)));
         commands.sendAndWait(new LogoutAgentCommand(ann, t0.plusSeconds(150)));
         // The agent's call is recorded on the campaign as a live answer of 60 s.
         JsonNode stats = statsOnce(id, 1);
         assertThat(stats.get("live").asLong()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> statsOf(id).at("/agents/loggedIn").asLong() == 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> statsOf(id).at("/agents/loggedIn").asLong() == 0);
 
         JsonNode sessions = api.get("/api/campaigns/" + id + "/agent-sessions").json();
         assertThat(sessions).hasSize(1);
@@ -182,7 +207,9 @@ abstract class CampaignReportsContract {
         assertThat(row.get("avgCallSeconds").asDouble()).isEqualTo(60.0);
         assertThat(row.get("responseTime").asLong()).isEqualTo(10);
         assertThat(row.get("responsePercent").asDouble()).isEqualTo(6.67);
-        assertThat(api.get("/api/campaigns/" + id + "/agents").json()).as("getAgentStats").isEqualTo(sessions);
+        assertThat(api.get("/api/campaigns/" + id + "/agents").json())
+                .as("getAgentStats")
+                .isEqualTo(sessions);
 
         Response csv = api.send("GET", "/api/campaigns/" + id + "/agent-sessions", null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
@@ -190,48 +217,87 @@ abstract class CampaignReportsContract {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo(SEED_003_COLUMNS);
-        assertThat(lines.get(1)).isEqualTo(String.join(",", String.valueOf(ann.value()), String.valueOf(id), "+16465550101",
-                "ann@example.com", t0.toString(), t0.plusSeconds(150).toString(), "1", "150", "60", "60.0", "10", "6.67"));
+        assertThat(lines.get(1))
+                .isEqualTo(String.join(
+                        ",",
+                        String.valueOf(ann.value()),
+                        String.valueOf(id),
+                        "+16465550101",
+                        "ann@example.com",
+                        t0.toString(),
+                        t0.plusSeconds(150).toString(),
+                        "1",
+                        "150",
+                        "60",
+                        "60.0",
+                        "10",
+                        "6.67"));
 
         // QueryAgentSessions and GetAgentSession: the same columns.
-        JsonNode page = api.get("/api/agent-sessions?campaignId=" + id + "&userId=ann@example.com&page=0&size=5").json();
+        JsonNode page = api.get("/api/agent-sessions?campaignId=" + id + "&userId=ann@example.com&page=0&size=5")
+                .json();
         assertThat(page.get("totalElements").asLong()).isEqualTo(1);
         assertThat(page.get("content").get(0)).isEqualTo(row);
-        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&userId=bob@example.com").json().get("totalElements").asLong())
+        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&userId=bob@example.com")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
                 .isZero();
-        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&from=" + t0.plusSeconds(151)).json()
-                .get("totalElements").asLong()).as("logged out before from").isZero();
-        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&from=" + t0.plusSeconds(100) + "&to=" + Instant.now())
-                .json().get("totalElements").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&from=" + t0.plusSeconds(151))
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .as("logged out before from")
+                .isZero();
+        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&from=" + t0.plusSeconds(100) + "&to="
+                                + Instant.now())
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(api.get("/api/agent-sessions/" + ann.value()).json()).isEqualTo(row);
 
         // agentId=: the sessions of a registry agent, by its userId compared without case; paging as for the others.
         long registered = registryAgent("ANN@example.com");
-        JsonNode byAgent = api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + registered + "&page=0&size=5").json();
+        JsonNode byAgent = api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + registered + "&page=0&size=5")
+                .json();
         assertThat(byAgent.get("totalElements").asLong()).isEqualTo(1);
         assertThat(byAgent.get("content").get(0)).isEqualTo(row);
-        JsonNode secondPage = api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + registered + "&page=1&size=1").json();
+        JsonNode secondPage = api.get(
+                        "/api/agent-sessions?campaignId=" + id + "&agentId=" + registered + "&page=1&size=1")
+                .json();
         assertThat(secondPage.get("totalElements").asLong()).isEqualTo(1);
         assertThat(secondPage.get("totalPages").asLong()).isEqualTo(1);
         assertThat(secondPage.get("content")).isEmpty();
         long someoneElse = registryAgent("nobody-" + id + "@example.com");
-        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + someoneElse).json().get("totalElements").asLong())
+        assertThat(api.get("/api/agent-sessions?campaignId=" + id + "&agentId=" + someoneElse)
+                        .json()
+                        .get("totalElements")
+                        .asLong())
                 .isZero();
         Response unknown = api.get("/api/agent-sessions?campaignId=" + id + "&agentId=987654321");
-        assertThat(unknown.status()).as("an unknown agent, like an unknown campaign, is an empty page").isEqualTo(200);
+        assertThat(unknown.status())
+                .as("an unknown agent, like an unknown campaign, is an empty page")
+                .isEqualTo(200);
         assertThat(unknown.json().get("totalElements").asLong()).isZero();
         assertThat(api.get("/api/agent-sessions?agentId=soon").status()).isEqualTo(400);
         Response one = api.send("GET", "/api/agent-sessions/" + ann.value(), null, Map.of("Accept", "text/csv"));
         assertThat(one.body().lines().toList()).containsExactly(lines.get(0), lines.get(1));
-        Response emptyCsv = api.send("GET", "/api/agent-sessions?campaignId=" + id + "&userId=nobody", null, Map.of("Accept", "text/csv"));
-        assertThat(emptyCsv.body().lines().toList()).as("the header even without rows").containsExactly(SEED_003_COLUMNS);
+        Response emptyCsv = api.send(
+                "GET", "/api/agent-sessions?campaignId=" + id + "&userId=nobody", null, Map.of("Accept", "text/csv"));
+        assertThat(emptyCsv.body().lines().toList())
+                .as("the header even without rows")
+                .containsExactly(SEED_003_COLUMNS);
     }
 
     /** The registry agent holding this userId (compared without case), registered unless a run before did. */
     private long registryAgent(String userId) {
         Response created = api.post("/api/agents", "{\"name\": \"Agent\", \"userId\": \"" + userId + "\"}");
         if (created.status() == 409) {
-            return api.get("/api/agents?userId=" + userId).json().at("/content/0/id").asLong();
+            return api.get("/api/agents?userId=" + userId)
+                    .json()
+                    .at("/content/0/id")
+                    .asLong();
         }
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asLong();
@@ -242,7 +308,8 @@ abstract class CampaignReportsContract {
         long id = runningCampaign("Exports", "2125550031", "2125550032");
         call(id, "2125550031", "BUSY", 0);
         call(id, "2125550032", "LA", 42);
-        Response callback = api.post("/api/campaigns/" + id + "/agents/callback",
+        Response callback = api.post(
+                "/api/campaigns/" + id + "/agents/callback",
                 "{\"userId\": \"cy@example.com\", \"phoneNumber\": \"6465550103\"}");
         assertThat(callback.status()).as(callback.toString()).isEqualTo(201);
         AgentSessionId cy = AgentSessionId.of(callback.json().get("agentId").asLong());
@@ -250,34 +317,52 @@ abstract class CampaignReportsContract {
         commands.sendAndWait(new LoginAgentCommand(cy, id, "cy@example.com", t0));
         commands.sendAndWait(new ConnectCallCommand(cy, "call-9", "+12125550031", Map.of(), t0.plusSeconds(5)));
         commands.sendAndWait(new EndCallCommand(cy, "call-9", t0.plusSeconds(35)));
-        commands.sendAndWait(new StoreAgentResponseCommand(cy, "call-9", "callback", "later", false, false, t0.plusSeconds(40)));
+        commands.sendAndWait(
+                new StoreAgentResponseCommand(cy, "call-9", "callback", "later", false, false, t0.plusSeconds(40)));
 
         // The audit trail: one CSV line per entry of the JSON page, in its order, as an attachment.
         String history = "/api/campaigns/" + id + "/history";
-        JsonNode page = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(history).json(),
-                h -> h.get("content").findValuesAsText("type").contains("AgentResponseStored"));
+        JsonNode page = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get(history).json(),
+                        h -> h.get("content").findValuesAsText("type").contains("AgentResponseStored"));
         Response csv = api.send("GET", history, null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"campaign-" + id + "-history.csv\"");
+        assertThat(csv.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"campaign-" + id + "-history.csv\"");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("position,timestamp,type,aggregate,sequenceNumber,actor,requestId,correlationId,"
-                + "changes,payload");
-        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
+        assertThat(lines.get(0))
+                .isEqualTo("position,timestamp,type,aggregate,sequenceNumber,actor,requestId,correlationId,"
+                        + "changes,payload");
+        assertThat(lines.subList(1, lines.size()).stream()
+                        .map(l -> l.substring(0, l.indexOf(',')))
+                        .toList())
                 .isEqualTo(page.get("content").findValuesAsText("position"));
 
         // Dispositions per hour: one CSV line per hour, kind and disposition, ordered so, with the JSON's counts.
         String report = "/api/campaigns/" + id + "/reports/dispositions";
-        JsonNode hours = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(report).json().get("hours"),
-                h -> h.findValues("total").stream().mapToLong(JsonNode::asLong).sum() == 4);
+        JsonNode hours = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get(report).json().get("hours"),
+                        h -> h.findValues("total").stream()
+                                        .mapToLong(JsonNode::asLong)
+                                        .sum()
+                                == 4);
         List<String> expected = new java.util.ArrayList<>();
         hours.forEach(h -> {
-            h.get("callResults").fields().forEachRemaining(e ->
-                    expected.add(h.get("hour").asText() + ",CALL_RESULT," + e.getKey() + "," + e.getValue().asLong()));
-            h.get("agentResponses").fields().forEachRemaining(e ->
-                    expected.add(h.get("hour").asText() + ",AGENT_RESPONSE," + e.getKey() + "," + e.getValue().asLong()));
+            h.get("callResults")
+                    .fields()
+                    .forEachRemaining(e -> expected.add(h.get("hour").asText() + ",CALL_RESULT," + e.getKey() + ","
+                            + e.getValue().asLong()));
+            h.get("agentResponses")
+                    .fields()
+                    .forEachRemaining(e -> expected.add(h.get("hour").asText() + ",AGENT_RESPONSE," + e.getKey() + ","
+                            + e.getValue().asLong()));
         });
-        assertThat(expected).anyMatch(l -> l.contains(",AGENT_RESPONSE,callback,")).anyMatch(l -> l.contains(",CALL_RESULT,BUSY,"));
+        assertThat(expected)
+                .anyMatch(l -> l.contains(",AGENT_RESPONSE,callback,"))
+                .anyMatch(l -> l.contains(",CALL_RESULT,BUSY,"));
         java.util.Collections.sort(expected);
         Response dispositions = api.send("GET", report, null, Map.of("Accept", "text/csv"));
         assertThat(dispositions.status()).as(dispositions.toString()).isEqualTo(200);
@@ -292,17 +377,31 @@ abstract class CampaignReportsContract {
     @Test
     void unknownIdsAre404AndUnsupportedFormats406() {
         long id = runningCampaign("Formats", "2125550021");
-        for (String path : List.of("/api/campaigns/999999/stats", "/api/campaigns/999999/summary",
-                "/api/campaigns/999999/agent-sessions", "/api/agent-sessions/999999")) {
+        for (String path : List.of(
+                "/api/campaigns/999999/stats",
+                "/api/campaigns/999999/summary",
+                "/api/campaigns/999999/agent-sessions",
+                "/api/agent-sessions/999999")) {
             Response r = api.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
         }
-        assertThat(api.send("GET", "/api/campaigns/" + id + "/summary", null, Map.of("Accept", "text/csv")).status()).isEqualTo(406);
-        assertThat(api.send("GET", "/api/campaigns/" + id + "/stats", null, Map.of("Accept", "text/csv")).status()).isEqualTo(406);
-        assertThat(api.send("GET", "/api/campaigns/" + id + "/agent-sessions", null, Map.of("Accept", "application/xml")).status())
+        assertThat(api.send("GET", "/api/campaigns/" + id + "/summary", null, Map.of("Accept", "text/csv"))
+                        .status())
                 .isEqualTo(406);
-        assertThat(api.send("GET", "/api/agent-sessions", null, Map.of("Accept", "application/pdf")).status()).isEqualTo(406);
+        assertThat(api.send("GET", "/api/campaigns/" + id + "/stats", null, Map.of("Accept", "text/csv"))
+                        .status())
+                .isEqualTo(406);
+        assertThat(api.send(
+                                "GET",
+                                "/api/campaigns/" + id + "/agent-sessions",
+                                null,
+                                Map.of("Accept", "application/xml"))
+                        .status())
+                .isEqualTo(406);
+        assertThat(api.send("GET", "/api/agent-sessions", null, Map.of("Accept", "application/pdf"))
+                        .status())
+                .isEqualTo(406);
 
         Response badPage = api.get("/api/agent-sessions?size=0");
         assertThat(badPage.status()).isEqualTo(400);
@@ -323,7 +422,9 @@ abstract class CampaignReportsContract {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml.strip()))).getDocumentElement();
+            return factory.newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(xml.strip())))
+                    .getDocumentElement();
         } catch (Exception e) {
             throw new AssertionError("not well-formed XML: " + xml, e);
         }
@@ -341,7 +442,9 @@ abstract class CampaignReportsContract {
             return element.getTagName() + "(" + children + ")";
         }
         String value = element.getTextContent().strip();
-        String kind = INTEGER.matcher(value).matches() ? "integer" : MONEY.matcher(value).matches() ? "money" : "text";
+        String kind = INTEGER.matcher(value).matches()
+                ? "integer"
+                : MONEY.matcher(value).matches() ? "money" : "text";
         return element.getTagName() + ":" + kind;
     }
 

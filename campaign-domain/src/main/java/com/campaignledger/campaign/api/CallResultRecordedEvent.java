@@ -7,7 +7,14 @@ import java.time.Instant;
  * (its result is not retried, or it used its last attempt); otherwise it is called again from
  * {@code retryAt}. {@code agentSessionId} is the agent who took a live call, if any.
  */
-public record CallResultRecordedEvent(CampaignId campaignId, String callId, String number, CallResult result,
-                                      int attempt, Instant startTime, int durationSeconds, Long agentSessionId,
-                                      boolean finalForNumber, Instant retryAt) {
-}
+public record CallResultRecordedEvent(
+        CampaignId campaignId,
+        String callId,
+        String number,
+        CallResult result,
+        int attempt,
+        Instant startTime,
+        int durationSeconds,
+        Long agentSessionId,
+        boolean finalForNumber,
+        Instant retryAt) {}

@@ -1,5 +1,4 @@
 package com.campaignledger.campaign.api;
 
 /** The campaign was archived; it takes no more changes. */
-public record CampaignArchivedEvent(CampaignId campaignId, CampaignStatus previousStatus) {
-}
+public record CampaignArchivedEvent(CampaignId campaignId, CampaignStatus previousStatus) {}

@@ -1,5 +1,4 @@
 package com.campaignledger.campaign.api;
 
 /** The campaign was deleted; its history stays in the ledger. */
-public record CampaignDeletedEvent(CampaignId campaignId, CampaignStatus previousStatus) {
-}
+public record CampaignDeletedEvent(CampaignId campaignId, CampaignStatus previousStatus) {}

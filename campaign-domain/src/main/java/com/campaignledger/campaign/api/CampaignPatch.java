@@ -51,7 +51,8 @@ public final class CampaignPatch {
                 throw new IllegalArgumentException("no campaign setting named " + name);
             }
             if (value != null && !box(c.getType()).isInstance(value)) {
-                throw new IllegalArgumentException(name + " must be a " + c.getType().getSimpleName());
+                throw new IllegalArgumentException(
+                        name + " must be a " + c.getType().getSimpleName());
             }
         });
         return new CampaignPatch(new LinkedHashMap<>(values));
@@ -101,7 +102,8 @@ public final class CampaignPatch {
             if (!Objects.equals(old, now)) {
                 if (c.getName().equals("passcodeHash")) {
                     // Only that it changed: even a hash of a short passcode is not for an audit screen.
-                    changes.add(new FieldChange("passcode", old == null ? null : "******", now == null ? null : "******"));
+                    changes.add(
+                            new FieldChange("passcode", old == null ? null : "******", now == null ? null : "******"));
                 } else {
                     changes.add(new FieldChange(c.getName(), JsonShape.of(old), JsonShape.of(now)));
                 }
@@ -119,7 +121,9 @@ public final class CampaignPatch {
     }
 
     private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? (type == boolean.class ? Boolean.class : type == long.class ? Long.class : Integer.class) : type;
+        return type.isPrimitive()
+                ? (type == boolean.class ? Boolean.class : type == long.class ? Long.class : Integer.class)
+                : type;
     }
 
     @Override

@@ -55,8 +55,9 @@ public record CampaignSettings(
 
     /** A campaign with only a name, everything else at its default (seed 000's minimal example). */
     public static CampaignSettings named(String name) {
-        return new CampaignSettings(name, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+        return new CampaignSettings(
+                name, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
     }
 
     /** What breaks the rules of a campaign's configuration; empty when it is valid. */

@@ -1,7 +1,6 @@
 package com.campaignledger.campaign.api;
 
 import com.campaignledger.kernel.PhoneNumbers;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,7 @@ public final class CampaignSettingsRules {
     public static final int MAX_MULTILINE_DIALING_RATIO = 4;
     public static final int MAX_NUMBER_OF_RINGS = 20;
 
-    private CampaignSettingsRules() {
-    }
+    private CampaignSettingsRules() {}
 
     static List<Violation> check(CampaignSettings s) {
         List<Violation> v = new ArrayList<>();
@@ -28,7 +26,8 @@ public final class CampaignSettingsRules {
         } else {
             text(v, "name", s.name(), MAX_NAME_LENGTH);
         }
-        if (s.localRestrictBegin() != null && s.localRestrictEnd() != null
+        if (s.localRestrictBegin() != null
+                && s.localRestrictEnd() != null
                 && !s.localRestrictBegin().isBefore(s.localRestrictEnd())) {
             v.add(new Violation("localRestrictEnd", "must be later than localRestrictBegin"));
         }
@@ -40,7 +39,8 @@ public final class CampaignSettingsRules {
             required(v, at + ".label", q.label(), MAX_TEXT_LENGTH);
             if (q.responseType() == null) {
                 v.add(new Violation(at + ".responseType", "is required"));
-            } else if (q.responseType() == QuestionResponseType.CHOICE && q.choices().isEmpty()) {
+            } else if (q.responseType() == QuestionResponseType.CHOICE
+                    && q.choices().isEmpty()) {
                 v.add(new Violation(at + ".choices", "must not be empty for a CHOICE question"));
             }
             size(v, at + ".choices", q.choices());

@@ -1,5 +1,4 @@
 package com.campaignledger.campaign.api;
 
 /** The campaign went RUNNING (from SETUP, or again from STOPPED). */
-public record CampaignStartedEvent(CampaignId campaignId, CampaignStatus previousStatus) {
-}
+public record CampaignStartedEvent(CampaignId campaignId, CampaignStatus previousStatus) {}

@@ -1,5 +1,4 @@
 package com.campaignledger.campaign.api;
 
 /** The campaign was stopped by a back office: RUNNING to STOPPED. */
-public record CampaignStoppedEvent(CampaignId campaignId, CampaignStatus previousStatus) {
-}
+public record CampaignStoppedEvent(CampaignId campaignId, CampaignStatus previousStatus) {}

@@ -8,7 +8,8 @@ public final class InvalidCampaignException extends CampaignRuleException {
     private final List<Violation> violations;
 
     public InvalidCampaignException(List<Violation> violations) {
-        super("Invalid campaign: " + violations.stream().map(v -> v.field() + " " + v.message()).toList());
+        super("Invalid campaign: "
+                + violations.stream().map(v -> v.field() + " " + v.message()).toList());
         this.violations = List.copyOf(violations);
     }
 

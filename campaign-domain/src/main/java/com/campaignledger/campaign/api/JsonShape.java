@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class JsonShape {
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     static Object of(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {

@@ -7,5 +7,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * campaigns, so the first call reported after a restart does not wait for a large campaign's snapshot. Answers the
  * campaign's {@link CampaignStatus} as of the newest event stored, unlike the read models, which follow a moment behind.
  */
-public record LoadCampaignCommand(@TargetAggregateIdentifier CampaignId campaignId) {
-}
+public record LoadCampaignCommand(@TargetAggregateIdentifier CampaignId campaignId) {}

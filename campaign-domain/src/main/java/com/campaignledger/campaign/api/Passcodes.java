@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** The campaign passcode is stored as a salted SHA-256 only, never in clear. */
 public final class Passcodes {
 
-    private Passcodes() {
-    }
+    private Passcodes() {}
 
     public static String hash(CampaignId campaignId, String passcode) {
         if (passcode == null) {

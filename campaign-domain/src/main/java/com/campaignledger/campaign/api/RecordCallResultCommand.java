@@ -1,8 +1,7 @@
 package com.campaignledger.campaign.api;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * One dial attempt's outcome, reported by the dialer. {@code attempt}, when given, must be the number's
@@ -11,13 +10,27 @@ import java.time.Instant;
  * otherwise a call connected before a STOP is still recorded when it ends (the ledger's own dialer and agents).
  * The aggregate checks it, so the REST intake needs no read of the (lagging) campaign view first.
  */
-public record RecordCallResultCommand(@TargetAggregateIdentifier CampaignId campaignId, String callId, String number,
-                                      CallResult result, Integer attempt, Instant startTime, int durationSeconds,
-                                      Long agentSessionId, boolean runningOnly) {
+public record RecordCallResultCommand(
+        @TargetAggregateIdentifier CampaignId campaignId,
+        String callId,
+        String number,
+        CallResult result,
+        Integer attempt,
+        Instant startTime,
+        int durationSeconds,
+        Long agentSessionId,
+        boolean runningOnly) {
 
     /** A report of the ledger's own dialer: also accepted while STOPPED. */
-    public RecordCallResultCommand(CampaignId campaignId, String callId, String number, CallResult result,
-                                   Integer attempt, Instant startTime, int durationSeconds, Long agentSessionId) {
+    public RecordCallResultCommand(
+            CampaignId campaignId,
+            String callId,
+            String number,
+            CallResult result,
+            Integer attempt,
+            Instant startTime,
+            int durationSeconds,
+            Long agentSessionId) {
         this(campaignId, callId, number, result, attempt, startTime, durationSeconds, agentSessionId, false);
     }
 }

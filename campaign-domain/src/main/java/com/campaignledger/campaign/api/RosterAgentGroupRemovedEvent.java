@@ -1,5 +1,4 @@
 package com.campaignledger.campaign.api;
 
 /** An agent group left the campaign's roster. */
-public record RosterAgentGroupRemovedEvent(CampaignId campaignId, long agentGroupId) {
-}
+public record RosterAgentGroupRemovedEvent(CampaignId campaignId, long agentGroupId) {}

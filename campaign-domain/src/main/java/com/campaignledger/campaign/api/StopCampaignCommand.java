@@ -4,5 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** ControlCccCampaign STOP: from RUNNING to STOPPED. */
 public record StopCampaignCommand(@TargetAggregateIdentifier CampaignId campaignId, Long expectedRevision)
-        implements RevisionedCommand {
-}
+        implements RevisionedCommand {}

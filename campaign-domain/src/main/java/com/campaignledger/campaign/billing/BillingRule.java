@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 public record BillingRule(BigDecimal ratePerMinute, Increment increment, String currencySymbol) {
 
-    public enum Increment { MINUTE, SECOND }
+    public enum Increment {
+        MINUTE,
+        SECOND
+    }
 
     public BillingRule {
         Objects.requireNonNull(ratePerMinute, "ratePerMinute");
@@ -34,7 +37,8 @@ public record BillingRule(BigDecimal ratePerMinute, Increment increment, String 
     }
 
     public BigDecimal cost(CallUsage usage) {
-        return ratePerMinute.multiply(BigDecimal.valueOf(billableSeconds(usage)))
+        return ratePerMinute
+                .multiply(BigDecimal.valueOf(billableSeconds(usage)))
                 .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 

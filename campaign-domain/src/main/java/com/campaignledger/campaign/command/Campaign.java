@@ -1,6 +1,10 @@
 package com.campaignledger.campaign.command;
 
-import com.campaignledger.kernel.PhoneNumbers;
+import static com.campaignledger.campaign.api.CampaignStatus.FINISHED;
+import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
+import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
+import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
@@ -16,7 +20,6 @@ import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
 import com.campaignledger.campaign.api.CampaignSettings;
-import com.campaignledger.campaign.api.CampaignSettingsRules;
 import com.campaignledger.campaign.api.CampaignStartedEvent;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.CampaignStoppedEvent;
@@ -50,13 +53,7 @@ import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.campaign.api.Violation;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
-import org.axonframework.spring.stereotype.Aggregate;
-
+import com.campaignledger.kernel.PhoneNumbers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,12 +64,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static com.campaignledger.campaign.api.CampaignStatus.FINISHED;
-import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
-import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
-import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A CCC campaign: its settings, its call list and its status machine
@@ -100,7 +97,8 @@ class Campaign extends CampaignState {
         requireValid(numberViolations(command.numbers()));
         apply(new CampaignCreatedEvent(command.campaignId(), command.accountId(), command.settings()));
         if (command.settings().agentGroupId() != null) {
-            apply(new RosterAgentGroupsAddedEvent(command.campaignId(), List.of(command.settings().agentGroupId())));
+            apply(new RosterAgentGroupsAddedEvent(
+                    command.campaignId(), List.of(command.settings().agentGroupId())));
         }
         if (!command.numbers().isEmpty()) {
             // Events applied in a constructor are handled after it returns: no state to read yet.
@@ -116,7 +114,8 @@ class Campaign extends CampaignState {
     Object sameAccount(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object account = command.getMetaData().get(ACCOUNT_METADATA);
         if (account != null && !account.equals(accountId())) {
-            throw new AggregateNotFoundException(campaignId().toString(), "No campaign " + campaignId().value());
+            throw new AggregateNotFoundException(
+                    campaignId().toString(), "No campaign " + campaignId().value());
         }
         return chain.proceed();
     }
@@ -132,7 +131,8 @@ class Campaign extends CampaignState {
             apply(new CampaignUpdatedEvent(campaignId(), updated, changes));
         }
         // Only a group named by this update: a campaign from before rosters keeps its old id off the roster.
-        if (command.patch().values().containsKey("agentGroupId") && updated.agentGroupId() != null
+        if (command.patch().values().containsKey("agentGroupId")
+                && updated.agentGroupId() != null
                 && !rosterGroups().contains(updated.agentGroupId())) {
             apply(new RosterAgentGroupsAddedEvent(campaignId(), List.of(updated.agentGroupId())));
         }
@@ -168,8 +168,8 @@ class Campaign extends CampaignState {
     @CommandHandler
     void handle(RemoveRosterAgentGroupCommand command) {
         if (!rosterGroups().contains(command.agentGroupId())) {
-            throw new NotOnRosterException("Agent group " + command.agentGroupId() + " is not on the roster of campaign "
-                    + campaignId().value());
+            throw new NotOnRosterException("Agent group " + command.agentGroupId()
+                    + " is not on the roster of campaign " + campaignId().value());
         }
         if (Long.valueOf(command.agentGroupId()).equals(settings().agentGroupId())) {
             Map<String, Object> cleared = new LinkedHashMap<>();
@@ -189,7 +189,8 @@ class Campaign extends CampaignState {
         for (int i = 0; i < ids.size(); i++) {
             Long id = ids.get(i);
             if (id == null || id <= 0) {
-                throw new InvalidCampaignException(List.of(new Violation(field + "[" + i + "]", "must be a positive id")));
+                throw new InvalidCampaignException(
+                        List.of(new Violation(field + "[" + i + "]", "must be a positive id")));
             }
             if (!present.contains(id)) {
                 added.add(id);
@@ -271,9 +272,13 @@ class Campaign extends CampaignState {
         checkRevision(command);
         requireStatus(EDITABLE, "change the dial ratio of", null);
         double ratio = command.ratio();
-        if (Double.isNaN(ratio) || ratio < UpdateDialRatioCommand.MIN_RATIO || ratio > UpdateDialRatioCommand.MAX_RATIO) {
-            throw new InvalidCampaignException(List.of(new Violation("ratio",
-                    "must be between " + UpdateDialRatioCommand.MIN_RATIO + " and " + UpdateDialRatioCommand.MAX_RATIO)));
+        if (Double.isNaN(ratio)
+                || ratio < UpdateDialRatioCommand.MIN_RATIO
+                || ratio > UpdateDialRatioCommand.MAX_RATIO) {
+            throw new InvalidCampaignException(List.of(new Violation(
+                    "ratio",
+                    "must be between " + UpdateDialRatioCommand.MIN_RATIO + " and "
+                            + UpdateDialRatioCommand.MAX_RATIO)));
         }
         if (ratio != dialRatio()) {
             apply(new DialRatioUpdatedEvent(campaignId(), dialRatio(), ratio));
@@ -298,10 +303,12 @@ class Campaign extends CampaignState {
     @CommandHandler
     CallRecorded handle(RecordCallResultCommand command) {
         // A call connected before a STOP still ends and is recorded; the dialer starts none while STOPPED.
-        requireStatus(command.runningOnly() ? EnumSet.of(RUNNING) : EnumSet.of(RUNNING, STOPPED),
-                "record a call for", null);
+        requireStatus(
+                command.runningOnly() ? EnumSet.of(RUNNING) : EnumSet.of(RUNNING, STOPPED), "record a call for", null);
         List<Violation> violations = new ArrayList<>();
-        if (command.callId() == null || command.callId().isBlank() || command.callId().length() > 100) {
+        if (command.callId() == null
+                || command.callId().isBlank()
+                || command.callId().length() > 100) {
             violations.add(new Violation("callId", "is required (at most 100 characters)"));
         }
         if (command.result() == null) {
@@ -323,20 +330,36 @@ class Campaign extends CampaignState {
             return new CallRecorded(progress.attempts(), progress.done(), progress.retryAt(), status() == FINISHED);
         }
         if (progress.done()) {
-            throw new IllegalCampaignTransitionException(status(), "record a call for",
+            throw new IllegalCampaignTransitionException(
+                    status(),
+                    "record a call for",
                     "number " + command.number() + " already has its final result " + progress.lastResult());
         }
         int attempt = progress.attempts() + 1;
         if (command.attempt() != null && command.attempt() != attempt) {
-            throw new IllegalCampaignTransitionException(status(), "record attempt " + command.attempt() + " for",
+            throw new IllegalCampaignTransitionException(
+                    status(),
+                    "record attempt " + command.attempt() + " for",
                     "number " + command.number() + " is at attempt " + progress.attempts());
         }
         RetryConfig retry = settings().retryConfig();
         boolean retried = retry.retryResults().contains(command.result()) && attempt < retry.maxAttempts();
-        Instant retryAt = retried ? command.startTime().plusSeconds(command.durationSeconds())
-                .plus(Duration.ofMinutes(retry.minutesBetweenAttempts())) : null;
-        apply(new CallResultRecordedEvent(campaignId(), command.callId(), command.number(), command.result(), attempt,
-                command.startTime(), command.durationSeconds(), command.agentSessionId(), !retried, retryAt));
+        Instant retryAt = retried
+                ? command.startTime()
+                        .plusSeconds(command.durationSeconds())
+                        .plus(Duration.ofMinutes(retry.minutesBetweenAttempts()))
+                : null;
+        apply(new CallResultRecordedEvent(
+                campaignId(),
+                command.callId(),
+                command.number(),
+                command.result(),
+                attempt,
+                command.startTime(),
+                command.durationSeconds(),
+                command.agentSessionId(),
+                !retried,
+                retryAt));
         boolean finished = openNumbers() == 0 && status() == RUNNING;
         if (finished) {
             apply(new CampaignFinishedEvent(campaignId()));

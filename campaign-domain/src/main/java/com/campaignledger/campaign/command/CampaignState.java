@@ -1,5 +1,12 @@
 package com.campaignledger.campaign.command;
 
+import static com.campaignledger.campaign.api.CampaignStatus.ARCHIVED;
+import static com.campaignledger.campaign.api.CampaignStatus.FINISHED;
+import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
+import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
+import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
@@ -22,22 +29,14 @@ import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static com.campaignledger.campaign.api.CampaignStatus.ARCHIVED;
-import static com.campaignledger.campaign.api.CampaignStatus.FINISHED;
-import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
-import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
-import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * What a {@link Campaign} remembers, and how each of its events changes it. The event sourcing handlers here are
@@ -52,6 +51,7 @@ abstract class CampaignState {
 
     @AggregateIdentifier
     private CampaignId campaignId;
+
     private String accountId;
     private CampaignStatus status;
     private CampaignSettings settings;
@@ -71,6 +71,7 @@ abstract class CampaignState {
      * campaign does not show them. Snapshots taken before rosters existed have none (null).
      */
     private Set<Long> rosterAgents;
+
     private Set<Long> rosterGroups;
 
     CampaignId campaignId() {
@@ -220,8 +221,10 @@ abstract class CampaignState {
     /** A dial attempt changes the number, not what GET shows of the campaign: the revision stays. */
     @EventSourcingHandler
     void on(CallResultRecordedEvent event) {
-        numbers.put(event.number(), new NumberProgress(event.attempt(), event.result(), event.retryAt(),
-                event.finalForNumber(), event.callId()));
+        numbers.put(
+                event.number(),
+                new NumberProgress(
+                        event.attempt(), event.result(), event.retryAt(), event.finalForNumber(), event.callId()));
         if (event.finalForNumber()) {
             openNumbers--;
         }

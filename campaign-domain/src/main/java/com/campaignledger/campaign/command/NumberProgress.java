@@ -2,7 +2,6 @@ package com.campaignledger.campaign.command;
 
 import com.campaignledger.campaign.api.CallResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 
 /**

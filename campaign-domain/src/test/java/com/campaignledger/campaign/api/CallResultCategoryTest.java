@@ -1,13 +1,12 @@
 package com.campaignledger.campaign.api;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** SPEC section 4's mapping of every call result to one of seed 001's campaign-stats counters. */
 class CallResultCategoryTest {
@@ -33,7 +32,8 @@ class CallResultCategoryTest {
         expected.put(CallResult.SKIPPED, ResultCategory.MISC);
         expected.put(CallResult.DNT, ResultCategory.MISC);
 
-        assertThat(expected.keySet()).as("every result has its expected counter here")
+        assertThat(expected.keySet())
+                .as("every result has its expected counter here")
                 .isEqualTo(EnumSet.allOf(CallResult.class));
         for (CallResult result : CallResult.values()) {
             assertThat(result.category()).as(result.name()).isEqualTo(expected.get(result));

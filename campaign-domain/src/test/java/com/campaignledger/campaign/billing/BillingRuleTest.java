@@ -1,18 +1,19 @@
 package com.campaignledger.campaign.billing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class BillingRuleTest {
 
-    private static final BillingRule PER_MINUTE = new BillingRule(new BigDecimal("0.05"), BillingRule.Increment.MINUTE, "$");
-    private static final BillingRule PER_SECOND = new BillingRule(new BigDecimal("0.05"), BillingRule.Increment.SECOND, "€");
+    private static final BillingRule PER_MINUTE =
+            new BillingRule(new BigDecimal("0.05"), BillingRule.Increment.MINUTE, "$");
+    private static final BillingRule PER_SECOND =
+            new BillingRule(new BigDecimal("0.05"), BillingRule.Increment.SECOND, "€");
 
     @ParameterizedTest
     @CsvSource({"0, 0", "1, 1", "59, 1", "60, 1", "61, 2", "3600, 60"})

@@ -1,5 +1,7 @@
 package com.campaignledger.campaign.command;
 
+import static org.hamcrest.Matchers.containsString;
+
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.CallRecorded;
 import com.campaignledger.campaign.api.CallResult;
@@ -7,6 +9,7 @@ import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignFinishedEvent;
 import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.CampaignStartedEvent;
 import com.campaignledger.campaign.api.CampaignStatus;
@@ -14,23 +17,19 @@ import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
-import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.LoadCampaignCommand;
+import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.campaign.api.RetryConfig;
 import com.campaignledger.campaign.api.StartCampaignCommand;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
-import com.campaignledger.campaign.api.CampaignPatch;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import static org.hamcrest.Matchers.containsString;
 
 /** Dial attempts, retries and the campaign finishing by itself. */
 class CampaignCallsTest {
@@ -41,9 +40,12 @@ class CampaignCallsTest {
     private static final Instant T0 = Instant.parse("2026-03-24T15:58:18Z");
 
     /** 3 attempts, 5 minutes apart, retrying BUSY and NO_ANS (seed 000's example). */
-    private static final CampaignSettings SETTINGS = CampaignSettings.named("Calls").with(CampaignPatch.of(Map.of(
-            "fromNumber", "+19206596476",
-            "retryConfig", new RetryConfig(3, 5, List.of(CallResult.BUSY, CallResult.NO_ANS), null))));
+    private static final CampaignSettings SETTINGS = CampaignSettings.named("Calls")
+            .with(CampaignPatch.of(Map.of(
+                    "fromNumber",
+                    "+19206596476",
+                    "retryConfig",
+                    new RetryConfig(3, 5, List.of(CallResult.BUSY, CallResult.NO_ANS), null))));
 
     private FixtureConfiguration<Campaign> fixture;
 
@@ -53,17 +55,24 @@ class CampaignCallsTest {
     }
 
     private static Object[] running(String... numbers) {
-        return new Object[]{new CampaignCreatedEvent(ID, "acme", SETTINGS),
-                new NumbersAddedEvent(ID, java.util.Arrays.stream(numbers).map(n -> new ContactNumber(n, null)).toList(), 0),
-                new CampaignStartedEvent(ID, CampaignStatus.SETUP)};
+        return new Object[] {
+            new CampaignCreatedEvent(ID, "acme", SETTINGS),
+            new NumbersAddedEvent(
+                    ID,
+                    java.util.Arrays.stream(numbers)
+                            .map(n -> new ContactNumber(n, null))
+                            .toList(),
+                    0),
+            new CampaignStartedEvent(ID, CampaignStatus.SETUP)
+        };
     }
 
     private static RecordCallResultCommand call(String callId, String number, CallResult result, Integer attempt) {
         return new RecordCallResultCommand(ID, callId, number, result, attempt, T0, 30, null);
     }
 
-    private static CallResultRecordedEvent recorded(String callId, String number, CallResult result, int attempt,
-                                                    boolean isFinal, Instant retryAt) {
+    private static CallResultRecordedEvent recorded(
+            String callId, String number, CallResult result, int attempt, boolean isFinal, Instant retryAt) {
         return new CallResultRecordedEvent(ID, callId, number, result, attempt, T0, 30, null, isFinal, retryAt);
     }
 
@@ -86,7 +95,10 @@ class CampaignCallsTest {
     @Test
     void aRetryableResultOnTheLastAttemptIsFinalAndFinishesTheCampaign() {
         Object[] given = running(A);
-        fixture.given(given[0], given[1], given[2],
+        fixture.given(
+                        given[0],
+                        given[1],
+                        given[2],
                         recorded("c1", A, CallResult.BUSY, 1, false, T0.plusSeconds(330)),
                         recorded("c2", A, CallResult.NO_ANS, 2, false, T0.plusSeconds(330)))
                 .when(call("c3", A, CallResult.BUSY, 3))
@@ -116,7 +128,11 @@ class CampaignCallsTest {
         fixture.given(given[0], given[1], given[2], new NumbersAddedEvent(ID, List.of(new ContactNumber(B, null)), 0))
                 .when(call("c1", A, CallResult.LA, null))
                 .expectEvents(recorded("c1", A, CallResult.LA, 1, true, null));
-        fixture.given(given[0], given[1], given[2], new NumbersAddedEvent(ID, List.of(new ContactNumber(B, null)), 0),
+        fixture.given(
+                        given[0],
+                        given[1],
+                        given[2],
+                        new NumbersAddedEvent(ID, List.of(new ContactNumber(B, null)), 0),
                         recorded("c1", A, CallResult.LA, 1, true, null))
                 .when(call("c2", B, CallResult.AM, null))
                 .expectEvents(recorded("c2", B, CallResult.AM, 1, true, null), new CampaignFinishedEvent(ID));
@@ -125,8 +141,9 @@ class CampaignCallsTest {
     @Test
     void aFinishedCampaignTakesNoMoreCallsNorNumbers() {
         Object[] given = running(A);
-        Object[] finished = {given[0], given[1], given[2], recorded("c1", A, CallResult.LA, 1, true, null),
-                new CampaignFinishedEvent(ID)};
+        Object[] finished = {
+            given[0], given[1], given[2], recorded("c1", A, CallResult.LA, 1, true, null), new CampaignFinishedEvent(ID)
+        };
         fixture.given(finished)
                 .when(call("c2", A, CallResult.LA, null))
                 .expectException(IllegalCampaignTransitionException.class)
@@ -182,7 +199,9 @@ class CampaignCallsTest {
 
     @Test
     void cannotRecordACallBeforeTheCampaignStarts() {
-        fixture.given(new CampaignCreatedEvent(ID, "acme", SETTINGS), new NumbersAddedEvent(ID, List.of(new ContactNumber(A, null)), 0))
+        fixture.given(
+                        new CampaignCreatedEvent(ID, "acme", SETTINGS),
+                        new NumbersAddedEvent(ID, List.of(new ContactNumber(A, null)), 0))
                 .when(call("c1", A, CallResult.LA, null))
                 .expectException(IllegalCampaignTransitionException.class)
                 .expectExceptionMessage("Cannot record a call for a campaign that is SETUP")

@@ -20,22 +20,21 @@ import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
 import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Map;
-
 /** The roster rules of the campaign: who may work it, and the campaign's own agent group always on it. */
 class CampaignRosterTest {
 
     private static final CampaignId ID = CampaignId.of(12);
     private static final CampaignSettings PLAIN = CampaignSettings.named("Roster");
-    private static final CampaignSettings STAFFED = PLAIN.with(CampaignPatch.of(Map.of("agentGroupId", 5L,
-            "agentGroupName", "Team A")));
+    private static final CampaignSettings STAFFED =
+            PLAIN.with(CampaignPatch.of(Map.of("agentGroupId", 5L, "agentGroupName", "Team A")));
 
     private FixtureConfiguration<Campaign> fixture;
 
@@ -48,15 +47,23 @@ class CampaignRosterTest {
     void theCampaignsAgentGroupJoinsTheRosterAtCreation() {
         fixture.givenNoPriorActivity()
                 .when(new CreateCampaignCommand(ID, "acme", STAFFED, List.of()))
-                .expectEvents(new CampaignCreatedEvent(ID, "acme", STAFFED), new RosterAgentGroupsAddedEvent(ID, List.of(5L)));
+                .expectEvents(
+                        new CampaignCreatedEvent(ID, "acme", STAFFED),
+                        new RosterAgentGroupsAddedEvent(ID, List.of(5L)));
     }
 
     @Test
     void aNewAgentGroupIdJoinsTheRosterOnUpdate() {
         fixture.given(new CampaignCreatedEvent(ID, "acme", PLAIN))
-                .when(new UpdateCampaignCommand(ID, CampaignPatch.of(Map.of("agentGroupId", 5L, "agentGroupName", "Team A")), 1L))
-                .expectEvents(new CampaignUpdatedEvent(ID, STAFFED, List.of(new FieldChange("agentGroupId", null, 5L),
-                                new FieldChange("agentGroupName", null, "Team A"))),
+                .when(new UpdateCampaignCommand(
+                        ID, CampaignPatch.of(Map.of("agentGroupId", 5L, "agentGroupName", "Team A")), 1L))
+                .expectEvents(
+                        new CampaignUpdatedEvent(
+                                ID,
+                                STAFFED,
+                                List.of(
+                                        new FieldChange("agentGroupId", null, 5L),
+                                        new FieldChange("agentGroupName", null, "Team A"))),
                         new RosterAgentGroupsAddedEvent(ID, List.of(5L)))
                 .expectResultMessagePayload(2L);
     }
@@ -100,7 +107,9 @@ class CampaignRosterTest {
         fixture.given(new CampaignCreatedEvent(ID, "acme", PLAIN), new RosterAgentsAddedEvent(ID, List.of(1L)))
                 .when(new RemoveRosterAgentCommand(ID, 1L))
                 .expectEvents(new RosterAgentRemovedEvent(ID, 1L));
-        fixture.given(new CampaignCreatedEvent(ID, "acme", PLAIN), new RosterAgentsAddedEvent(ID, List.of(1L)),
+        fixture.given(
+                        new CampaignCreatedEvent(ID, "acme", PLAIN),
+                        new RosterAgentsAddedEvent(ID, List.of(1L)),
                         new RosterAgentRemovedEvent(ID, 1L))
                 .when(new RemoveRosterAgentCommand(ID, 1L))
                 .expectNoEvents()
@@ -111,14 +120,21 @@ class CampaignRosterTest {
     void removingTheCampaignsOwnGroupClearsAgentGroupId() {
         fixture.given(new CampaignCreatedEvent(ID, "acme", STAFFED), new RosterAgentGroupsAddedEvent(ID, List.of(5L)))
                 .when(new RemoveRosterAgentGroupCommand(ID, 5L))
-                .expectEvents(new CampaignUpdatedEvent(ID, PLAIN, List.of(new FieldChange("agentGroupId", 5L, null),
-                                new FieldChange("agentGroupName", "Team A", null))),
+                .expectEvents(
+                        new CampaignUpdatedEvent(
+                                ID,
+                                PLAIN,
+                                List.of(
+                                        new FieldChange("agentGroupId", 5L, null),
+                                        new FieldChange("agentGroupName", "Team A", null))),
                         new RosterAgentGroupRemovedEvent(ID, 5L));
     }
 
     @Test
     void removingAnotherGroupLeavesTheSettingsAlone() {
-        fixture.given(new CampaignCreatedEvent(ID, "acme", STAFFED), new RosterAgentGroupsAddedEvent(ID, List.of(5L, 6L)))
+        fixture.given(
+                        new CampaignCreatedEvent(ID, "acme", STAFFED),
+                        new RosterAgentGroupsAddedEvent(ID, List.of(5L, 6L)))
                 .when(new RemoveRosterAgentGroupCommand(ID, 6L))
                 .expectEvents(new RosterAgentGroupRemovedEvent(ID, 6L));
         fixture.given(new CampaignCreatedEvent(ID, "acme", PLAIN))

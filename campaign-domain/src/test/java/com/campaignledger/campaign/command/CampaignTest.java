@@ -1,5 +1,7 @@
 package com.campaignledger.campaign.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CallResult;
@@ -34,19 +36,16 @@ import com.campaignledger.campaign.api.TransferNumber;
 import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CampaignTest {
 
@@ -56,10 +55,30 @@ class CampaignTest {
     private static final ContactNumber BOB = new ContactNumber("+13105550100", Map.of());
 
     /** Seed 000's second example, as the edge normalises it. */
-    private static final CampaignSettings SEED = new CampaignSettings("Test Broadcast Service (text to speech)",
-            null, null, null, null, List.of(new TransferNumber(null, "+12135551212", false)), "+19206596476",
+    private static final CampaignSettings SEED = new CampaignSettings(
+            "Test Broadcast Service (text to speech)",
+            null,
+            null,
+            null,
+            null,
+            List.of(new TransferNumber(null, "+12135551212", false)),
+            "+19206596476",
             new RetryConfig(3, 5, List.of(CallResult.BUSY, CallResult.NO_ANS), null),
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     private FixtureConfiguration<Campaign> fixture;
 
@@ -111,26 +130,42 @@ class CampaignTest {
         void cannotCreateCampaignWithBrokenRules() {
             CampaignSettings broken = CampaignSettings.named("x".repeat(201))
                     .with(CampaignPatch.of(Map.of(
-                            "localRestrictBegin", LocalTime.of(18, 0),
-                            "localRestrictEnd", LocalTime.of(9, 0),
-                            "questions", List.of(new Question("Vote?", QuestionResponseType.CHOICE, List.of())),
-                            "fromNumber", "+4420794609",
-                            "retryConfig", new RetryConfig(11, 0, null, null),
-                            "multilineDialingRatio", 5,
-                            "numberOfRings", 0)));
+                            "localRestrictBegin",
+                            LocalTime.of(18, 0),
+                            "localRestrictEnd",
+                            LocalTime.of(9, 0),
+                            "questions",
+                            List.of(new Question("Vote?", QuestionResponseType.CHOICE, List.of())),
+                            "fromNumber",
+                            "+4420794609",
+                            "retryConfig",
+                            new RetryConfig(11, 0, null, null),
+                            "multilineDialingRatio",
+                            5,
+                            "numberOfRings",
+                            0)));
             fixture.givenNoPriorActivity()
                     .when(new CreateCampaignCommand(ID, ACCOUNT, broken, null))
                     .expectNoEvents()
                     .expectException(InvalidCampaignException.class);
-            assertThat(broken.violations()).extracting(v -> v.field()).containsExactly(
-                    "name", "localRestrictEnd", "questions[0].choices", "fromNumber", "retryConfig.maxAttempts",
-                    "retryConfig.minutesBetweenAttempts", "multilineDialingRatio", "numberOfRings");
+            assertThat(broken.violations())
+                    .extracting(v -> v.field())
+                    .containsExactly(
+                            "name",
+                            "localRestrictEnd",
+                            "questions[0].choices",
+                            "fromNumber",
+                            "retryConfig.maxAttempts",
+                            "retryConfig.minutesBetweenAttempts",
+                            "multilineDialingRatio",
+                            "numberOfRings");
         }
 
         @Test
         void cannotCreateCampaignWithNumbersNotInE164() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateCampaignCommand(ID, ACCOUNT, SEED, List.of(ALICE, new ContactNumber("2135551212", null))))
+                    .when(new CreateCampaignCommand(
+                            ID, ACCOUNT, SEED, List.of(ALICE, new ContactNumber("2135551212", null))))
                     .expectException(InvalidCampaignException.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("numbers[1].number"))
                     .expectNoEvents();
@@ -175,9 +210,12 @@ class CampaignTest {
             CampaignSettings expected = SEED.with(CampaignPatch.of(Map.of("script", "Hello", "labels", List.of("q4"))));
             fixture.given(created())
                     .when(update(Map.of("script", "Hello", "labels", List.of("q4")), null))
-                    .expectEvents(new CampaignUpdatedEvent(ID, expected, List.of(
-                            new FieldChange("script", null, "Hello"),
-                            new FieldChange("labels", List.of(), List.of("q4")))))
+                    .expectEvents(new CampaignUpdatedEvent(
+                            ID,
+                            expected,
+                            List.of(
+                                    new FieldChange("script", null, "Hello"),
+                                    new FieldChange("labels", List.of(), List.of("q4")))))
                     .expectResultMessagePayload(2L);
         }
 
@@ -188,10 +226,16 @@ class CampaignTest {
                     .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                             org.axonframework.test.matchers.Matchers.exactSequenceOf(
                                     org.axonframework.test.matchers.Matchers.predicate(e -> {
-                                        FieldChange change = ((CampaignUpdatedEvent) e).changes().get(0);
+                                        FieldChange change = ((CampaignUpdatedEvent) e)
+                                                .changes()
+                                                .get(0);
                                         return change.field().equals("retryConfig")
-                                                && ((Map<?, ?>) change.oldValue()).get("maxAttempts").equals(3)
-                                                && ((Map<?, ?>) change.newValue()).get("retryResults").equals(List.of("BUSY"));
+                                                && ((Map<?, ?>) change.oldValue())
+                                                        .get("maxAttempts")
+                                                        .equals(3)
+                                                && ((Map<?, ?>) change.newValue())
+                                                        .get("retryResults")
+                                                        .equals(List.of("BUSY"));
                                     }),
                                     org.axonframework.test.matchers.Matchers.andNoMore())));
         }
@@ -202,12 +246,29 @@ class CampaignTest {
             clear.put("retryConfig", null);
             fixture.given(created())
                     .when(update(clear, null))
-                    .expectEvents(new CampaignUpdatedEvent(ID, SEED.with(CampaignPatch.of(clear)), List.of(
-                            new FieldChange("retryConfig",
-                                    Map.of("maxAttempts", 3, "minutesBetweenAttempts", 5,
-                                            "retryResults", List.of("BUSY", "NO_ANS"), "retryPhoneTypes", List.of("FIRST_NUMBER")),
-                                    Map.of("maxAttempts", 1, "minutesBetweenAttempts", 60,
-                                            "retryResults", List.of(), "retryPhoneTypes", List.of("FIRST_NUMBER"))))));
+                    .expectEvents(new CampaignUpdatedEvent(
+                            ID,
+                            SEED.with(CampaignPatch.of(clear)),
+                            List.of(new FieldChange(
+                                    "retryConfig",
+                                    Map.of(
+                                            "maxAttempts",
+                                            3,
+                                            "minutesBetweenAttempts",
+                                            5,
+                                            "retryResults",
+                                            List.of("BUSY", "NO_ANS"),
+                                            "retryPhoneTypes",
+                                            List.of("FIRST_NUMBER")),
+                                    Map.of(
+                                            "maxAttempts",
+                                            1,
+                                            "minutesBetweenAttempts",
+                                            60,
+                                            "retryResults",
+                                            List.of(),
+                                            "retryPhoneTypes",
+                                            List.of("FIRST_NUMBER"))))));
         }
 
         @Test
@@ -232,7 +293,9 @@ class CampaignTest {
         void passcodeChangesAreAuditedWithoutTheirValue() {
             fixture.given(created())
                     .when(update(Map.of("passcodeHash", "sha256:abc"), null))
-                    .expectEvents(new CampaignUpdatedEvent(ID, SEED.with(CampaignPatch.of(Map.of("passcodeHash", "sha256:abc"))),
+                    .expectEvents(new CampaignUpdatedEvent(
+                            ID,
+                            SEED.with(CampaignPatch.of(Map.of("passcodeHash", "sha256:abc"))),
                             List.of(new FieldChange("passcode", null, "******"))));
         }
 
@@ -254,7 +317,9 @@ class CampaignTest {
 
         @Test
         void cannotUpdateArchivedCampaign() {
-            fixture.given(created(), new CampaignArchivedEvent(ID, com.campaignledger.campaign.api.CampaignStatus.SETUP))
+            fixture.given(
+                            created(),
+                            new CampaignArchivedEvent(ID, com.campaignledger.campaign.api.CampaignStatus.SETUP))
                     .when(update(Map.of("script", "Hello"), null))
                     .expectException(IllegalCampaignTransitionException.class)
                     .expectExceptionMessage("Cannot update a campaign that is ARCHIVED")
@@ -291,7 +356,9 @@ class CampaignTest {
 
         @Test
         void cannotStartCampaignWithoutCallerId() {
-            fixture.given(new CampaignCreatedEvent(ID, ACCOUNT, CampaignSettings.named("No caller id")), numbersAdded(ALICE))
+            fixture.given(
+                            new CampaignCreatedEvent(ID, ACCOUNT, CampaignSettings.named("No caller id")),
+                            numbersAdded(ALICE))
                     .when(new StartCampaignCommand(ID, null))
                     .expectException(IllegalCampaignTransitionException.class)
                     .expectExceptionMessage("Cannot START a campaign that is SETUP: it has no fromNumber (caller id)")
@@ -337,7 +404,8 @@ class CampaignTest {
                     .expectEvents(new CampaignArchivedEvent(ID, com.campaignledger.campaign.api.CampaignStatus.SETUP));
             fixture.given(created(), numbersAdded(ALICE), started(), stopped())
                     .when(new ArchiveCampaignCommand(ID, null))
-                    .expectEvents(new CampaignArchivedEvent(ID, com.campaignledger.campaign.api.CampaignStatus.STOPPED));
+                    .expectEvents(
+                            new CampaignArchivedEvent(ID, com.campaignledger.campaign.api.CampaignStatus.STOPPED));
         }
 
         @Test

@@ -4,15 +4,14 @@ import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
 import com.campaignledger.agent.session.api.AgentLoggedOutEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Wakes the long-polls of getConnectionForAgent. Its processor runs on every instance with a token kept in
@@ -31,7 +30,8 @@ public class ConnectionNotifier {
 
     ConnectionNotifier(MeterRegistry meters) {
         Gauge.builder("ledger.agents.connection.waiters", waiters, ConnectionNotifier::count)
-                .description("Agent long-polls waiting for a call on this instance").register(meters);
+                .description("Agent long-polls waiting for a call on this instance")
+                .register(meters);
     }
 
     private static int count(Map<Long, List<CompletableFuture<Void>>> waiters) {

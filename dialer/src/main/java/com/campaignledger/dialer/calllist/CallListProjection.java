@@ -19,13 +19,12 @@ import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.DispositionList;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The dialer's call list, kept from the campaign and agent events. Every write is idempotent (inserts
@@ -49,13 +48,15 @@ public class CallListProjection {
     @EventHandler
     void on(CampaignCreatedEvent event) {
         CampaignSettings s = event.settings();
-        repository.insertCampaign(event.campaignId().value(), s.localRestrictBegin(), s.localRestrictEnd(), dispositions(s));
+        repository.insertCampaign(
+                event.campaignId().value(), s.localRestrictBegin(), s.localRestrictEnd(), dispositions(s));
     }
 
     @EventHandler
     void on(CampaignUpdatedEvent event) {
         CampaignSettings s = event.settings();
-        repository.updateWindow(event.campaignId().value(), s.localRestrictBegin(), s.localRestrictEnd(), dispositions(s));
+        repository.updateWindow(
+                event.campaignId().value(), s.localRestrictBegin(), s.localRestrictEnd(), dispositions(s));
     }
 
     @EventHandler
@@ -95,8 +96,8 @@ public class CallListProjection {
 
     @EventHandler
     void on(CallResultRecordedEvent event) {
-        repository.recordAttempt(event.campaignId().value(), event.number(), event.attempt(), event.finalForNumber(),
-                event.retryAt());
+        repository.recordAttempt(
+                event.campaignId().value(), event.number(), event.attempt(), event.finalForNumber(), event.retryAt());
     }
 
     @EventHandler
@@ -106,12 +107,14 @@ public class CallListProjection {
 
     @EventHandler
     void on(AgentCallConnectedEvent event) {
-        repository.upsertAgent(event.sessionId().value(), event.campaignId(), AgentState.ON_CALL, event.callId(), event.at());
+        repository.upsertAgent(
+                event.sessionId().value(), event.campaignId(), AgentState.ON_CALL, event.callId(), event.at());
     }
 
     @EventHandler
     void on(AgentCallEndedEvent event) {
-        repository.upsertAgent(event.sessionId().value(), event.campaignId(), AgentState.WRAP_UP, event.callId(), event.at());
+        repository.upsertAgent(
+                event.sessionId().value(), event.campaignId(), AgentState.WRAP_UP, event.callId(), event.at());
     }
 
     @EventHandler
@@ -119,7 +122,8 @@ public class CallListProjection {
         // Back in the queue; if the response also ends the session, the logout event that follows removes it.
         // The row keeps the call just finished: the dialer's reservation of this agent for that call ends when it
         // sees it, even when the connection and the response both happened between two of its reads.
-        repository.upsertAgent(event.sessionId().value(), event.campaignId(), AgentState.READY, event.callId(), event.at());
+        repository.upsertAgent(
+                event.sessionId().value(), event.campaignId(), AgentState.READY, event.callId(), event.at());
     }
 
     @EventHandler
@@ -133,6 +137,10 @@ public class CallListProjection {
     }
 
     private static List<String> dispositions(CampaignSettings settings) {
-        return settings.dispositionLists().stream().map(DispositionList::dispositions).flatMap(List::stream).distinct().toList();
+        return settings.dispositionLists().stream()
+                .map(DispositionList::dispositions)
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
     }
 }

@@ -6,9 +6,6 @@ import com.campaignledger.campaign.api.ContactNumber;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -16,6 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /** The dialer's tables: campaigns it may dial, their numbers and where each stands, agents and their state. */
 @Repository
@@ -29,14 +28,23 @@ public class CallListRepository {
     }
 
     void insertCampaign(long campaignId, LocalTime begin, LocalTime end, List<String> dispositions) {
-        jdbc.update("INSERT INTO dialer_campaign (campaign_id, status, dial_ratio, restrict_begin, restrict_end, dispositions) "
+        jdbc.update(
+                "INSERT INTO dialer_campaign (campaign_id, status, dial_ratio, restrict_begin, restrict_end, dispositions) "
                         + "VALUES (?, ?, 1.0, ?, ?, ?) ON CONFLICT DO NOTHING",
-                campaignId, CampaignStatus.SETUP.name(), text(begin), text(end), write(dispositions));
+                campaignId,
+                CampaignStatus.SETUP.name(),
+                text(begin),
+                text(end),
+                write(dispositions));
     }
 
     void updateWindow(long campaignId, LocalTime begin, LocalTime end, List<String> dispositions) {
-        jdbc.update("UPDATE dialer_campaign SET restrict_begin = ?, restrict_end = ?, dispositions = ? WHERE campaign_id = ?",
-                text(begin), text(end), write(dispositions), campaignId);
+        jdbc.update(
+                "UPDATE dialer_campaign SET restrict_begin = ?, restrict_end = ?, dispositions = ? WHERE campaign_id = ?",
+                text(begin),
+                text(end),
+                write(dispositions),
+                campaignId);
     }
 
     void updateStatus(long campaignId, CampaignStatus status) {
@@ -48,8 +56,11 @@ public class CallListRepository {
     }
 
     void insertNumbers(long campaignId, List<ContactNumber> numbers) {
-        jdbc.batchUpdate("INSERT INTO dialer_number (campaign_id, number, extra_data, attempts, done) VALUES (?, ?, ?, 0, FALSE) "
-                        + "ON CONFLICT DO NOTHING", numbers, 500,
+        jdbc.batchUpdate(
+                "INSERT INTO dialer_number (campaign_id, number, extra_data, attempts, done) VALUES (?, ?, ?, 0, FALSE) "
+                        + "ON CONFLICT DO NOTHING",
+                numbers,
+                500,
                 (ps, n) -> {
                     ps.setLong(1, campaignId);
                     ps.setString(2, n.number());
@@ -58,17 +69,32 @@ public class CallListRepository {
     }
 
     void recordAttempt(long campaignId, String number, int attempt, boolean done, Instant retryAt) {
-        jdbc.update("UPDATE dialer_number SET attempts = ?, done = ?, retry_at = ? WHERE campaign_id = ? AND number = ? "
+        jdbc.update(
+                "UPDATE dialer_number SET attempts = ?, done = ?, retry_at = ? WHERE campaign_id = ? AND number = ? "
                         + "AND attempts < ?",
-                attempt, done, retryAt == null ? null : Timestamp.from(retryAt), campaignId, number, attempt);
+                attempt,
+                done,
+                retryAt == null ? null : Timestamp.from(retryAt),
+                campaignId,
+                number,
+                attempt);
     }
 
     void upsertAgent(long sessionId, long campaignId, AgentState state, String callId, Instant at) {
-        int updated = jdbc.update("UPDATE dialer_agent SET state = ?, call_id = ?, changed_at = ? WHERE session_id = ?",
-                state.name(), callId, Timestamp.from(at), sessionId);
+        int updated = jdbc.update(
+                "UPDATE dialer_agent SET state = ?, call_id = ?, changed_at = ? WHERE session_id = ?",
+                state.name(),
+                callId,
+                Timestamp.from(at),
+                sessionId);
         if (updated == 0) {
-            jdbc.update("INSERT INTO dialer_agent (session_id, campaign_id, state, call_id, changed_at) VALUES (?, ?, ?, ?, ?)",
-                    sessionId, campaignId, state.name(), callId, Timestamp.from(at));
+            jdbc.update(
+                    "INSERT INTO dialer_agent (session_id, campaign_id, state, call_id, changed_at) VALUES (?, ?, ?, ?, ?)",
+                    sessionId,
+                    campaignId,
+                    state.name(),
+                    callId,
+                    Timestamp.from(at));
         }
     }
 
@@ -84,35 +110,52 @@ public class CallListRepository {
 
     /** Campaigns the dialer works on: RUNNING ones. */
     public List<DialerCampaign> runningCampaigns() {
-        return jdbc.query("SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign "
-                        + "WHERE status = ? ORDER BY campaign_id", (rs, i) -> new DialerCampaign(rs.getLong(1), rs.getDouble(2),
-                        time(rs.getString(3)), time(rs.getString(4)), readList(rs.getString(5))),
+        return jdbc.query(
+                "SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign "
+                        + "WHERE status = ? ORDER BY campaign_id",
+                (rs, i) -> new DialerCampaign(
+                        rs.getLong(1),
+                        rs.getDouble(2),
+                        time(rs.getString(3)),
+                        time(rs.getString(4)),
+                        readList(rs.getString(5))),
                 CampaignStatus.RUNNING.name());
     }
 
     /** An agent of a campaign as the call list knows it: state, and the call it is on (when READY, its last call). */
-    public record DialerAgent(long sessionId, AgentState state, String callId) {
-    }
+    public record DialerAgent(long sessionId, AgentState state, String callId) {}
 
     /** The open agent sessions of a campaign, longest waiting first. */
     public List<DialerAgent> agents(long campaignId) {
-        return jdbc.query("SELECT session_id, state, call_id FROM dialer_agent WHERE campaign_id = ? ORDER BY changed_at, session_id",
-                (rs, i) -> new DialerAgent(rs.getLong(1), AgentState.valueOf(rs.getString(2)), rs.getString(3)), campaignId);
+        return jdbc.query(
+                "SELECT session_id, state, call_id FROM dialer_agent WHERE campaign_id = ? ORDER BY changed_at, session_id",
+                (rs, i) -> new DialerAgent(rs.getLong(1), AgentState.valueOf(rs.getString(2)), rs.getString(3)),
+                campaignId);
     }
 
     /** Agent sessions of a campaign waiting for a call. */
     public List<Long> readyAgents(long campaignId) {
-        return jdbc.queryForList("SELECT session_id FROM dialer_agent WHERE campaign_id = ? AND state = ? ORDER BY changed_at, session_id",
-                Long.class, campaignId, AgentState.READY.name());
+        return jdbc.queryForList(
+                "SELECT session_id FROM dialer_agent WHERE campaign_id = ? AND state = ? ORDER BY changed_at, session_id",
+                Long.class,
+                campaignId,
+                AgentState.READY.name());
     }
 
     /** Up to {@code limit} numbers that may be dialled at {@code now}, leaving out those already ringing. */
     public List<DueNumber> dueNumbers(long campaignId, Instant now, Collection<String> inFlight, int limit) {
-        return jdbc.query("SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND done = FALSE "
-                        + "AND (retry_at IS NULL OR retry_at <= ?) ORDER BY attempts, number LIMIT ?",
+        return jdbc
+                .query(
+                        "SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND done = FALSE "
+                                + "AND (retry_at IS NULL OR retry_at <= ?) ORDER BY attempts, number LIMIT ?",
                         (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
-                        campaignId, Timestamp.from(now), limit + inFlight.size())
-                .stream().filter(n -> !inFlight.contains(n.number())).limit(limit).toList();
+                        campaignId,
+                        Timestamp.from(now),
+                        limit + inFlight.size())
+                .stream()
+                .filter(n -> !inFlight.contains(n.number()))
+                .limit(limit)
+                .toList();
     }
 
     /**
@@ -120,9 +163,15 @@ public class CallListRepository {
      * may connect to an agent. Empty for a number not on the list or already done.
      */
     public Optional<DueNumber> openNumber(long campaignId, String number) {
-        return jdbc.query("SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND number = ? "
-                        + "AND done = FALSE", (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
-                campaignId, number).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND number = ? "
+                                + "AND done = FALSE",
+                        (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
+                        campaignId,
+                        number)
+                .stream()
+                .findFirst();
     }
 
     /** The attempts recorded so far for some numbers of a campaign. */
@@ -135,18 +184,20 @@ public class CallListRepository {
             List<Object> args = new java.util.ArrayList<>();
             args.add(campaignId);
             args.addAll(chunk);
-            jdbc.query("SELECT number, attempts FROM dialer_number WHERE campaign_id = ? AND number IN (" + marks + ")",
+            jdbc.query(
+                    "SELECT number, attempts FROM dialer_number WHERE campaign_id = ? AND number IN (" + marks + ")",
                     rs -> {
                         attempts.put(rs.getString(1), rs.getInt(2));
-                    }, args.toArray());
+                    },
+                    args.toArray());
         }
         return attempts;
     }
 
     /** How many numbers of the campaign are not done yet. */
     public long openNumbers(long campaignId) {
-        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ? AND done = FALSE",
-                Long.class, campaignId);
+        Long open = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ? AND done = FALSE", Long.class, campaignId);
         return open == null ? 0 : open;
     }
 
@@ -168,7 +219,7 @@ public class CallListRepository {
 
     private static List<String> readList(String json) {
         try {
-            return json == null ? List.of() : JSON.readValue(json, new TypeReference<>() { });
+            return json == null ? List.of() : JSON.readValue(json, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -176,7 +227,7 @@ public class CallListRepository {
 
     private static Map<String, String> readMap(String json) {
         try {
-            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() { });
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

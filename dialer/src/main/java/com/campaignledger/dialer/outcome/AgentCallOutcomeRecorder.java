@@ -7,6 +7,8 @@ import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -15,9 +17,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A connected call's result is known when its agent stores the response: LA, or AM when the agent left
@@ -43,25 +42,50 @@ public class AgentCallOutcomeRecorder {
 
     @EventHandler
     void on(AgentResponseStoredEvent event) {
-        record(event.campaignId(), event.callId(), event.number(), event.answeringMachine() ? CallResult.AM : CallResult.LA,
-                event.connectedAt(), event.callEndedAt(), event.sessionId().value());
+        record(
+                event.campaignId(),
+                event.callId(),
+                event.number(),
+                event.answeringMachine() ? CallResult.AM : CallResult.LA,
+                event.connectedAt(),
+                event.callEndedAt(),
+                event.sessionId().value());
     }
 
     /** The agent left before answering: the call was still a live answer. */
     @EventHandler
     void on(AgentCallUnansweredEvent event) {
-        record(event.campaignId(), event.callId(), event.number(), CallResult.LA, event.connectedAt(), event.callEndedAt(),
+        record(
+                event.campaignId(),
+                event.callId(),
+                event.number(),
+                CallResult.LA,
+                event.connectedAt(),
+                event.callEndedAt(),
                 event.sessionId().value());
     }
 
-    private void record(long campaignId, String callId, String number, CallResult result, Instant connectedAt,
-                        Instant endedAt, long agentSessionId) {
+    private void record(
+            long campaignId,
+            String callId,
+            String number,
+            CallResult result,
+            Instant connectedAt,
+            Instant endedAt,
+            long agentSessionId) {
         // The campaign itself decides whether it still takes the result, not the call list: that is another
         // processor's read model and may not have seen the campaign's START yet when an agent answers its first call.
         long seconds = Math.max(0, Duration.between(connectedAt, endedAt).toSeconds());
         try {
-            commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(campaignId), callId, number, result, null,
-                    connectedAt, (int) seconds, agentSessionId));
+            commands.sendAndWait(new RecordCallResultCommand(
+                    CampaignId.of(campaignId),
+                    callId,
+                    number,
+                    result,
+                    null,
+                    connectedAt,
+                    (int) seconds,
+                    agentSessionId));
         } catch (IllegalCampaignTransitionException | InvalidCampaignException | AggregateNotFoundException refused) {
             // The campaign's own rules refuse it (the number got its final result from another call meanwhile, the
             // campaign was archived or deleted while the agent was on the call): retrying would refuse it again and

@@ -11,6 +11,8 @@ import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -18,9 +20,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * When a campaign finishes (or is archived or deleted) its agents go home: those waiting are logged out,
@@ -64,8 +63,8 @@ public class CampaignAgentsCloser {
      */
     @EventHandler
     void on(AgentCallbackSentEvent event, @Timestamp Instant at) {
-        closedBy(event.campaignId()).ifPresent(reason ->
-                commands.sendAndWait(new EndAgentSessionCommand(event.sessionId(), reason, at)));
+        closedBy(event.campaignId())
+                .ifPresent(reason -> commands.sendAndWait(new EndAgentSessionCommand(event.sessionId(), reason, at)));
     }
 
     private Optional<LogoutReason> closedBy(long campaignId) {

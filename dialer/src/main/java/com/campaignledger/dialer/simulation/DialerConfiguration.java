@@ -1,16 +1,14 @@
 package com.campaignledger.dialer.simulation;
 
 import com.campaignledger.dialer.CallFlowClock;
-
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.calllist.CallListRepository;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Instant;
 
 /** Wires the simulated dialer when {@code ledger.dialer.enabled} is true. */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +23,13 @@ public class DialerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ledger.dialer.enabled", havingValue = "true")
-    public SimulatedDialer simulatedDialer(DialerProperties properties, CommandGateway commands, CallListRepository callList,
-                                           CallIds callIds, SimulatedAgents agents, CallFlowClock clock) {
+    public SimulatedDialer simulatedDialer(
+            DialerProperties properties,
+            CommandGateway commands,
+            CallListRepository callList,
+            CallIds callIds,
+            SimulatedAgents agents,
+            CallFlowClock clock) {
         return new SimulatedDialer(properties, commands, callList, callIds, agents, clock);
     }
 }

@@ -1,11 +1,10 @@
 package com.campaignledger.dialer.simulation;
 
 import com.campaignledger.campaign.api.CallResult;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The simulated dialer ({@code ledger.dialer.*}): on by default on the embedded database, off in production.
@@ -21,9 +20,16 @@ import java.util.Map;
  * @param seed            the random seed of the outcome draws (0: a new one each start)
  */
 @ConfigurationProperties("ledger.dialer")
-public record DialerProperties(Boolean enabled, Long tickMillis, Double timeScale, Integer ringSeconds,
-                               Integer talkSeconds, Integer wrapUpSeconds, Map<CallResult, Integer> outcomes,
-                               ZoneId fallbackZone, Long seed) {
+public record DialerProperties(
+        Boolean enabled,
+        Long tickMillis,
+        Double timeScale,
+        Integer ringSeconds,
+        Integer talkSeconds,
+        Integer wrapUpSeconds,
+        Map<CallResult, Integer> outcomes,
+        ZoneId fallbackZone,
+        Long seed) {
 
     public DialerProperties {
         enabled = enabled != null && enabled;

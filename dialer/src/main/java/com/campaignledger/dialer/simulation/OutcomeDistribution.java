@@ -1,7 +1,6 @@
 package com.campaignledger.dialer.simulation;
 
 import com.campaignledger.campaign.api.CallResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

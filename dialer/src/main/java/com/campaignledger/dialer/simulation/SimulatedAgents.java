@@ -1,10 +1,9 @@
 package com.campaignledger.dialer.simulation;
 
 import com.campaignledger.agent.session.api.AgentSessionId;
-import org.springframework.stereotype.Component;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /** The agent sessions the simulated dialer answers for: it stores their responses after the wrap-up time. */
 @Component

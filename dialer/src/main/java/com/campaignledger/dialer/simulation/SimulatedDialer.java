@@ -1,7 +1,5 @@
 package com.campaignledger.dialer.simulation;
 
-import com.campaignledger.dialer.CallFlowClock;
-
 import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.AgentState;
 import com.campaignledger.agent.session.api.ConnectCallCommand;
@@ -10,16 +8,12 @@ import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DialerCampaign;
 import com.campaignledger.dialer.calllist.DueNumber;
 import com.campaignledger.dialer.window.CallingWindow;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +22,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * A predictive dialer without telephony: while a campaign is RUNNING it keeps {@code ready agents × dial
@@ -61,10 +59,16 @@ public class SimulatedDialer implements SmartLifecycle {
     private final Map<Long, Integer> ringing = new HashMap<>();
     /** Agents the dialer just connected, with the call, until the call list shows them busy with it. */
     private final Map<Long, Reservation> reserved = new HashMap<>();
+
     private ScheduledExecutorService executor;
 
-    public SimulatedDialer(DialerProperties properties, CommandGateway commands, CallListRepository callList,
-                           CallIds callIds, SimulatedAgents simulatedAgents, CallFlowClock clock) {
+    public SimulatedDialer(
+            DialerProperties properties,
+            CommandGateway commands,
+            CallListRepository callList,
+            CallIds callIds,
+            SimulatedAgents simulatedAgents,
+            CallFlowClock clock) {
         this.properties = properties;
         this.commands = commands;
         this.callList = callList;
@@ -83,7 +87,8 @@ public class SimulatedDialer implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::safeTick, properties.tickMillis(), properties.tickMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::safeTick, properties.tickMillis(), properties.tickMillis(), TimeUnit.MILLISECONDS);
         log.info("Simulated dialer started ({}x real time)", properties.timeScale());
     }
 
@@ -115,7 +120,8 @@ public class SimulatedDialer implements SmartLifecycle {
             Map<String, Integer> pending = inFlight.computeIfAbsent(campaign.campaignId(), id -> new HashMap<>());
             forgetRecorded(campaign.campaignId(), pending);
             List<Long> ready = readyAgents(campaign.campaignId());
-            int lines = (int) Math.floor(ready.size() * campaign.dialRatio()) - ringing.getOrDefault(campaign.campaignId(), 0);
+            int lines = (int) Math.floor(ready.size() * campaign.dialRatio())
+                    - ringing.getOrDefault(campaign.campaignId(), 0);
             if (lines <= 0) {
                 continue;
             }
@@ -144,12 +150,13 @@ public class SimulatedDialer implements SmartLifecycle {
                 reserved.remove(agent.sessionId());
             }
         }
-        return agents.stream().filter(a -> a.state() == AgentState.READY && !reserved.containsKey(a.sessionId()))
-                .map(CallListRepository.DialerAgent::sessionId).toList();
+        return agents.stream()
+                .filter(a -> a.state() == AgentState.READY && !reserved.containsKey(a.sessionId()))
+                .map(CallListRepository.DialerAgent::sessionId)
+                .toList();
     }
 
-    private record Reservation(String callId, long until) {
-    }
+    private record Reservation(String callId, long until) {}
 
     /** A number stops being in flight once the call list shows its attempt recorded. */
     private void forgetRecorded(long campaignId, Map<String, Integer> ringing) {
@@ -164,11 +171,14 @@ public class SimulatedDialer implements SmartLifecycle {
         String callId = callIds.next();
         CallResult outcome = outcomes.draw(random);
         ringing.merge(campaign.campaignId(), 1, Integer::sum);
-        executor.schedule(() -> answered(campaign, number, callId, outcome, startedAt),
-                clock.realMillis(properties.ringSeconds()), TimeUnit.MILLISECONDS);
+        executor.schedule(
+                () -> answered(campaign, number, callId, outcome, startedAt),
+                clock.realMillis(properties.ringSeconds()),
+                TimeUnit.MILLISECONDS);
     }
 
-    private void answered(DialerCampaign campaign, DueNumber number, String callId, CallResult outcome, Instant startedAt) {
+    private void answered(
+            DialerCampaign campaign, DueNumber number, String callId, CallResult outcome, Instant startedAt) {
         ringing.merge(campaign.campaignId(), -1, Integer::sum);
         Instant now = clock.instant();
         if (outcome != CallResult.LA) {
@@ -185,7 +195,9 @@ public class SimulatedDialer implements SmartLifecycle {
                 reserved.remove(agent);
                 continue;
             }
-            executor.schedule(() -> hangUp(session, callId, campaign), clock.realMillis(properties.talkSeconds()),
+            executor.schedule(
+                    () -> hangUp(session, callId, campaign),
+                    clock.realMillis(properties.talkSeconds()),
                     TimeUnit.MILLISECONDS);
             return;
         }
@@ -200,27 +212,43 @@ public class SimulatedDialer implements SmartLifecycle {
             log.debug("Call {} had already ended for agent {}: {}", callId, session, e.getMessage());
         }
         if (simulatedAgents.isSimulated(session)) {
-            executor.schedule(() -> respond(session, callId, campaign), clock.realMillis(properties.wrapUpSeconds()),
+            executor.schedule(
+                    () -> respond(session, callId, campaign),
+                    clock.realMillis(properties.wrapUpSeconds()),
                     TimeUnit.MILLISECONDS);
         }
     }
 
     private void respond(AgentSessionId session, String callId, DialerCampaign campaign) {
         List<String> dispositions = campaign.dispositions().isEmpty()
-                ? List.of("interested", "not interested", "call back later") : campaign.dispositions();
+                ? List.of("interested", "not interested", "call back later")
+                : campaign.dispositions();
         String response = dispositions.get(random.nextInt(dispositions.size()));
         try {
-            commands.sendAndWait(new StoreAgentResponseCommand(session, callId, response, null, false, false, clock.instant()));
+            commands.sendAndWait(
+                    new StoreAgentResponseCommand(session, callId, response, null, false, false, clock.instant()));
         } catch (RuntimeException e) {
             log.debug("Simulated agent {} could not store a response for call {}: {}", session, callId, e.getMessage());
         }
     }
 
-    private void record(DialerCampaign campaign, DueNumber number, String callId, CallResult result, Instant startedAt,
-                        int seconds) {
+    private void record(
+            DialerCampaign campaign,
+            DueNumber number,
+            String callId,
+            CallResult result,
+            Instant startedAt,
+            int seconds) {
         try {
-            commands.sendAndWait(new RecordCallResultCommand(CampaignId.of(campaign.campaignId()), callId, number.number(),
-                    result, number.attempts() + 1, startedAt, seconds, null));
+            commands.sendAndWait(new RecordCallResultCommand(
+                    CampaignId.of(campaign.campaignId()),
+                    callId,
+                    number.number(),
+                    result,
+                    number.attempts() + 1,
+                    startedAt,
+                    seconds,
+                    null));
         } catch (RuntimeException e) {
             log.debug("Result of call {} not recorded: {}", callId, e.getMessage());
         }

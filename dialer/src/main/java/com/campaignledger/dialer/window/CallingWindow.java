@@ -3,7 +3,6 @@ package com.campaignledger.dialer.window;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -47,7 +46,9 @@ public final class CallingWindow {
         try {
             List<String> zones = ZONES.getTimeZonesForNumber(UTIL.parse(e164, "US"));
             String zone = zones.isEmpty() ? null : zones.get(0);
-            return zone == null || zone.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()) ? fallback : ZoneId.of(zone);
+            return zone == null || zone.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())
+                    ? fallback
+                    : ZoneId.of(zone);
         } catch (NumberParseException | RuntimeException e) {
             return fallback;
         }

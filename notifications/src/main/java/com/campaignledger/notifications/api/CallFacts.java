@@ -1,7 +1,6 @@
 package com.campaignledger.notifications.api;
 
 import com.campaignledger.campaign.api.CallResult;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,9 +9,19 @@ import java.util.Map;
  * call-finished). {@code agent} is the extension point for agent sessions: it is null today; once agents
  * record responses, the saga fills it (or defers the call notification until the response is stored).
  */
-public record CallFacts(String callId, String number, Map<String, String> extraData, String fromNumber,
-                        CallResult result, int attempt, Instant startTime, int durationSeconds,
-                        Long agentSessionId, boolean finalForNumber, Instant recordedAt, AgentOutcome agent) {
+public record CallFacts(
+        String callId,
+        String number,
+        Map<String, String> extraData,
+        String fromNumber,
+        CallResult result,
+        int attempt,
+        Instant startTime,
+        int durationSeconds,
+        Long agentSessionId,
+        boolean finalForNumber,
+        Instant recordedAt,
+        AgentOutcome agent) {
 
     public CallFacts {
         extraData = extraData == null ? Map.of() : Map.copyOf(extraData);

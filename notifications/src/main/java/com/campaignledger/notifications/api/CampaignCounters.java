@@ -7,8 +7,17 @@ package com.campaignledger.notifications.api;
  * live + machine + noanswer + dnc + busy + transfer + error + misc = dialed &lt;= total.
  * The component names are the stored JSON of decisions already made.
  */
-public record CampaignCounters(long total, long dialed, long live, long machine, long noanswer, long dnc, long busy,
-                               long transfer, long error, long misc) {
+public record CampaignCounters(
+        long total,
+        long dialed,
+        long live,
+        long machine,
+        long noanswer,
+        long dnc,
+        long busy,
+        long transfer,
+        long error,
+        long misc) {
 
     public static final CampaignCounters NONE = new CampaignCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -1,7 +1,6 @@
 package com.campaignledger.notifications.api;
 
 import com.campaignledger.campaign.billing.CallUsage;
-
 import java.util.List;
 
 /**
@@ -11,9 +10,14 @@ import java.util.List;
  * {@code usage} is what the campaign's calls add up to, priced as the campaign-finished postback's cost;
  * none in decisions written before it was kept.
  */
-public record CampaignNotificationDecidedEvent(String sourceEventId, TriggerEvent trigger, BroadcastFacts campaign,
-                                               CampaignCounters stats, List<Long> subscriptionIds,
-                                               List<Long> postbackIds, CallUsage usage) {
+public record CampaignNotificationDecidedEvent(
+        String sourceEventId,
+        TriggerEvent trigger,
+        BroadcastFacts campaign,
+        CampaignCounters stats,
+        List<Long> subscriptionIds,
+        List<Long> postbackIds,
+        CallUsage usage) {
 
     public CampaignNotificationDecidedEvent {
         subscriptionIds = subscriptionIds == null ? List.of() : List.copyOf(subscriptionIds);

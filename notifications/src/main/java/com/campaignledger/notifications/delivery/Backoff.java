@@ -1,7 +1,6 @@
 package com.campaignledger.notifications.delivery;
 
 import com.campaignledger.notifications.NotificationProperties;
-
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 

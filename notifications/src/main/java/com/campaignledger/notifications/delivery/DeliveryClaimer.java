@@ -1,11 +1,6 @@
 package com.campaignledger.notifications.delivery;
 
 import com.campaignledger.notifications.outbox.DeliveryRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Claims due deliveries for one worker, so several instances share the outbox without sending a row twice
@@ -38,8 +37,14 @@ class DeliveryClaimer {
      * Leases up to {@code limit} due deliveries, at most {@code room.get(endpoint)} per endpoint (an endpoint
      * missing from {@code room} has {@code defaultRoom}); {@code full} endpoints are not even looked at.
      */
-    List<String> claim(String owner, Instant now, Instant leaseUntil, int limit, Set<String> full,
-                       Map<String, Integer> room, int defaultRoom) {
+    List<String> claim(
+            String owner,
+            Instant now,
+            Instant leaseUntil,
+            int limit,
+            Set<String> full,
+            Map<String, Integer> room,
+            int defaultRoom) {
         return transactions.execute(tx -> {
             Map<String, Integer> left = new HashMap<>(room);
             List<String> claimed = new ArrayList<>();
@@ -60,7 +65,8 @@ class DeliveryClaimer {
 
     private static boolean isPostgres(JdbcTemplate jdbc) {
         try {
-            String product = JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
+            String product =
+                    JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
             return product != null && product.toLowerCase().contains("postgres");
         } catch (Exception e) {
             return false;

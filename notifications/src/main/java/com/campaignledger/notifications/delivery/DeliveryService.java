@@ -9,13 +9,12 @@ import com.campaignledger.notifications.outbox.DeliveryRepository;
 import com.campaignledger.notifications.postback.Postback;
 import com.campaignledger.notifications.postback.PostbackRepository;
 import com.campaignledger.notifications.subscription.SubscriptionRepository;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The delivery log of a subscription, one delivery, and sending one again by hand. */
 @Service
@@ -29,8 +28,14 @@ public class DeliveryService {
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    public DeliveryService(DeliveryRepository deliveries, SubscriptionRepository subscriptions, PostbackRepository postbacks,
-                           NotificationAuditLog audit, TransactionTemplate transactions, DeliveryWorker worker, Clock clock) {
+    public DeliveryService(
+            DeliveryRepository deliveries,
+            SubscriptionRepository subscriptions,
+            PostbackRepository postbacks,
+            NotificationAuditLog audit,
+            TransactionTemplate transactions,
+            DeliveryWorker worker,
+            Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.postbacks = postbacks;
@@ -41,13 +46,16 @@ public class DeliveryService {
     }
 
     /** A page of a subscription's deliveries, newest first, and how many there are in all. */
-    public record DeliveryPage(List<Delivery> content, int page, int size, long totalElements) {
-    }
+    public record DeliveryPage(List<Delivery> content, int page, int size, long totalElements) {}
 
     public DeliveryPage forSubscription(String accountId, long subscriptionId, int page, int size) {
-        subscriptions.find(accountId, subscriptionId)
+        subscriptions
+                .find(accountId, subscriptionId)
                 .orElseThrow(() -> new NotificationNotFoundException("No subscription " + subscriptionId));
-        return new DeliveryPage(deliveries.forSubscription(subscriptionId, page, size), page, size,
+        return new DeliveryPage(
+                deliveries.forSubscription(subscriptionId, page, size),
+                page,
+                size,
                 deliveries.countForSubscription(subscriptionId));
     }
 
@@ -62,16 +70,29 @@ public class DeliveryService {
     public Delivery redeliver(AuditContext context, String id) {
         Delivery after = transactions.execute(tx -> {
             Delivery before = get(context.accountId(), id);
-            if (before.subscriptionId() != null && subscriptions.find(before.subscriptionId()).isEmpty()) {
-                throw new NotificationConflictException("Delivery " + id + " belongs to subscription "
-                        + before.subscriptionId() + ", which was deleted", false);
+            if (before.subscriptionId() != null
+                    && subscriptions.find(before.subscriptionId()).isEmpty()) {
+                throw new NotificationConflictException(
+                        "Delivery " + id + " belongs to subscription " + before.subscriptionId()
+                                + ", which was deleted",
+                        false);
             }
-            if (before.postbackId() != null && postbacks.find(before.postbackId()).filter(Postback::active).isEmpty()) {
-                throw new NotificationConflictException("Delivery " + id + " belongs to a postback that was unsubscribed", false);
+            if (before.postbackId() != null
+                    && postbacks
+                            .find(before.postbackId())
+                            .filter(Postback::active)
+                            .isEmpty()) {
+                throw new NotificationConflictException(
+                        "Delivery " + id + " belongs to a postback that was unsubscribed", false);
             }
             Instant now = clock.instant();
             deliveries.requeue(id, context.accountId(), now);
-            audit.record(context, "DELIVERY", id, "REDELIVERED", Map.of("status", before.status().name()),
+            audit.record(
+                    context,
+                    "DELIVERY",
+                    id,
+                    "REDELIVERED",
+                    Map.of("status", before.status().name()),
                     Map.of("status", "PENDING"));
             return get(context.accountId(), id);
         });

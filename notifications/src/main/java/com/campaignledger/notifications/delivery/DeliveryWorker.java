@@ -11,12 +11,6 @@ import com.campaignledger.notifications.subscription.SubscriptionRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +29,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds. One poller thread claims due deliveries (when woken by the outbox, or every
@@ -65,9 +64,16 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
     private volatile ExecutorService senders;
     private volatile boolean running;
 
-    DeliveryWorker(DeliveryClaimer claimer, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-                   WebhookSender webhooks, EmailSender email, TransactionTemplate transactions, Clock clock,
-                   NotificationProperties properties, MeterRegistry meters) {
+    DeliveryWorker(
+            DeliveryClaimer claimer,
+            DeliveryRepository deliveries,
+            SubscriptionRepository subscriptions,
+            WebhookSender webhooks,
+            EmailSender email,
+            TransactionTemplate transactions,
+            Clock clock,
+            NotificationProperties properties,
+            MeterRegistry meters) {
         this.claimer = claimer;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -76,10 +82,12 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = properties.delivery();
-        this.backoff = new Backoff(properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.backoff = new Backoff(
+                properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
         this.meters = meters;
         Gauge.builder("ledger.notifications.deliveries.sending", busyThreads, AtomicInteger::get)
-                .description("Delivery attempts under way on this instance").register(meters);
+                .description("Delivery attempts under way on this instance")
+                .register(meters);
     }
 
     @Override
@@ -89,11 +97,15 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
         }
         poller = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "notification-poller"));
         AtomicInteger n = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(settings.threads(), r -> thread(r, "notification-sender-" + n.incrementAndGet()));
+        senders = Executors.newFixedThreadPool(
+                settings.threads(), r -> thread(r, "notification-sender-" + n.incrementAndGet()));
         running = true;
         long interval = Math.max(10, settings.pollInterval().toMillis());
         poller.scheduleWithFixedDelay(this::pollSafely, 0, interval, TimeUnit.MILLISECONDS);
-        log.info("Notification delivery worker {} started ({} threads, {} per endpoint)", owner, settings.threads(),
+        log.info(
+                "Notification delivery worker {} started ({} threads, {} per endpoint)",
+                owner,
+                settings.threads(),
                 settings.maxPerEndpoint());
     }
 
@@ -107,7 +119,8 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
         senders.shutdown();
         try {
             // Attempts under way finish (their time-outs bound this); a row left claimed is retried after its lease.
-            if (!senders.awaitTermination(settings.readTimeout().plus(settings.connectTimeout()).toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!senders.awaitTermination(
+                    settings.readTimeout().plus(settings.connectTimeout()).toMillis(), TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -169,8 +182,8 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
             }
         });
         Instant now = clock.instant();
-        List<String> claimed = claimer.claim(owner, now, now.plus(settings.lease()), free, full, room,
-                settings.maxPerEndpoint());
+        List<String> claimed =
+                claimer.claim(owner, now, now.plus(settings.lease()), free, full, room, settings.maxPerEndpoint());
         for (String id : claimed) {
             Optional<DueDelivery> due = deliveries.due(id);
             if (due.isEmpty()) {
@@ -196,8 +209,11 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
             if (d.subscriptionId() != null) {
                 Optional<Subscription> subscription = subscriptions.find(d.subscriptionId());
                 if (subscription.isEmpty() || !subscription.get().enabled()) {
-                    deliveries.cancel(d.id(), owner, subscription.isEmpty() ? "the subscription was deleted"
-                            : "the subscription is disabled", started);
+                    deliveries.cancel(
+                            d.id(),
+                            owner,
+                            subscription.isEmpty() ? "the subscription was deleted" : "the subscription is disabled",
+                            started);
                     return;
                 }
                 if (d.signed()) {
@@ -205,7 +221,8 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
                 }
             }
             AttemptResult result = NotificationFormat.valueOf(d.format()) == NotificationFormat.EMAIL
-                    ? email.send(d) : webhooks.send(d, secret);
+                    ? email.send(d)
+                    : webhooks.send(d, secret);
             long latency = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             record(d, started, latency, result);
         } catch (RuntimeException e) {
@@ -234,19 +251,26 @@ public class DeliveryWorker implements SmartLifecycle, OutboxListener {
         }
         String outcome = result.delivered() ? "DELIVERED" : "FAILED";
         transactions.executeWithoutResult(tx -> {
-            deliveries.logAttempt(d.id(), attempts, attemptedAt, result.statusCode(), latencyMs, outcome, result.error(), owner);
-            deliveries.finishAttempt(d.id(), owner, status, attempts, round, attemptedAt, next, result.statusCode(),
-                    result.error());
+            deliveries.logAttempt(
+                    d.id(), attempts, attemptedAt, result.statusCode(), latencyMs, outcome, result.error(), owner);
+            deliveries.finishAttempt(
+                    d.id(), owner, status, attempts, round, attemptedAt, next, result.statusCode(), result.error());
         });
         // Outcome per attempt: DELIVERED, FAILED (to be retried) or DEAD (retries exhausted).
         Timer.builder("ledger.notifications.delivery.attempts")
                 .description("Notification delivery attempts by outcome and format")
                 .tag("outcome", status == DeliveryStatus.PENDING ? "FAILED" : status.name())
                 .tag("format", d.format())
-                .register(meters).record(Duration.ofMillis(latencyMs));
+                .register(meters)
+                .record(Duration.ofMillis(latencyMs));
         if (status == DeliveryStatus.DEAD) {
-            log.warn("Delivery {} ({} to {}) dead-lettered after {} attempts: {}", d.id(), d.eventType(), d.endpointKey(),
-                    round, result.error());
+            log.warn(
+                    "Delivery {} ({} to {}) dead-lettered after {} attempts: {}",
+                    d.id(),
+                    d.eventType(),
+                    d.endpointKey(),
+                    round,
+                    result.error());
         }
     }
 

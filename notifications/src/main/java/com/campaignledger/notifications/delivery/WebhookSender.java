@@ -1,10 +1,18 @@
 package com.campaignledger.notifications.delivery;
 
-import com.campaignledger.notifications.endpoint.EndpointGuard;
-
 import com.campaignledger.notifications.NotificationProperties;
+import com.campaignledger.notifications.endpoint.EndpointGuard;
 import com.campaignledger.notifications.outbox.DueDelivery;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -17,16 +25,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Posts one delivery with Apache HttpClient: a short connect time-out and a time-out for the response,
@@ -86,21 +84,23 @@ class WebhookSender {
             return AttemptResult.failed(null, "refused: the endpoint " + e.getMessage());
         }
         HttpPost request = new HttpPost(uri);
-        request.setEntity(new StringEntity(delivery.payload(),
-                ContentType.create(delivery.contentType(), StandardCharsets.UTF_8)));
+        request.setEntity(new StringEntity(
+                delivery.payload(), ContentType.create(delivery.contentType(), StandardCharsets.UTF_8)));
         request.setHeader(EVENT_HEADER, delivery.eventType());
         if (secret != null) {
             long timestamp = clock.instant().getEpochSecond();
             request.setHeader("webhook-id", delivery.id());
             request.setHeader("webhook-timestamp", String.valueOf(timestamp));
-            request.setHeader("webhook-signature", WebhookSigner.sign(secret, delivery.id(), timestamp, delivery.payload()));
+            request.setHeader(
+                    "webhook-signature", WebhookSigner.sign(secret, delivery.id(), timestamp, delivery.payload()));
         } else {
             // Unsigned postbacks still name the delivery, so a receiver can drop a repeat.
             request.setHeader("X-Ledger-Delivery", delivery.id());
         }
         try {
             int status = client.execute(request, response -> response.getCode());
-            return status >= 200 && status < 300 ? AttemptResult.delivered(status)
+            return status >= 200 && status < 300
+                    ? AttemptResult.delivered(status)
                     : AttemptResult.failed(status, "HTTP " + status);
         } catch (RefusedAddressException e) {
             return AttemptResult.failed(null, "refused: the endpoint " + e.getMessage());

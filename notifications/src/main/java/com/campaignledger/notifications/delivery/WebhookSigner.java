@@ -1,12 +1,11 @@
 package com.campaignledger.notifications.delivery;
 
 import com.campaignledger.notifications.subscription.SigningSecrets;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures (standardwebhooks.com): {@code v1,} and the base64 HMAC-SHA256, keyed with the
@@ -14,8 +13,7 @@ import java.util.Base64;
  */
 public final class WebhookSigner {
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String sign(String secret, String id, long timestampSeconds, String body) {
         try {

@@ -1,9 +1,6 @@
 package com.campaignledger.notifications.endpoint;
 
 import com.campaignledger.notifications.NotificationProperties;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -11,6 +8,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * The SSRF guard: an endpoint must be an absolute http(s) URL whose host resolves only to public
@@ -90,8 +89,9 @@ public class EndpointGuard {
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
-                    throw new RefusedEndpointException("resolves to " + address.getHostAddress()
-                            + ", a loopback, link-local, private or metadata address, which notifications are not sent to");
+                    throw new RefusedEndpointException(
+                            "resolves to " + address.getHostAddress()
+                                    + ", a loopback, link-local, private or metadata address, which notifications are not sent to");
                 }
             }
         }
@@ -100,25 +100,28 @@ public class EndpointGuard {
 
     /** Whether an address is one that notifications may be sent to. */
     public static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first != 0                                   // "this network"
-                    && !(first == 100 && second >= 64 && second < 128)  // carrier-grade NAT
+            return first != 0 // "this network"
+                    && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
                     && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                    && first < 224;                             // multicast and reserved
+                    && first < 224; // multicast and reserved
         }
         if (address instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) {
-                return false;                                   // unique local fc00::/7
+                return false; // unique local fc00::/7
             }
             if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
-                return false;                                   // deprecated site-local fec0::/10
+                return false; // deprecated site-local fec0::/10
             }
             if (isMappedOrCompatibleV4(b)) {
                 try {

@@ -1,11 +1,6 @@
 package com.campaignledger.notifications.outbox;
 
 import com.campaignledger.notifications.subscription.PendingDeliveries;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,24 +9,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /** The outbox (notification_delivery) and the delivery log (notification_attempt). */
 @Repository
 public class DeliveryRepository implements PendingDeliveries {
 
     /** A candidate for claiming: its id and the endpoint it goes to. */
-    public record Candidate(String id, String endpointKey) {
-    }
+    public record Candidate(String id, String endpointKey) {}
 
     private static final String COLUMNS = "id, subscription_id, postback_id, campaign_id, event_type, source_event_id, "
             + "endpoint, format, content_type, signed, status, attempts, next_attempt_at, created, last_attempt_at, "
             + "delivered_at, last_status_code, last_error, payload";
-    private static final RowMapper<Delivery> ROW = (rs, i) -> new Delivery(rs.getString(1),
-            rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getObject(4, Long.class), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
-            DeliveryStatus.valueOf(rs.getString(11)), rs.getInt(12), instant(rs.getTimestamp(13)),
-            instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)),
-            rs.getObject(17, Integer.class), rs.getString(18), rs.getString(19), List.of());
+    private static final RowMapper<Delivery> ROW = (rs, i) -> new Delivery(
+            rs.getString(1),
+            rs.getObject(2, Long.class),
+            rs.getObject(3, Long.class),
+            rs.getObject(4, Long.class),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            rs.getString(8),
+            rs.getString(9),
+            rs.getBoolean(10),
+            DeliveryStatus.valueOf(rs.getString(11)),
+            rs.getInt(12),
+            instant(rs.getTimestamp(13)),
+            instant(rs.getTimestamp(14)),
+            instant(rs.getTimestamp(15)),
+            instant(rs.getTimestamp(16)),
+            rs.getObject(17, Integer.class),
+            rs.getString(18),
+            rs.getString(19),
+            List.of());
 
     private final JdbcTemplate jdbc;
 
@@ -41,13 +53,28 @@ public class DeliveryRepository implements PendingDeliveries {
 
     /** Adds the delivery unless this target already has one for this source event; true when added. */
     public boolean insertIfAbsent(NewDelivery d) {
-        return jdbc.update("INSERT INTO notification_delivery (id, target, subscription_id, postback_id, account_id, "
-                        + "campaign_id, event_type, source_event_id, endpoint, endpoint_key, format, content_type, payload, "
-                        + "signed, status, attempts, round_attempts, next_attempt_at, created) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?) ON CONFLICT DO NOTHING",
-                d.id(), d.target(), d.subscriptionId(), d.postbackId(), d.accountId(), d.campaignId(), d.eventType(),
-                d.sourceEventId(), d.endpoint(), d.endpointKey(), d.format(), d.contentType(), d.payload(), d.signed(),
-                Timestamp.from(d.created()), Timestamp.from(d.created())) == 1;
+        return jdbc.update(
+                        "INSERT INTO notification_delivery (id, target, subscription_id, postback_id, account_id, "
+                                + "campaign_id, event_type, source_event_id, endpoint, endpoint_key, format, content_type, payload, "
+                                + "signed, status, attempts, round_attempts, next_attempt_at, created) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?) ON CONFLICT DO NOTHING",
+                        d.id(),
+                        d.target(),
+                        d.subscriptionId(),
+                        d.postbackId(),
+                        d.accountId(),
+                        d.campaignId(),
+                        d.eventType(),
+                        d.sourceEventId(),
+                        d.endpoint(),
+                        d.endpointKey(),
+                        d.format(),
+                        d.contentType(),
+                        d.payload(),
+                        d.signed(),
+                        Timestamp.from(d.created()),
+                        Timestamp.from(d.created()))
+                == 1;
     }
 
     /**
@@ -55,9 +82,11 @@ public class DeliveryRepository implements PendingDeliveries {
      * {@code skipLocked} (PostgreSQL) the rows are locked and rows another worker is claiming are skipped;
      * call it inside the claiming transaction.
      */
-    public List<Candidate> candidates(Instant now, int limit, Collection<String> excludedEndpoints, boolean skipLocked) {
-        StringBuilder sql = new StringBuilder("SELECT id, endpoint_key FROM notification_delivery WHERE status = 'PENDING' "
-                + "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)");
+    public List<Candidate> candidates(
+            Instant now, int limit, Collection<String> excludedEndpoints, boolean skipLocked) {
+        StringBuilder sql =
+                new StringBuilder("SELECT id, endpoint_key FROM notification_delivery WHERE status = 'PENDING' "
+                        + "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)");
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now)));
         for (String excluded : excludedEndpoints) {
             sql.append(" AND endpoint_key <> ?");
@@ -73,82 +102,158 @@ public class DeliveryRepository implements PendingDeliveries {
 
     /** Takes the lease of a due row nobody holds; atomic on its own, so two workers never both win. */
     public boolean lease(String id, String owner, Instant now, Instant until) {
-        return jdbc.update("UPDATE notification_delivery SET lease_owner = ?, lease_until = ? WHERE id = ? "
-                        + "AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)",
-                owner, Timestamp.from(until), id, Timestamp.from(now)) == 1;
+        return jdbc.update(
+                        "UPDATE notification_delivery SET lease_owner = ?, lease_until = ? WHERE id = ? "
+                                + "AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)",
+                        owner,
+                        Timestamp.from(until),
+                        id,
+                        Timestamp.from(now))
+                == 1;
     }
 
     public Optional<DueDelivery> due(String id) {
-        return jdbc.query("SELECT id, subscription_id, postback_id, campaign_id, event_type, endpoint, endpoint_key, format, "
-                        + "content_type, payload, signed, attempts, round_attempts FROM notification_delivery WHERE id = ?",
-                (rs, i) -> new DueDelivery(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-                        rs.getObject(4, Long.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getInt(12), rs.getInt(13)), id)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT id, subscription_id, postback_id, campaign_id, event_type, endpoint, endpoint_key, format, "
+                                + "content_type, payload, signed, attempts, round_attempts FROM notification_delivery WHERE id = ?",
+                        (rs, i) -> new DueDelivery(
+                                rs.getString(1),
+                                rs.getObject(2, Long.class),
+                                rs.getObject(3, Long.class),
+                                rs.getObject(4, Long.class),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.getString(10),
+                                rs.getBoolean(11),
+                                rs.getInt(12),
+                                rs.getInt(13)),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** Logs one attempt. */
-    public void logAttempt(String id, int attempt, Instant at, Integer statusCode, long latencyMs, String outcome,
-                           String error, String worker) {
-        jdbc.update("INSERT INTO notification_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, outcome, "
+    public void logAttempt(
+            String id,
+            int attempt,
+            Instant at,
+            Integer statusCode,
+            long latencyMs,
+            String outcome,
+            String error,
+            String worker) {
+        jdbc.update(
+                "INSERT INTO notification_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, outcome, "
                         + "error, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                id, attempt, Timestamp.from(at), statusCode, latencyMs, outcome, truncate(error), worker);
+                id,
+                attempt,
+                Timestamp.from(at),
+                statusCode,
+                latencyMs,
+                outcome,
+                truncate(error),
+                worker);
     }
 
     /**
      * Ends this worker's attempt: the new status, counters and next attempt time, and the lease released.
      * Only while the worker still holds the lease: a worker that overran it changes nothing.
      */
-    public boolean finishAttempt(String id, String owner, DeliveryStatus status, int attempts, int roundAttempts,
-                                 Instant attemptedAt, Instant nextAttemptAt, Integer statusCode, String error) {
-        return jdbc.update("UPDATE notification_delivery SET status = ?, attempts = ?, round_attempts = ?, "
-                        + "last_attempt_at = ?, next_attempt_at = ?, delivered_at = ?, last_status_code = ?, last_error = ?, "
-                        + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
-                status.name(), attempts, roundAttempts, Timestamp.from(attemptedAt), Timestamp.from(nextAttemptAt),
-                status == DeliveryStatus.DELIVERED ? Timestamp.from(attemptedAt) : null, statusCode, truncate(error),
-                id, owner) == 1;
+    public boolean finishAttempt(
+            String id,
+            String owner,
+            DeliveryStatus status,
+            int attempts,
+            int roundAttempts,
+            Instant attemptedAt,
+            Instant nextAttemptAt,
+            Integer statusCode,
+            String error) {
+        return jdbc.update(
+                        "UPDATE notification_delivery SET status = ?, attempts = ?, round_attempts = ?, "
+                                + "last_attempt_at = ?, next_attempt_at = ?, delivered_at = ?, last_status_code = ?, last_error = ?, "
+                                + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                        status.name(),
+                        attempts,
+                        roundAttempts,
+                        Timestamp.from(attemptedAt),
+                        Timestamp.from(nextAttemptAt),
+                        status == DeliveryStatus.DELIVERED ? Timestamp.from(attemptedAt) : null,
+                        statusCode,
+                        truncate(error),
+                        id,
+                        owner)
+                == 1;
     }
 
     /** Gives a claimed row back untouched (the worker had no room for it after all, or is stopping). */
     public void release(String id, String owner) {
-        jdbc.update("UPDATE notification_delivery SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
-                id, owner);
+        jdbc.update(
+                "UPDATE notification_delivery SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                id,
+                owner);
     }
 
     /** Cancels a claimed row whose subscription is gone or disabled; it can still be redelivered by hand. */
     public void cancel(String id, String owner, String reason, Instant at) {
-        jdbc.update("UPDATE notification_delivery SET status = 'CANCELLED', last_error = ?, lease_owner = NULL, "
-                + "lease_until = NULL, next_attempt_at = ? WHERE id = ? AND lease_owner = ?", reason, Timestamp.from(at), id, owner);
+        jdbc.update(
+                "UPDATE notification_delivery SET status = 'CANCELLED', last_error = ?, lease_owner = NULL, "
+                        + "lease_until = NULL, next_attempt_at = ? WHERE id = ? AND lease_owner = ?",
+                reason,
+                Timestamp.from(at),
+                id,
+                owner);
     }
 
     /** Cancels every pending delivery of a subscription. */
     @Override
     public void cancelPending(long subscriptionId, String reason, Instant at) {
-        jdbc.update("UPDATE notification_delivery SET status = 'CANCELLED', last_error = ?, next_attempt_at = ? "
-                + "WHERE subscription_id = ? AND status = 'PENDING'", reason, Timestamp.from(at), subscriptionId);
+        jdbc.update(
+                "UPDATE notification_delivery SET status = 'CANCELLED', last_error = ?, next_attempt_at = ? "
+                        + "WHERE subscription_id = ? AND status = 'PENDING'",
+                reason,
+                Timestamp.from(at),
+                subscriptionId);
     }
 
     /** Queues the delivery again, due now, with a fresh round of retries (same id, so receivers de-duplicate). */
     public boolean requeue(String id, String accountId, Instant now) {
-        return jdbc.update("UPDATE notification_delivery SET status = 'PENDING', round_attempts = 0, next_attempt_at = ?, "
-                + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND account_id = ?", Timestamp.from(now), id, accountId) == 1;
+        return jdbc.update(
+                        "UPDATE notification_delivery SET status = 'PENDING', round_attempts = 0, next_attempt_at = ?, "
+                                + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND account_id = ?",
+                        Timestamp.from(now),
+                        id,
+                        accountId)
+                == 1;
     }
 
     public Optional<Delivery> find(String accountId, String id) {
-        List<Delivery> found = jdbc.query("SELECT " + COLUMNS + " FROM notification_delivery WHERE id = ? AND account_id = ?",
-                ROW, id, accountId);
+        List<Delivery> found = jdbc.query(
+                "SELECT " + COLUMNS + " FROM notification_delivery WHERE id = ? AND account_id = ?",
+                ROW,
+                id,
+                accountId);
         return withAttempts(found).stream().findFirst();
     }
 
     /** A subscription's deliveries, newest first, with their attempts. */
     public List<Delivery> forSubscription(long subscriptionId, int page, int size) {
-        return withAttempts(jdbc.query("SELECT " + COLUMNS + " FROM notification_delivery WHERE subscription_id = ? "
-                + "ORDER BY created DESC, id LIMIT ? OFFSET ?", ROW, subscriptionId, size, (long) page * size));
+        return withAttempts(jdbc.query(
+                "SELECT " + COLUMNS + " FROM notification_delivery WHERE subscription_id = ? "
+                        + "ORDER BY created DESC, id LIMIT ? OFFSET ?",
+                ROW,
+                subscriptionId,
+                size,
+                (long) page * size));
     }
 
     public long countForSubscription(long subscriptionId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM notification_delivery WHERE subscription_id = ?", Long.class,
-                subscriptionId);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_delivery WHERE subscription_id = ?", Long.class, subscriptionId);
         return n == null ? 0 : n;
     }
 
@@ -159,16 +264,43 @@ public class DeliveryRepository implements PendingDeliveries {
         Map<String, List<Delivery.Attempt>> attempts = new LinkedHashMap<>();
         deliveries.forEach(d -> attempts.put(d.id(), new ArrayList<>()));
         String in = String.join(",", deliveries.stream().map(d -> "?").toList());
-        jdbc.query("SELECT delivery_id, attempt, attempted_at, outcome, status_code, latency_ms, error FROM notification_attempt "
+        jdbc.query(
+                "SELECT delivery_id, attempt, attempted_at, outcome, status_code, latency_ms, error FROM notification_attempt "
                         + "WHERE delivery_id IN (" + in + ") ORDER BY delivery_id, attempt, id",
                 rs -> {
-                    attempts.get(rs.getString(1)).add(new Delivery.Attempt(rs.getInt(2), instant(rs.getTimestamp(3)),
-                            rs.getString(4), rs.getObject(5, Integer.class), rs.getLong(6), rs.getString(7)));
-                }, deliveries.stream().map(Delivery::id).toArray());
-        return deliveries.stream().map(d -> new Delivery(d.id(), d.subscriptionId(), d.postbackId(), d.campaignId(),
-                d.eventType(), d.sourceEventId(), d.endpoint(), d.format(), d.contentType(), d.signed(), d.status(),
-                d.attempts(), d.nextAttemptAt(), d.created(), d.lastAttemptAt(), d.deliveredAt(), d.lastStatusCode(),
-                d.lastError(), d.payload(), List.copyOf(attempts.get(d.id())))).toList();
+                    attempts.get(rs.getString(1))
+                            .add(new Delivery.Attempt(
+                                    rs.getInt(2),
+                                    instant(rs.getTimestamp(3)),
+                                    rs.getString(4),
+                                    rs.getObject(5, Integer.class),
+                                    rs.getLong(6),
+                                    rs.getString(7)));
+                },
+                deliveries.stream().map(Delivery::id).toArray());
+        return deliveries.stream()
+                .map(d -> new Delivery(
+                        d.id(),
+                        d.subscriptionId(),
+                        d.postbackId(),
+                        d.campaignId(),
+                        d.eventType(),
+                        d.sourceEventId(),
+                        d.endpoint(),
+                        d.format(),
+                        d.contentType(),
+                        d.signed(),
+                        d.status(),
+                        d.attempts(),
+                        d.nextAttemptAt(),
+                        d.created(),
+                        d.lastAttemptAt(),
+                        d.deliveredAt(),
+                        d.lastStatusCode(),
+                        d.lastError(),
+                        d.payload(),
+                        List.copyOf(attempts.get(d.id()))))
+                .toList();
     }
 
     private static Instant instant(Timestamp t) {

@@ -12,6 +12,11 @@ import com.campaignledger.notifications.postback.PostbackRepository;
 import com.campaignledger.notifications.subscription.Subscription;
 import com.campaignledger.notifications.subscription.SubscriptionRepository;
 import com.campaignledger.notifications.subscription.SubscriptionService;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,12 +24,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Turns the saga's decisions into deliveries: one outbox row per subscription or postback, with its
@@ -47,9 +46,12 @@ public class NotificationOutbox {
     private final ObjectProvider<OutboxListener> listeners;
     private final BillingRule billing;
 
-    public NotificationOutbox(SubscriptionRepository subscriptions, PostbackRepository postbacks,
-                              DeliveryRepository deliveries, ObjectProvider<OutboxListener> listeners,
-                              BillingRule billing) {
+    public NotificationOutbox(
+            SubscriptionRepository subscriptions,
+            PostbackRepository postbacks,
+            DeliveryRepository deliveries,
+            ObjectProvider<OutboxListener> listeners,
+            BillingRule billing) {
         this.subscriptions = subscriptions;
         this.postbacks = postbacks;
         this.deliveries = deliveries;
@@ -62,13 +64,23 @@ public class NotificationOutbox {
         BroadcastFacts campaign = event.campaign();
         boolean added = false;
         for (long id : event.subscriptionIds()) {
-            added |= toSubscription(id, event.trigger().name(), event.sourceEventId(), campaign, at,
+            added |= toSubscription(
+                    id,
+                    event.trigger().name(),
+                    event.sourceEventId(),
+                    campaign,
+                    at,
                     format -> NotificationDocuments.broadcastNotification(format, id, campaign));
         }
         for (long id : event.postbackIds()) {
-            added |= toPostback(id, PostbackKind.CAMPAIGN_FINISH, event.sourceEventId(), campaign, at,
-                    NotificationDocuments.legacyCampaignFinished(campaign, event.stats(),
-                            billing.formattedCost(event.usage())));
+            added |= toPostback(
+                    id,
+                    PostbackKind.CAMPAIGN_FINISH,
+                    event.sourceEventId(),
+                    campaign,
+                    at,
+                    NotificationDocuments.legacyCampaignFinished(
+                            campaign, event.stats(), billing.formattedCost(event.usage())));
         }
         wakeWorkers(added);
     }
@@ -78,18 +90,33 @@ public class NotificationOutbox {
         BroadcastFacts campaign = event.campaign();
         boolean added = false;
         for (long id : event.subscriptionIds()) {
-            added |= toSubscription(id, "OUTBOUND_CALL_FINISHED", event.sourceEventId(), campaign, at,
+            added |= toSubscription(
+                    id,
+                    "OUTBOUND_CALL_FINISHED",
+                    event.sourceEventId(),
+                    campaign,
+                    at,
                     format -> NotificationDocuments.callFinished(format, id, campaign, event.call()));
         }
         for (long id : event.postbackIds()) {
-            added |= toPostback(id, PostbackKind.CALL_FINISH, event.sourceEventId(), campaign, at,
+            added |= toPostback(
+                    id,
+                    PostbackKind.CALL_FINISH,
+                    event.sourceEventId(),
+                    campaign,
+                    at,
                     NotificationDocuments.legacyCallFinished(campaign, event.call()));
         }
         wakeWorkers(added);
     }
 
-    private boolean toSubscription(long id, String eventType, String sourceEventId, BroadcastFacts campaign, Instant at,
-                                   Function<NotificationFormat, String> render) {
+    private boolean toSubscription(
+            long id,
+            String eventType,
+            String sourceEventId,
+            BroadcastFacts campaign,
+            Instant at,
+            Function<NotificationFormat, String> render) {
         Subscription s = subscriptions.find(id).orElse(null);
         if (s == null) {
             return false; // deleted since the decision: nobody to tell
@@ -97,26 +124,53 @@ public class NotificationOutbox {
         NotificationFormat format = s.notificationFormat();
         // An e-mail carries the JSON document as its text.
         String payload = render.apply(format == NotificationFormat.EMAIL ? NotificationFormat.JSON : format);
-        return deliveries.insertIfAbsent(new NewDelivery(newId(), "subscription:" + id, id, null, s.accountId(),
-                campaign.campaignId(), eventType, sourceEventId, s.endpoint(), endpointKey(format, s.endpoint()),
-                format.name(), NotificationDocuments.contentType(format), payload, format != NotificationFormat.EMAIL, at));
+        return deliveries.insertIfAbsent(new NewDelivery(
+                newId(),
+                "subscription:" + id,
+                id,
+                null,
+                s.accountId(),
+                campaign.campaignId(),
+                eventType,
+                sourceEventId,
+                s.endpoint(),
+                endpointKey(format, s.endpoint()),
+                format.name(),
+                NotificationDocuments.contentType(format),
+                payload,
+                format != NotificationFormat.EMAIL,
+                at));
     }
 
-    private boolean toPostback(long id, PostbackKind kind, String sourceEventId, BroadcastFacts campaign, Instant at,
-                               String payload) {
+    private boolean toPostback(
+            long id, PostbackKind kind, String sourceEventId, BroadcastFacts campaign, Instant at, String payload) {
         Postback p = postbacks.find(id).filter(Postback::active).orElse(null);
         if (p == null) {
             return false;
         }
         // Seed 001's postbacks are raw XML and unsigned: they have no secret.
-        return deliveries.insertIfAbsent(new NewDelivery(newId(), "postback:" + id, null, id, p.accountId(),
-                campaign.campaignId(), kind.name(), sourceEventId, p.postUrl(), endpointKey(NotificationFormat.XML, p.postUrl()),
-                NotificationFormat.XML.name(), NotificationDocuments.contentType(NotificationFormat.XML), payload, false, at));
+        return deliveries.insertIfAbsent(new NewDelivery(
+                newId(),
+                "postback:" + id,
+                null,
+                id,
+                p.accountId(),
+                campaign.campaignId(),
+                kind.name(),
+                sourceEventId,
+                p.postUrl(),
+                endpointKey(NotificationFormat.XML, p.postUrl()),
+                NotificationFormat.XML.name(),
+                NotificationDocuments.contentType(NotificationFormat.XML),
+                payload,
+                false,
+                at));
     }
 
     private void wakeWorkers(boolean added) {
         if (added) {
-            CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> listeners.forEach(OutboxListener::deliveriesAdded)));
+            CurrentUnitOfWork.ifStarted(
+                    uow -> uow.afterCommit(u -> listeners.forEach(OutboxListener::deliveriesAdded)));
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
-
 import java.util.List;
 
 /**
@@ -19,32 +18,50 @@ final class CallFireDocuments {
     static final String NOTIFICATION_NS = "http://api.callfire.com/notification/xsd";
     static final String DATA_NS = "http://api.callfire.com/data";
 
-    private CallFireDocuments() {
-    }
+    private CallFireDocuments() {}
 
     @JacksonXmlRootElement(namespace = NOTIFICATION_NS, localName = "BroadcastNotification")
     @JsonPropertyOrder({"SubscriptionId", "AccountId", "Broadcast"})
     record BroadcastNotification(
-            @JsonProperty("SubscriptionId") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "SubscriptionId") long subscriptionId,
-            @JsonProperty("AccountId") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "AccountId") Object accountId,
-            @JsonProperty("Broadcast") Broadcast broadcast) {
-    }
+            @JsonProperty("SubscriptionId")
+            @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "SubscriptionId")
+            long subscriptionId,
+
+            @JsonProperty("AccountId") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "AccountId")
+            Object accountId,
+
+            @JsonProperty("Broadcast") Broadcast broadcast) {}
 
     @JsonPropertyOrder({"@id", "Name", "Status", "LastModified", "Type", "Label", "CccBroadcastConfig"})
     record Broadcast(
-            @JsonProperty("@id") @JacksonXmlProperty(isAttribute = true, localName = "id") String id,
+            @JsonProperty("@id") @JacksonXmlProperty(isAttribute = true, localName = "id")
+            String id,
+
             @JsonProperty("Name") String name,
             @JsonProperty("Status") String status,
             @JsonProperty("LastModified") String lastModified,
             @JsonProperty("Type") String type,
-            @JsonProperty("Label") @JacksonXmlElementWrapper(useWrapping = false) List<String> labels,
-            @JsonProperty("CccBroadcastConfig") CccBroadcastConfig config) {
-    }
+
+            @JsonProperty("Label") @JacksonXmlElementWrapper(useWrapping = false)
+            List<String> labels,
+
+            @JsonProperty("CccBroadcastConfig") CccBroadcastConfig config) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"Created", "FromNumber", "LocalRestrictBegin", "LocalRestrictEnd", "RetryConfig", "NumberOfRings",
-            "Recorded", "MultilineDialingEnabled", "MultilineDialingRatio", "AgentGroupId", "SmartDropSoundId",
-            "AnsweringMachineSoundId"})
+    @JsonPropertyOrder({
+        "Created",
+        "FromNumber",
+        "LocalRestrictBegin",
+        "LocalRestrictEnd",
+        "RetryConfig",
+        "NumberOfRings",
+        "Recorded",
+        "MultilineDialingEnabled",
+        "MultilineDialingRatio",
+        "AgentGroupId",
+        "SmartDropSoundId",
+        "AnsweringMachineSoundId"
+    })
     record CccBroadcastConfig(
             @JsonProperty("Created") String created,
             @JsonProperty("FromNumber") Long fromNumber,
@@ -57,8 +74,7 @@ final class CallFireDocuments {
             @JsonProperty("MultilineDialingRatio") Integer multilineDialingRatio,
             @JsonProperty("AgentGroupId") Long agentGroupId,
             @JsonProperty("SmartDropSoundId") Long smartDropSoundId,
-            @JsonProperty("AnsweringMachineSoundId") Long answeringMachineSoundId) {
-    }
+            @JsonProperty("AnsweringMachineSoundId") Long answeringMachineSoundId) {}
 
     /** CallFire writes the two lists as space-separated strings (xsd list types). */
     @JsonPropertyOrder({"MaxAttempts", "MinutesBetweenAttempts", "RetryResults", "RetryPhoneTypes"})
@@ -66,21 +82,37 @@ final class CallFireDocuments {
             @JsonProperty("MaxAttempts") int maxAttempts,
             @JsonProperty("MinutesBetweenAttempts") int minutesBetweenAttempts,
             @JsonProperty("RetryResults") String retryResults,
-            @JsonProperty("RetryPhoneTypes") String retryPhoneTypes) {
-    }
+            @JsonProperty("RetryPhoneTypes") String retryPhoneTypes) {}
 
     @JacksonXmlRootElement(namespace = NOTIFICATION_NS, localName = "CallFinished")
     @JsonPropertyOrder({"SubscriptionId", "AccountId", "Call"})
     record CallFinished(
-            @JsonProperty("SubscriptionId") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "SubscriptionId") long subscriptionId,
-            @JsonProperty("AccountId") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "AccountId") Object accountId,
-            @JsonProperty("Call") Call call) {
-    }
+            @JsonProperty("SubscriptionId")
+            @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "SubscriptionId")
+            long subscriptionId,
 
-    @JsonPropertyOrder({"@id", "FromNumber", "ToNumber", "State", "BroadcastId", "Inbound", "Created", "Modified",
-            "FinalResult", "CallRecord", "AgentCall"})
+            @JsonProperty("AccountId") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "AccountId")
+            Object accountId,
+
+            @JsonProperty("Call") Call call) {}
+
+    @JsonPropertyOrder({
+        "@id",
+        "FromNumber",
+        "ToNumber",
+        "State",
+        "BroadcastId",
+        "Inbound",
+        "Created",
+        "Modified",
+        "FinalResult",
+        "CallRecord",
+        "AgentCall"
+    })
     record Call(
-            @JsonProperty("@id") @JacksonXmlProperty(isAttribute = true, localName = "id") String id,
+            @JsonProperty("@id") @JacksonXmlProperty(isAttribute = true, localName = "id")
+            String id,
+
             @JsonProperty("FromNumber") Long fromNumber,
             @JsonProperty("ToNumber") Long toNumber,
             @JsonProperty("State") String state,
@@ -90,15 +122,15 @@ final class CallFireDocuments {
             @JsonProperty("Modified") String modified,
             @JsonProperty("FinalResult") String finalResult,
             @JsonProperty("CallRecord") CallRecord callRecord,
-            @JsonProperty("AgentCall") boolean agentCall) {
-    }
+            @JsonProperty("AgentCall") boolean agentCall) {}
 
     @JsonPropertyOrder({"@id", "Result", "FinishTime", "OriginateTime", "Duration"})
     record CallRecord(
-            @JsonProperty("@id") @JacksonXmlProperty(isAttribute = true, localName = "id") String id,
+            @JsonProperty("@id") @JacksonXmlProperty(isAttribute = true, localName = "id")
+            String id,
+
             @JsonProperty("Result") String result,
             @JsonProperty("FinishTime") String finishTime,
             @JsonProperty("OriginateTime") String originateTime,
-            @JsonProperty("Duration") int duration) {
-    }
+            @JsonProperty("Duration") int duration) {}
 }

@@ -17,11 +17,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.xml.JacksonXmlAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import org.codehaus.stax2.XMLStreamWriter2;
-import org.codehaus.stax2.util.StreamWriter2Delegate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URLEncoder;
@@ -36,6 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLStreamWriter2;
+import org.codehaus.stax2.util.StreamWriter2Delegate;
 
 /**
  * Writes every document a notification carries: seed 004's BroadcastNotification and CallFinished (XML or
@@ -46,8 +45,9 @@ public final class NotificationDocuments {
 
     /** CCC campaigns are broadcasts of this type in CallFire's model. */
     static final String BROADCAST_TYPE = "CCC";
-    private static final DateTimeFormatter LEGACY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S")
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter LEGACY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S").withZone(ZoneOffset.UTC);
 
     private static final XmlMapper NOTIFICATION_XML = xmlMapper(true);
     private static final XMLOutputFactory XML_OUTPUT = repairingOutput();
@@ -56,8 +56,7 @@ public final class NotificationDocuments {
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
-    private NotificationDocuments() {
-    }
+    private NotificationDocuments() {}
 
     /** The content type a document of this format is sent with. */
     public static String contentType(NotificationFormat format) {
@@ -69,21 +68,36 @@ public final class NotificationDocuments {
     }
 
     /** Seed 004's BroadcastNotification for a campaign started, stopped or finished. */
-    public static String broadcastNotification(NotificationFormat format, long subscriptionId, BroadcastFacts campaign) {
-        CallFireDocuments.BroadcastNotification doc = new CallFireDocuments.BroadcastNotification(subscriptionId,
-                accountId(campaign.accountId()), broadcast(campaign));
+    public static String broadcastNotification(
+            NotificationFormat format, long subscriptionId, BroadcastFacts campaign) {
+        CallFireDocuments.BroadcastNotification doc = new CallFireDocuments.BroadcastNotification(
+                subscriptionId, accountId(campaign.accountId()), broadcast(campaign));
         return format == NotificationFormat.XML ? notificationXml(doc) : json("BroadcastNotification", doc);
     }
 
     /** Seed 004's CallFinished for one finished outbound call. */
-    public static String callFinished(NotificationFormat format, long subscriptionId, BroadcastFacts campaign, CallFacts call) {
-        CallFireDocuments.CallRecord record = new CallFireDocuments.CallRecord(call.callId(), call.result().name(),
-                time(call.finishTime()), time(call.startTime()), call.durationSeconds());
-        CallFireDocuments.Call c = new CallFireDocuments.Call(call.callId(), digits(call.fromNumber()),
-                digits(call.number()), "FINISHED", campaign.campaignId(), false, time(call.startTime()),
-                time(call.recordedAt()), call.result().name(), record, call.agentCall());
-        CallFireDocuments.CallFinished doc = new CallFireDocuments.CallFinished(subscriptionId,
-                accountId(campaign.accountId()), c);
+    public static String callFinished(
+            NotificationFormat format, long subscriptionId, BroadcastFacts campaign, CallFacts call) {
+        CallFireDocuments.CallRecord record = new CallFireDocuments.CallRecord(
+                call.callId(),
+                call.result().name(),
+                time(call.finishTime()),
+                time(call.startTime()),
+                call.durationSeconds());
+        CallFireDocuments.Call c = new CallFireDocuments.Call(
+                call.callId(),
+                digits(call.fromNumber()),
+                digits(call.number()),
+                "FINISHED",
+                campaign.campaignId(),
+                false,
+                time(call.startTime()),
+                time(call.recordedAt()),
+                call.result().name(),
+                record,
+                call.agentCall());
+        CallFireDocuments.CallFinished doc =
+                new CallFireDocuments.CallFinished(subscriptionId, accountId(campaign.accountId()), c);
         return format == NotificationFormat.XML ? notificationXml(doc) : json("CallFinished", doc);
     }
 
@@ -91,25 +105,51 @@ public final class NotificationDocuments {
     public static String legacyCallFinished(BroadcastFacts campaign, CallFacts call) {
         var agent = call.agent();
         // The answers in the order the agent stored them, one <var name="question">answer</var> each.
-        List<PostbackDocuments.Var> stored = agent == null ? List.of() : agent.storedData().entrySet()
-                .stream().map(e -> new PostbackDocuments.Var(e.getKey(), e.getValue())).toList();
-        String agentId = agent != null && agent.agentId() != null ? agent.agentId()
+        List<PostbackDocuments.Var> stored = agent == null
+                ? List.of()
+                : agent.storedData().entrySet().stream()
+                        .map(e -> new PostbackDocuments.Var(e.getKey(), e.getValue()))
+                        .toList();
+        String agentId = agent != null && agent.agentId() != null
+                ? agent.agentId()
                 : call.agentSessionId() == null ? null : String.valueOf(call.agentSessionId());
-        PostbackDocuments.CallFinished doc = new PostbackDocuments.CallFinished(call.callId(), campaign.campaignId(),
-                national(call.number()), national(call.fromNumber()), campaign.labels(), call.result().name(),
-                call.durationSeconds(), LEGACY_TIME.format(call.startTime()),
-                agent == null || agent.agentNotes() == null ? "" : agent.agentNotes(), extraData(call.extraData()),
-                agentId, agent == null ? null : agent.agentResponse(),
+        PostbackDocuments.CallFinished doc = new PostbackDocuments.CallFinished(
+                call.callId(),
+                campaign.campaignId(),
+                national(call.number()),
+                national(call.fromNumber()),
+                campaign.labels(),
+                call.result().name(),
+                call.durationSeconds(),
+                LEGACY_TIME.format(call.startTime()),
+                agent == null || agent.agentNotes() == null ? "" : agent.agentNotes(),
+                extraData(call.extraData()),
+                agentId,
+                agent == null ? null : agent.agentResponse(),
                 agent == null || agent.responseTime() == null ? null : LEGACY_TIME.format(agent.responseTime()),
-                stored, List.of());
+                stored,
+                List.of());
         return postbackXml(doc);
     }
 
     /** Seed 001's campaign-finished postback; {@code cost} as the billing rule writes it ({@code $2.25}). */
     public static String legacyCampaignFinished(BroadcastFacts campaign, CampaignCounters s, String cost) {
-        PostbackDocuments.Campaign c = new PostbackDocuments.Campaign(campaign.campaignId(), campaign.name(),
-                campaign.status().name().toLowerCase(Locale.ROOT), cost, new PostbackDocuments.Stats(s.total(),
-                s.dialed(), s.live(), s.machine(), s.noanswer(), s.dnc(), s.busy(), s.transfer(), s.error(), s.misc()));
+        PostbackDocuments.Campaign c = new PostbackDocuments.Campaign(
+                campaign.campaignId(),
+                campaign.name(),
+                campaign.status().name().toLowerCase(Locale.ROOT),
+                cost,
+                new PostbackDocuments.Stats(
+                        s.total(),
+                        s.dialed(),
+                        s.live(),
+                        s.machine(),
+                        s.noanswer(),
+                        s.dnc(),
+                        s.busy(),
+                        s.transfer(),
+                        s.error(),
+                        s.misc()));
         return postbackXml(new PostbackDocuments.CampaignFinished(c));
     }
 
@@ -122,16 +162,36 @@ public final class NotificationDocuments {
     private static CallFireDocuments.Broadcast broadcast(BroadcastFacts c) {
         CampaignConfigFacts f = c.config();
         var retry = f.retryConfig();
-        CallFireDocuments.RetryConfig retryConfig = retry == null ? null : new CallFireDocuments.RetryConfig(
-                retry.maxAttempts(), retry.minutesBetweenAttempts(),
-                retry.retryResults().stream().map(CallResult::name).collect(Collectors.joining(" ")),
-                retry.retryPhoneTypes().stream().map(RetryPhoneType::name).collect(Collectors.joining(" ")));
-        CallFireDocuments.CccBroadcastConfig config = new CallFireDocuments.CccBroadcastConfig(time(f.created()),
-                digits(f.fromNumber()), timeOfDay(f.localRestrictBegin()), timeOfDay(f.localRestrictEnd()), retryConfig,
-                f.numberOfRings(), f.recorded(), f.multilineDialingEnabled(), f.multilineDialingRatio(), f.agentGroupId(),
-                f.smartDropSoundId(), f.answeringMachineSoundId());
-        return new CallFireDocuments.Broadcast(String.valueOf(c.campaignId()), c.name(), c.status().name(),
-                time(c.lastModified()), BROADCAST_TYPE, c.labels(), config);
+        CallFireDocuments.RetryConfig retryConfig = retry == null
+                ? null
+                : new CallFireDocuments.RetryConfig(
+                        retry.maxAttempts(),
+                        retry.minutesBetweenAttempts(),
+                        retry.retryResults().stream().map(CallResult::name).collect(Collectors.joining(" ")),
+                        retry.retryPhoneTypes().stream()
+                                .map(RetryPhoneType::name)
+                                .collect(Collectors.joining(" ")));
+        CallFireDocuments.CccBroadcastConfig config = new CallFireDocuments.CccBroadcastConfig(
+                time(f.created()),
+                digits(f.fromNumber()),
+                timeOfDay(f.localRestrictBegin()),
+                timeOfDay(f.localRestrictEnd()),
+                retryConfig,
+                f.numberOfRings(),
+                f.recorded(),
+                f.multilineDialingEnabled(),
+                f.multilineDialingRatio(),
+                f.agentGroupId(),
+                f.smartDropSoundId(),
+                f.answeringMachineSoundId());
+        return new CallFireDocuments.Broadcast(
+                String.valueOf(c.campaignId()),
+                c.name(),
+                c.status().name(),
+                time(c.lastModified()),
+                BROADCAST_TYPE,
+                c.labels(),
+                config);
     }
 
     /** CallFire's account ids are numbers; an account id that is not one stays text. */
@@ -161,15 +221,17 @@ public final class NotificationDocuments {
         if (number == null) {
             return "";
         }
-        return number.startsWith("+1") && number.length() == 12 ? number.substring(2)
+        return number.startsWith("+1") && number.length() == 12
+                ? number.substring(2)
                 : number.startsWith("+") ? number.substring(1) : number;
     }
 
     private static String extraData(Map<String, String> data) {
-        return new TreeMap<>(data).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(data)
+                .entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     /** Seed 004's instants: UTC, whole seconds ({@code 2016-06-29T18:52:08Z}). */

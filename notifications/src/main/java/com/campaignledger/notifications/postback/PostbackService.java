@@ -1,19 +1,17 @@
 package com.campaignledger.notifications.postback;
 
-import com.campaignledger.notifications.endpoint.EndpointGuard;
-
 import com.campaignledger.notifications.NotificationNotFoundException;
 import com.campaignledger.notifications.NotificationRequestException;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.audit.AuditContext;
 import com.campaignledger.notifications.audit.NotificationAuditLog;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
+import com.campaignledger.notifications.endpoint.EndpointGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seed 001's callback subscriptions: posting a {@code postUrl} subscribes (or moves the subscription to
@@ -31,8 +29,12 @@ public class PostbackService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public PostbackService(PostbackRepository postbacks, NotificationAuditLog audit, EndpointGuard guard,
-                           TransactionTemplate transactions, Clock clock) {
+    public PostbackService(
+            PostbackRepository postbacks,
+            NotificationAuditLog audit,
+            EndpointGuard guard,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.postbacks = postbacks;
         this.audit = audit;
         this.guard = guard;
@@ -64,14 +66,17 @@ public class PostbackService {
             if (existing.isEmpty()) {
                 Postback fresh = new Postback(0, context.accountId(), kind, campaign, url, true, now, now);
                 if (postbacks.insert(fresh)) {
-                    Postback stored = postbacks.findForUpdate(context.accountId(), kind, campaign).orElseThrow();
+                    Postback stored = postbacks
+                            .findForUpdate(context.accountId(), kind, campaign)
+                            .orElseThrow();
                     audit.record(context, AUDIT_TYPE, String.valueOf(stored.id()), "CREATED", null, stored);
                     return stored;
                 }
                 existing = postbacks.findForUpdate(context.accountId(), kind, campaign);
             }
             Postback before = existing.orElseThrow();
-            Postback after = new Postback(before.id(), before.accountId(), kind, campaign, url, true, before.created(), now);
+            Postback after =
+                    new Postback(before.id(), before.accountId(), kind, campaign, url, true, before.created(), now);
             postbacks.update(after);
             audit.record(context, AUDIT_TYPE, String.valueOf(after.id()), "UPDATED", before, after);
             return after;
@@ -82,11 +87,21 @@ public class PostbackService {
     public Postback unsubscribe(AuditContext context, PostbackKind kind, Long campaignId) {
         long campaign = campaignKey(campaignId);
         return transactions.execute(tx -> {
-            Postback before = postbacks.findForUpdate(context.accountId(), kind, campaign).filter(Postback::active)
-                    .orElseThrow(() -> new NotificationNotFoundException("No " + kind.name().toLowerCase().replace('_', ' ')
-                            + " postback subscribed" + (campaign == 0 ? " for the account" : " for campaign " + campaign)));
-            Postback after = new Postback(before.id(), before.accountId(), kind, campaign, before.postUrl(), false,
-                    before.created(), clock.instant());
+            Postback before = postbacks
+                    .findForUpdate(context.accountId(), kind, campaign)
+                    .filter(Postback::active)
+                    .orElseThrow(() -> new NotificationNotFoundException(
+                            "No " + kind.name().toLowerCase().replace('_', ' ') + " postback subscribed"
+                                    + (campaign == 0 ? " for the account" : " for campaign " + campaign)));
+            Postback after = new Postback(
+                    before.id(),
+                    before.accountId(),
+                    kind,
+                    campaign,
+                    before.postUrl(),
+                    false,
+                    before.created(),
+                    clock.instant());
             postbacks.update(after);
             audit.record(context, AUDIT_TYPE, String.valueOf(after.id()), "DELETED", before, after);
             return after;

@@ -2,8 +2,6 @@ package com.campaignledger.notifications.saga;
 
 import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
-import com.campaignledger.campaign.billing.CallUsage;
-import com.campaignledger.notifications.api.AgentOutcome;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
@@ -13,14 +11,20 @@ import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.billing.CallUsage;
+import com.campaignledger.notifications.api.AgentOutcome;
 import com.campaignledger.notifications.api.BroadcastFacts;
 import com.campaignledger.notifications.api.CallFacts;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
-import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignCounters;
+import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.api.TriggerEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -29,11 +33,6 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One per campaign, from its creation to its end: follows what a notification shows of the campaign and
@@ -44,7 +43,9 @@ import java.util.Map;
  */
 @Saga
 @ProcessingGroup(CampaignNotificationSaga.PROCESSING_GROUP)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CampaignNotificationSaga {
 
@@ -66,13 +67,20 @@ public class CampaignNotificationSaga {
     void on(CampaignCreatedEvent event, @Timestamp Instant at) {
         campaign = BroadcastFacts.created(event.campaignId().value(), event.accountId(), event.settings(), at);
         // Agent events name their campaign by its plain number: associate that too.
-        SagaLifecycle.associateWith(CAMPAIGN_ID, String.valueOf(event.campaignId().value()));
+        SagaLifecycle.associateWith(
+                CAMPAIGN_ID, String.valueOf(event.campaignId().value()));
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
     void on(AgentResponseStoredEvent event) {
-        agentOutcomes.put(event.callId(), new AgentOutcome(String.valueOf(event.sessionId().value()),
-                event.agentResponse(), event.agentNotes(), event.at(), event.storedData()));
+        agentOutcomes.put(
+                event.callId(),
+                new AgentOutcome(
+                        String.valueOf(event.sessionId().value()),
+                        event.agentResponse(),
+                        event.agentNotes(),
+                        event.at(),
+                        event.storedData()));
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
@@ -86,25 +94,44 @@ public class CampaignNotificationSaga {
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
-    void on(CampaignStartedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
-            NotificationTargets targets, EventGateway events) {
+    void on(
+            CampaignStartedEvent event,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            NotificationTargets targets,
+            EventGateway events) {
         campaign = campaign.withStatus(CampaignStatus.RUNNING, at);
         decide(TriggerEvent.CAMPAIGN_STARTED, null, eventId, at, CampaignCounters.NONE, targets, events);
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
-    void on(CampaignStoppedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
-            NotificationTargets targets, EventGateway events) {
+    void on(
+            CampaignStoppedEvent event,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            NotificationTargets targets,
+            EventGateway events) {
         campaign = campaign.withStatus(CampaignStatus.STOPPED, at);
         decide(TriggerEvent.CAMPAIGN_STOPPED, null, eventId, at, CampaignCounters.NONE, targets, events);
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
-    void on(CampaignFinishedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
-            NotificationTargets targets, CampaignNumbers numbers, EventGateway events) {
+    void on(
+            CampaignFinishedEvent event,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            NotificationTargets targets,
+            CampaignNumbers numbers,
+            EventGateway events) {
         campaign = campaign.withStatus(CampaignStatus.FINISHED, at);
-        decide(TriggerEvent.CAMPAIGN_FINISHED, PostbackKind.CAMPAIGN_FINISH, eventId, at,
-                numbers.stats(campaign.campaignId()), targets, events);
+        decide(
+                TriggerEvent.CAMPAIGN_FINISHED,
+                PostbackKind.CAMPAIGN_FINISH,
+                eventId,
+                at,
+                numbers.stats(campaign.campaignId()),
+                targets,
+                events);
         numbers.forget(campaign.campaignId());
         SagaLifecycle.end();
     }
@@ -123,32 +150,55 @@ public class CampaignNotificationSaga {
     }
 
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
-    void on(CallResultRecordedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId,
-            NotificationTargets targets, CampaignNumbers numbers, EventGateway events) {
+    void on(
+            CallResultRecordedEvent event,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            NotificationTargets targets,
+            CampaignNumbers numbers,
+            EventGateway events) {
         long id = campaign.campaignId();
         numbers.resultRecorded(id, event.number(), event.result(), event.attempt());
         usage = usage.plusCall(event.durationSeconds());
         AgentOutcome agent = agentOutcomes.remove(event.callId());
-        List<Long> subscriptions = targets.subscriptions(campaign.accountId(), TriggerEvent.OUTBOUND_CALL_FINISHED, id, at);
+        List<Long> subscriptions =
+                targets.subscriptions(campaign.accountId(), TriggerEvent.OUTBOUND_CALL_FINISHED, id, at);
         List<Long> postbacks = targets.postbacks(campaign.accountId(), PostbackKind.CALL_FINISH, id, at);
         if (subscriptions.isEmpty() && postbacks.isEmpty()) {
             return;
         }
         // A connected call's result is recorded after its agent's response, so the response is here by now.
-        CallFacts call = new CallFacts(event.callId(), event.number(), numbers.extraData(id, event.number()),
-                campaign.config().fromNumber(), event.result(), event.attempt(), event.startTime(),
-                event.durationSeconds(), event.agentSessionId(), event.finalForNumber(), at, agent);
+        CallFacts call = new CallFacts(
+                event.callId(),
+                event.number(),
+                numbers.extraData(id, event.number()),
+                campaign.config().fromNumber(),
+                event.result(),
+                event.attempt(),
+                event.startTime(),
+                event.durationSeconds(),
+                event.agentSessionId(),
+                event.finalForNumber(),
+                at,
+                agent);
         events.publish(new CallNotificationDecidedEvent(eventId, campaign, call, subscriptions, postbacks));
     }
 
-    private void decide(TriggerEvent trigger, PostbackKind postbackKind, String eventId, Instant at,
-                        CampaignCounters stats, NotificationTargets targets, EventGateway events) {
+    private void decide(
+            TriggerEvent trigger,
+            PostbackKind postbackKind,
+            String eventId,
+            Instant at,
+            CampaignCounters stats,
+            NotificationTargets targets,
+            EventGateway events) {
         long id = campaign.campaignId();
         List<Long> subscriptions = targets.subscriptions(campaign.accountId(), trigger, id, at);
-        List<Long> postbacks = postbackKind == null ? List.of() : targets.postbacks(campaign.accountId(), postbackKind, id, at);
+        List<Long> postbacks =
+                postbackKind == null ? List.of() : targets.postbacks(campaign.accountId(), postbackKind, id, at);
         if (!subscriptions.isEmpty() || !postbacks.isEmpty()) {
-            events.publish(new CampaignNotificationDecidedEvent(eventId, trigger, campaign, stats, subscriptions, postbacks,
-                    usage));
+            events.publish(new CampaignNotificationDecidedEvent(
+                    eventId, trigger, campaign, stats, subscriptions, postbacks, usage));
         }
     }
 }

@@ -3,7 +3,6 @@ package com.campaignledger.notifications.saga;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.notifications.api.CampaignCounters;
-
 import java.util.List;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package com.campaignledger.notifications.saga;
 
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.api.TriggerEvent;
-
 import java.time.Instant;
 import java.util.List;
 

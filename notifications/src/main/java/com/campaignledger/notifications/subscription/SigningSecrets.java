@@ -9,8 +9,7 @@ public final class SigningSecrets {
     public static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SigningSecrets() {
-    }
+    private SigningSecrets() {}
 
     public static String generate() {
         byte[] key = new byte[32];

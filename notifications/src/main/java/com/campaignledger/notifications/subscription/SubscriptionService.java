@@ -1,7 +1,5 @@
 package com.campaignledger.notifications.subscription;
 
-import com.campaignledger.notifications.endpoint.EndpointGuard;
-
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.notifications.NotificationConflictException;
 import com.campaignledger.notifications.NotificationNotFoundException;
@@ -10,17 +8,17 @@ import com.campaignledger.notifications.api.NotificationFormat;
 import com.campaignledger.notifications.audit.AuditContext;
 import com.campaignledger.notifications.audit.NotificationAuditEntry;
 import com.campaignledger.notifications.audit.NotificationAuditLog;
+import com.campaignledger.notifications.endpoint.EndpointGuard;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * SubscriptionService: create, query, get, update and delete subscriptions. Each change and its audit
@@ -39,9 +37,13 @@ public class SubscriptionService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, PendingDeliveries deliveries,
-                               NotificationAuditLog audit, EndpointGuard guard, TransactionTemplate transactions,
-                               Clock clock) {
+    public SubscriptionService(
+            SubscriptionRepository subscriptions,
+            PendingDeliveries deliveries,
+            NotificationAuditLog audit,
+            EndpointGuard guard,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.audit = audit;
@@ -54,8 +56,17 @@ public class SubscriptionService {
         SubscriptionDraft valid = validate(draft);
         return transactions.execute(tx -> {
             Instant now = clock.instant();
-            Subscription s = new Subscription(subscriptions.nextId(), context.accountId(), valid.endpoint(),
-                    valid.triggerEvent(), valid.notificationFormat(), valid.campaignId(), valid.enabled(), 1, now, now);
+            Subscription s = new Subscription(
+                    subscriptions.nextId(),
+                    context.accountId(),
+                    valid.endpoint(),
+                    valid.triggerEvent(),
+                    valid.notificationFormat(),
+                    valid.campaignId(),
+                    valid.enabled(),
+                    1,
+                    now,
+                    now);
             String secret = SigningSecrets.generate();
             subscriptions.insert(s, secret);
             audit.record(context, AUDIT_TYPE, String.valueOf(s.id()), "CREATED", null, s);
@@ -75,7 +86,8 @@ public class SubscriptionService {
      * Changes the fields {@code change} changes. {@code expectedVersion} (from If-Match) must be the current
      * version when given.
      */
-    public Subscription update(AuditContext context, long id, Long expectedVersion, UnaryOperator<SubscriptionDraft> change) {
+    public Subscription update(
+            AuditContext context, long id, Long expectedVersion, UnaryOperator<SubscriptionDraft> change) {
         return transactions.execute(tx -> {
             Subscription current = get(context.accountId(), id);
             checkVersion(current, expectedVersion);
@@ -83,12 +95,20 @@ public class SubscriptionService {
             if (wanted.equals(current.draft())) {
                 return current;
             }
-            Subscription updated = new Subscription(id, current.accountId(), wanted.endpoint(), wanted.triggerEvent(),
-                    wanted.notificationFormat(), wanted.campaignId(), wanted.enabled(), current.version() + 1,
-                    current.created(), clock.instant());
+            Subscription updated = new Subscription(
+                    id,
+                    current.accountId(),
+                    wanted.endpoint(),
+                    wanted.triggerEvent(),
+                    wanted.notificationFormat(),
+                    wanted.campaignId(),
+                    wanted.enabled(),
+                    current.version() + 1,
+                    current.created(),
+                    clock.instant());
             if (!subscriptions.update(updated, current.version())) {
-                throw new NotificationConflictException("Subscription " + id + " was changed by another request; "
-                        + "read it again and retry", true);
+                throw new NotificationConflictException(
+                        "Subscription " + id + " was changed by another request; " + "read it again and retry", true);
             }
             audit.record(context, AUDIT_TYPE, String.valueOf(id), "UPDATED", current, updated);
             return updated;
@@ -102,8 +122,8 @@ public class SubscriptionService {
             checkVersion(current, expectedVersion);
             Instant now = clock.instant();
             if (!subscriptions.delete(id, current.version(), now)) {
-                throw new NotificationConflictException("Subscription " + id + " was changed by another request; "
-                        + "read it again and retry", true);
+                throw new NotificationConflictException(
+                        "Subscription " + id + " was changed by another request; " + "read it again and retry", true);
             }
             deliveries.cancelPending(id, "the subscription was deleted", now);
             audit.record(context, AUDIT_TYPE, String.valueOf(id), "DELETED", current, null);
@@ -163,13 +183,17 @@ public class SubscriptionService {
 
     /** The address of an EMAIL endpoint. */
     public static String mailbox(String endpoint) {
-        return endpoint.toLowerCase(Locale.ROOT).startsWith("mailto:") ? endpoint.substring("mailto:".length()) : endpoint;
+        return endpoint.toLowerCase(Locale.ROOT).startsWith("mailto:")
+                ? endpoint.substring("mailto:".length())
+                : endpoint;
     }
 
     private static void checkVersion(Subscription current, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new NotificationConflictException("Subscription " + current.id() + " is at version " + current.version()
-                    + ", not " + expectedVersion + ": read it again and retry with the new ETag", true);
+            throw new NotificationConflictException(
+                    "Subscription " + current.id() + " is at version " + current.version() + ", not " + expectedVersion
+                            + ": read it again and retry with the new ETag",
+                    true);
         }
     }
 

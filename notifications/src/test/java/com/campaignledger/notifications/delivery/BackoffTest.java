@@ -1,16 +1,15 @@
 package com.campaignledger.notifications.delivery;
 
-import com.campaignledger.notifications.NotificationProperties;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaignledger.notifications.NotificationProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
-    final NotificationProperties.Retry retry = new NotificationProperties.Retry(10, Duration.ofMinutes(1),
-            Duration.ofHours(24), 0.2);
+    final NotificationProperties.Retry retry =
+            new NotificationProperties.Retry(10, Duration.ofMinutes(1), Duration.ofHours(24), 0.2);
 
     @Test
     void doublesFromOneMinuteWithoutJitter() {

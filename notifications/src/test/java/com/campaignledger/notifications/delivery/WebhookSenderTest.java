@@ -1,14 +1,11 @@
 package com.campaignledger.notifications.delivery;
 
-import com.campaignledger.notifications.endpoint.EndpointGuard;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignledger.notifications.NotificationProperties;
+import com.campaignledger.notifications.endpoint.EndpointGuard;
 import com.campaignledger.notifications.outbox.DueDelivery;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sender connects only to addresses the SSRF guard has just passed: a host name is looked up through the
@@ -53,9 +51,11 @@ class WebhookSenderTest {
     @Test
     void aNameThatResolvesPrivateAtConnectionTimeIsRefusedThoughItPassedTheCheck() throws Exception {
         AtomicInteger lookups = new AtomicInteger();
-        EndpointGuard guard = new EndpointGuard(false, host -> lookups.incrementAndGet() == 1
-                ? new InetAddress[] {InetAddress.getByAddress(host, PUBLIC)}
-                : new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})});
+        EndpointGuard guard = new EndpointGuard(
+                false,
+                host -> lookups.incrementAndGet() == 1
+                        ? new InetAddress[] {InetAddress.getByAddress(host, PUBLIC)}
+                        : new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})});
         WebhookSender sender = sender(guard);
 
         AttemptResult result = sender.send(delivery("http://hooks.example.test:" + port() + "/hook"), "whsec_c2VjcmV0");
@@ -69,7 +69,8 @@ class WebhookSenderTest {
 
     @Test
     void theConnectionGoesToTheAddressTheGuardResolved() throws Exception {
-        EndpointGuard guard = new EndpointGuard(true, host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})});
+        EndpointGuard guard = new EndpointGuard(true, host ->
+                new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})});
         WebhookSender sender = sender(guard);
 
         AttemptResult result = sender.send(delivery("http://hooks.example.test:" + port() + "/hook"), "whsec_c2VjcmV0");
@@ -114,15 +115,29 @@ class WebhookSenderTest {
     }
 
     private static WebhookSender sender(EndpointGuard guard, Duration readTimeout) {
-        NotificationProperties properties = new NotificationProperties(false,
-                new NotificationProperties.Delivery(true, Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(5),
-                        readTimeout, Duration.ofMinutes(2)),
-                new NotificationProperties.Retry(3, Duration.ofSeconds(1), Duration.ofMinutes(1), 0), "from@example.com");
+        NotificationProperties properties = new NotificationProperties(
+                false,
+                new NotificationProperties.Delivery(
+                        true, Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(5), readTimeout, Duration.ofMinutes(2)),
+                new NotificationProperties.Retry(3, Duration.ofSeconds(1), Duration.ofMinutes(1), 0),
+                "from@example.com");
         return new WebhookSender(properties, guard, Clock.systemUTC());
     }
 
     private static DueDelivery delivery(String endpoint) {
-        return new DueDelivery("msg_1", 1L, null, 7L, "CAMPAIGN_STARTED", endpoint, "key", "JSON", "application/json",
-                "{\"ok\":true}", true, 0, 0);
+        return new DueDelivery(
+                "msg_1",
+                1L,
+                null,
+                7L,
+                "CAMPAIGN_STARTED",
+                endpoint,
+                "key",
+                "JSON",
+                "application/json",
+                "{\"ok\":true}",
+                true,
+                0,
+                0);
     }
 }

@@ -1,13 +1,9 @@
 package com.campaignledger.notifications.payload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -16,16 +12,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 /** Compares documents by structure: names, nesting and value types, never by their text. */
 final class DocumentShapes {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private DocumentShapes() {
-    }
+    private DocumentShapes() {}
 
     static String seed(String name) {
         try (InputStream in = DocumentShapes.class.getResourceAsStream("/seeds/" + name)) {
@@ -65,14 +63,18 @@ final class DocumentShapes {
             for (Iterator<String> it = seed.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!notApplicable.contains(field)) {
-                    assertThat(ours.has(field)).as(path + "/" + field + " present").isTrue();
+                    assertThat(ours.has(field))
+                            .as(path + "/" + field + " present")
+                            .isTrue();
                     assertSameJsonShape(path + "/" + field, seed.get(field), ours.get(field), notApplicable);
                 }
             }
             for (Iterator<String> it = ours.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!notApplicable.contains(field)) {
-                    assertThat(seed.has(field)).as(path + "/" + field + " is a field of the seed").isTrue();
+                    assertThat(seed.has(field))
+                            .as(path + "/" + field + " is a field of the seed")
+                            .isTrue();
                 }
             }
         } else if (seed.isArray() && !seed.isEmpty() && !ours.isEmpty()) {
@@ -92,11 +94,15 @@ final class DocumentShapes {
     }
 
     static List<String> childNames(Element e) {
-        return children(e).stream().map(c -> c.getLocalName() == null ? c.getTagName() : c.getLocalName()).toList();
+        return children(e).stream()
+                .map(c -> c.getLocalName() == null ? c.getTagName() : c.getLocalName())
+                .toList();
     }
 
     static Element child(Element e, String name) {
-        return children(e).stream().filter(c -> name.equals(c.getLocalName())).findFirst()
+        return children(e).stream()
+                .filter(c -> name.equals(c.getLocalName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no <" + name + "> in <" + e.getLocalName() + ">"));
     }
 
@@ -106,8 +112,13 @@ final class DocumentShapes {
      */
     static void assertSameXmlShape(String path, Element seed, Element ours, Set<String> absent) {
         assertThat(ours.getLocalName()).as(path).isEqualTo(seed.getLocalName());
-        List<String> expected = childNames(seed).stream().filter(n -> !absent.contains(n)).distinct().toList();
-        assertThat(childNames(ours).stream().distinct().toList()).as(path + " children").isEqualTo(expected);
+        List<String> expected = childNames(seed).stream()
+                .filter(n -> !absent.contains(n))
+                .distinct()
+                .toList();
+        assertThat(childNames(ours).stream().distinct().toList())
+                .as(path + " children")
+                .isEqualTo(expected);
         for (Element seedChild : children(seed)) {
             if (absent.contains(seedChild.getLocalName())) {
                 continue;
@@ -115,10 +126,14 @@ final class DocumentShapes {
             Element ourChild = child(ours, seedChild.getLocalName());
             for (int i = 0; i < seedChild.getAttributes().getLength(); i++) {
                 String attribute = seedChild.getAttributes().item(i).getNodeName();
-                assertThat(ourChild.hasAttribute(attribute)).as(path + "/" + seedChild.getLocalName() + "@" + attribute).isTrue();
+                assertThat(ourChild.hasAttribute(attribute))
+                        .as(path + "/" + seedChild.getLocalName() + "@" + attribute)
+                        .isTrue();
             }
             if (children(seedChild).isEmpty()) {
-                assertThat(children(ourChild)).as(path + "/" + seedChild.getLocalName() + " is a leaf").isEmpty();
+                assertThat(children(ourChild))
+                        .as(path + "/" + seedChild.getLocalName() + " is a leaf")
+                        .isEmpty();
             } else if (!children(ourChild).isEmpty()) {
                 assertSameXmlShape(path + "/" + seedChild.getLocalName(), seedChild, ourChild, absent);
             }
@@ -135,7 +150,9 @@ final class DocumentShapes {
             String field = it.next();
             JsonNode value = json.get(field);
             if (field.startsWith("@")) {
-                assertThat(xml.getAttribute(field.substring(1))).as(path + "@" + field).isEqualTo(value.asText());
+                assertThat(xml.getAttribute(field.substring(1)))
+                        .as(path + "@" + field)
+                        .isEqualTo(value.asText());
                 continue;
             }
             if (value.isArray()) {
@@ -150,7 +167,9 @@ final class DocumentShapes {
             if (value.isObject()) {
                 assertXmlMatchesJson(path + "/" + child.getLocalName(), child, value);
             } else if (!value.isArray()) {
-                assertThat(child.getTextContent()).as(path + "/" + child.getLocalName()).isEqualTo(value.asText());
+                assertThat(child.getTextContent())
+                        .as(path + "/" + child.getLocalName())
+                        .isEqualTo(value.asText());
             }
         }
     }

@@ -1,24 +1,5 @@
 package com.campaignledger.notifications.payload;
 
-import com.campaignledger.campaign.api.CallResult;
-import com.campaignledger.campaign.api.CampaignStatus;
-import com.campaignledger.campaign.api.RetryConfig;
-import com.campaignledger.notifications.api.AgentOutcome;
-import com.campaignledger.notifications.api.BroadcastFacts;
-import com.campaignledger.notifications.api.CallFacts;
-import com.campaignledger.notifications.api.CampaignConfigFacts;
-import com.campaignledger.notifications.api.CampaignCounters;
-import com.campaignledger.notifications.api.NotificationFormat;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-
-import java.time.Instant;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static com.campaignledger.notifications.payload.DocumentShapes.assertSameJsonShape;
 import static com.campaignledger.notifications.payload.DocumentShapes.assertSameXmlShape;
 import static com.campaignledger.notifications.payload.DocumentShapes.assertXmlMatchesJson;
@@ -29,6 +10,24 @@ import static com.campaignledger.notifications.payload.DocumentShapes.seed;
 import static com.campaignledger.notifications.payload.DocumentShapes.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.campaignledger.campaign.api.CallResult;
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.RetryConfig;
+import com.campaignledger.notifications.api.AgentOutcome;
+import com.campaignledger.notifications.api.BroadcastFacts;
+import com.campaignledger.notifications.api.CallFacts;
+import com.campaignledger.notifications.api.CampaignConfigFacts;
+import com.campaignledger.notifications.api.CampaignCounters;
+import com.campaignledger.notifications.api.NotificationFormat;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
 class NotificationDocumentsTest {
 
     static final String NOTIFICATION_NS = "http://api.callfire.com/notification/xsd";
@@ -38,20 +37,46 @@ class NotificationDocumentsTest {
     /** Billing, batches and contacts are CallFire's; the ledger has none of them. */
     static final Set<String> NOT_KEPT = Set.of("BatchId", "ContactId", "BilledAmount", "AnswerTime");
 
-    static final BroadcastFacts CAMPAIGN = new BroadcastFacts(11865457003L, "146076003", "Send <Call> & \"Java\"",
-            CampaignStatus.FINISHED, MODIFIED, List.of("label2", "test_label1"),
-            new CampaignConfigFacts(CREATED, "+12132212384", LocalTime.of(9, 0), LocalTime.of(20, 30),
-                    new RetryConfig(3, 5, List.of(CallResult.BUSY, CallResult.NO_ANS), null), 4, false, false, 1,
-                    null, null, null));
+    static final BroadcastFacts CAMPAIGN = new BroadcastFacts(
+            11865457003L,
+            "146076003",
+            "Send <Call> & \"Java\"",
+            CampaignStatus.FINISHED,
+            MODIFIED,
+            List.of("label2", "test_label1"),
+            new CampaignConfigFacts(
+                    CREATED,
+                    "+12132212384",
+                    LocalTime.of(9, 0),
+                    LocalTime.of(20, 30),
+                    new RetryConfig(3, 5, List.of(CallResult.BUSY, CallResult.NO_ANS), null),
+                    4,
+                    false,
+                    false,
+                    1,
+                    null,
+                    null,
+                    null));
 
-    static final CallFacts CALL = new CallFacts("974239899003", "+12132212389", Map.of("name", "Alice B", "vip", "yes"),
-            "+18778973473", CallResult.LA, 1, Instant.parse("2016-06-29T18:52:26Z"), 17, 7L, true,
-            Instant.parse("2016-06-29T18:52:48Z"), null);
+    static final CallFacts CALL = new CallFacts(
+            "974239899003",
+            "+12132212389",
+            Map.of("name", "Alice B", "vip", "yes"),
+            "+18778973473",
+            CallResult.LA,
+            1,
+            Instant.parse("2016-06-29T18:52:26Z"),
+            17,
+            7L,
+            true,
+            Instant.parse("2016-06-29T18:52:48Z"),
+            null);
 
     @Test
     void broadcastNotificationJsonHasTheSeedsShape() {
         JsonNode seed = json(seed("004-broadcast-notification.json"));
-        JsonNode ours = json(NotificationDocuments.broadcastNotification(NotificationFormat.JSON, 610798003L, CAMPAIGN));
+        JsonNode ours =
+                json(NotificationDocuments.broadcastNotification(NotificationFormat.JSON, 610798003L, CAMPAIGN));
         // Seed 004 shows a voice broadcast; a CCC campaign has its own config element in its place.
         assertSameJsonShape("", seed, ours, Set.of("VoiceBroadcastConfig", "CccBroadcastConfig"));
         JsonNode broadcast = ours.at("/BroadcastNotification/Broadcast");
@@ -84,9 +109,11 @@ class NotificationDocumentsTest {
         assertThat(broadcast.getNamespaceURI()).isEqualTo(DATA_NS);
         assertThat(broadcast.getPrefix()).isNull();
         assertThat(child(broadcast, "CccBroadcastConfig").getNamespaceURI()).isEqualTo(DATA_NS);
-        assertThat(child(child(broadcast, "CccBroadcastConfig"), "RetryConfig").getNamespaceURI()).isEqualTo(DATA_NS);
+        assertThat(child(child(broadcast, "CccBroadcastConfig"), "RetryConfig").getNamespaceURI())
+                .isEqualTo(DATA_NS);
         assertThat(childNames(broadcast)).containsSubsequence("Name", "Label", "Label", "CccBroadcastConfig");
-        JsonNode twin = json(NotificationDocuments.broadcastNotification(NotificationFormat.JSON, 610798003L, CAMPAIGN));
+        JsonNode twin =
+                json(NotificationDocuments.broadcastNotification(NotificationFormat.JSON, 610798003L, CAMPAIGN));
         assertXmlMatchesJson("", root, twin.get("BroadcastNotification"));
     }
 
@@ -142,10 +169,20 @@ class NotificationDocumentsTest {
         Map<String, String> storedData = new java.util.LinkedHashMap<>();
         storedData.put("willvote", "yes & <sure>");
         storedData.put("bigconcern", "economy");
-        CallFacts answered = new CallFacts(CALL.callId(), CALL.number(), CALL.extraData(), CALL.fromNumber(), CallResult.XFER,
-                1, CALL.startTime(), 35, 7L, true, CALL.recordedAt(),
-                new AgentOutcome("21212", "interested", "call back after 5", Instant.parse("2010-03-24T15:58:38Z"),
-                        storedData));
+        CallFacts answered = new CallFacts(
+                CALL.callId(),
+                CALL.number(),
+                CALL.extraData(),
+                CALL.fromNumber(),
+                CallResult.XFER,
+                1,
+                CALL.startTime(),
+                35,
+                7L,
+                true,
+                CALL.recordedAt(),
+                new AgentOutcome(
+                        "21212", "interested", "call back after 5", Instant.parse("2010-03-24T15:58:38Z"), storedData));
         Element seed = xml(seed("001-call-finished.xml"));
         Element ours = xml(NotificationDocuments.legacyCallFinished(CAMPAIGN, answered));
         assertSameXmlShape("", seed, ours, Set.of());

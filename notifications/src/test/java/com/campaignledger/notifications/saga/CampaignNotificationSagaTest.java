@@ -1,12 +1,13 @@
 package com.campaignledger.notifications.saga;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
 import com.campaignledger.campaign.api.CampaignFinishedEvent;
-import com.campaignledger.campaign.billing.CallUsage;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignSettings;
@@ -17,25 +18,23 @@ import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.ResultCategory;
+import com.campaignledger.campaign.billing.CallUsage;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
-import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignCounters;
+import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.api.TriggerEvent;
-import org.axonframework.eventhandling.gateway.DefaultEventGateway;
-import org.axonframework.test.matchers.Matchers;
-import org.axonframework.test.saga.SagaTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.gateway.DefaultEventGateway;
+import org.axonframework.test.matchers.Matchers;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class CampaignNotificationSagaTest {
 
@@ -56,13 +55,15 @@ class CampaignNotificationSagaTest {
         numbers = new FakeNumbers();
         fixture.registerResource(targets);
         fixture.registerResource(numbers);
-        fixture.registerResource(DefaultEventGateway.builder().eventBus(fixture.getEventBus()).build());
+        fixture.registerResource(
+                DefaultEventGateway.builder().eventBus(fixture.getEventBus()).build());
     }
 
     @Test
     void aCampaignStartsItsSagaAssociatedByItsId() {
         fixture.givenNoPriorActivity()
-                .whenAggregate(AGGREGATE).publishes(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
                 .expectActiveSagas(1)
                 .expectAssociationWith("campaignId", AGGREGATE)
                 .expectNoScheduledDeadlines()
@@ -73,19 +74,25 @@ class CampaignNotificationSagaTest {
     void startedCampaignIsNotifiedToTheMatchingSubscriptionsWithItsCurrentSettings() {
         targets.subscriptions.put(TriggerEvent.CAMPAIGN_STARTED, List.of(3L, 5L));
         CampaignSettings renamed = SETTINGS.with(CampaignPatch.of(Map.of("name", "Renamed drive")));
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+        fixture.givenAggregate(AGGREGATE)
+                .published(
+                        new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
                         new CampaignUpdatedEvent(ID, renamed, List.of()))
-                .whenAggregate(AGGREGATE).publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
                 .expectActiveSagas(1)
                 .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
-                        decided(CampaignNotificationDecidedEvent.class, e -> e.trigger() == TriggerEvent.CAMPAIGN_STARTED
-                                && e.subscriptionIds().equals(List.of(3L, 5L)) && e.postbackIds().isEmpty()
-                                && e.campaign().status() == CampaignStatus.RUNNING
-                                && e.campaign().name().equals("Renamed drive")
-                                && e.campaign().accountId().equals(ACCOUNT)
-                                && e.campaign().labels().equals(List.of("east", "q4"))
-                                && e.campaign().config().fromNumber().equals("+19206596476")
-                                && e.sourceEventId() != null),
+                        decided(
+                                CampaignNotificationDecidedEvent.class,
+                                e -> e.trigger() == TriggerEvent.CAMPAIGN_STARTED
+                                        && e.subscriptionIds().equals(List.of(3L, 5L))
+                                        && e.postbackIds().isEmpty()
+                                        && e.campaign().status() == CampaignStatus.RUNNING
+                                        && e.campaign().name().equals("Renamed drive")
+                                        && e.campaign().accountId().equals(ACCOUNT)
+                                        && e.campaign().labels().equals(List.of("east", "q4"))
+                                        && e.campaign().config().fromNumber().equals("+19206596476")
+                                        && e.sourceEventId() != null),
                         Matchers.andNoMore())));
         assertThat(targets.asked).containsExactly("CAMPAIGN_STARTED/acme/42");
     }
@@ -93,21 +100,28 @@ class CampaignNotificationSagaTest {
     @Test
     void stoppedCampaignIsNotified() {
         targets.subscriptions.put(TriggerEvent.CAMPAIGN_STOPPED, List.of(8L));
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+        fixture.givenAggregate(AGGREGATE)
+                .published(
+                        new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
                         new CampaignStartedEvent(ID, CampaignStatus.SETUP))
-                .whenAggregate(AGGREGATE).publishes(new CampaignStoppedEvent(ID, CampaignStatus.RUNNING))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignStoppedEvent(ID, CampaignStatus.RUNNING))
                 .expectActiveSagas(1)
                 .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
-                        decided(CampaignNotificationDecidedEvent.class, e -> e.trigger() == TriggerEvent.CAMPAIGN_STOPPED
-                                && e.subscriptionIds().equals(List.of(8L))
-                                && e.campaign().status() == CampaignStatus.STOPPED),
+                        decided(
+                                CampaignNotificationDecidedEvent.class,
+                                e -> e.trigger() == TriggerEvent.CAMPAIGN_STOPPED
+                                        && e.subscriptionIds().equals(List.of(8L))
+                                        && e.campaign().status() == CampaignStatus.STOPPED),
                         Matchers.andNoMore())));
     }
 
     @Test
     void nobodySubscribedMeansNothingIsPublished() {
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
-                .whenAggregate(AGGREGATE).publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+        fixture.givenAggregate(AGGREGATE)
+                .published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
                 .expectActiveSagas(1)
                 .expectPublishedEvents();
     }
@@ -116,24 +130,35 @@ class CampaignNotificationSagaTest {
     void finishedCampaignIsNotifiedWithItsCountersAndCallUsageAndEndsTheSaga() {
         targets.subscriptions.put(TriggerEvent.CAMPAIGN_FINISHED, List.of(4L));
         targets.postbacks.put(PostbackKind.CAMPAIGN_FINISH, List.of(9L));
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
-                        new NumbersAddedEvent(ID, List.of(new ContactNumber("+12135551212", null),
-                                new ContactNumber("+13105550100", null), new ContactNumber("+14155550101", null)), 0),
+        fixture.givenAggregate(AGGREGATE)
+                .published(
+                        new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+                        new NumbersAddedEvent(
+                                ID,
+                                List.of(
+                                        new ContactNumber("+12135551212", null),
+                                        new ContactNumber("+13105550100", null),
+                                        new ContactNumber("+14155550101", null)),
+                                0),
                         new CampaignStartedEvent(ID, CampaignStatus.SETUP),
                         call("+12135551212", CallResult.BUSY, 1, false),
                         call("+13105550100", CallResult.AM, 1, true),
                         call("+12135551212", CallResult.LA, 2, true))
-                .whenAggregate(AGGREGATE).publishes(new CampaignFinishedEvent(ID))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignFinishedEvent(ID))
                 .expectActiveSagas(0)
                 .expectNoAssociationWith("campaignId", AGGREGATE)
                 .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
-                        decided(CampaignNotificationDecidedEvent.class, e -> e.trigger() == TriggerEvent.CAMPAIGN_FINISHED
-                                && e.subscriptionIds().equals(List.of(4L)) && e.postbackIds().equals(List.of(9L))
-                                && e.campaign().status() == CampaignStatus.FINISHED
-                                // Numbers count once, under their latest result: BUSY then LA counts as live.
-                                && e.stats().equals(new CampaignCounters(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))
-                                // Every attempt is billed: three of 35 s, each a whole minute.
-                                && e.usage().equals(new CallUsage(105, 3))),
+                        decided(
+                                CampaignNotificationDecidedEvent.class,
+                                e -> e.trigger() == TriggerEvent.CAMPAIGN_FINISHED
+                                        && e.subscriptionIds().equals(List.of(4L))
+                                        && e.postbackIds().equals(List.of(9L))
+                                        && e.campaign().status() == CampaignStatus.FINISHED
+                                        // Numbers count once, under their latest result: BUSY then LA counts as live.
+                                        && e.stats().equals(new CampaignCounters(3, 2, 1, 1, 0, 0, 0, 0, 0, 0))
+                                        // Every attempt is billed: three of 35 s, each a whole minute.
+                                        && e.usage().equals(new CallUsage(105, 3))),
                         Matchers.andNoMore())));
         assertThat(numbers.results).doesNotContainKey(42L);
     }
@@ -141,13 +166,17 @@ class CampaignNotificationSagaTest {
     @Test
     void deletedOrArchivedCampaignEndsTheSagaWithoutNotifying() {
         targets.subscriptions.put(TriggerEvent.CAMPAIGN_STOPPED, List.of(8L));
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
-                .whenAggregate(AGGREGATE).publishes(new CampaignDeletedEvent(ID, CampaignStatus.SETUP))
+        fixture.givenAggregate(AGGREGATE)
+                .published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignDeletedEvent(ID, CampaignStatus.SETUP))
                 .expectActiveSagas(0)
                 .expectPublishedEvents();
         setUp();
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
-                .whenAggregate(AGGREGATE).publishes(new CampaignArchivedEvent(ID, CampaignStatus.SETUP))
+        fixture.givenAggregate(AGGREGATE)
+                .published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignArchivedEvent(ID, CampaignStatus.SETUP))
                 .expectActiveSagas(0)
                 .expectPublishedEvents();
     }
@@ -156,20 +185,26 @@ class CampaignNotificationSagaTest {
     void finishedCallIsNotifiedWithTheNumbersExtraDataToSubscriptionsAndThePostback() {
         targets.subscriptions.put(TriggerEvent.OUTBOUND_CALL_FINISHED, List.of(6L));
         targets.postbacks.put(PostbackKind.CALL_FINISH, List.of(2L));
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
-                        new NumbersAddedEvent(ID, List.of(new ContactNumber("+12135551212", Map.of("name", "Alice"))), 0),
+        fixture.givenAggregate(AGGREGATE)
+                .published(
+                        new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+                        new NumbersAddedEvent(
+                                ID, List.of(new ContactNumber("+12135551212", Map.of("name", "Alice"))), 0),
                         new CampaignStartedEvent(ID, CampaignStatus.SETUP))
-                .whenAggregate(AGGREGATE).publishes(call("+12135551212", CallResult.LA, 1, true))
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135551212", CallResult.LA, 1, true))
                 .expectActiveSagas(1)
                 .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
-                        decided(CallNotificationDecidedEvent.class, e -> e.subscriptionIds().equals(List.of(6L))
-                                && e.postbackIds().equals(List.of(2L))
-                                && e.call().callId().equals("call-+12135551212-1")
-                                && e.call().result() == CallResult.LA
-                                && e.call().extraData().equals(Map.of("name", "Alice"))
-                                && e.call().fromNumber().equals("+19206596476")
-                                && e.call().agent() == null
-                                && e.campaign().campaignId() == 42),
+                        decided(
+                                CallNotificationDecidedEvent.class,
+                                e -> e.subscriptionIds().equals(List.of(6L))
+                                        && e.postbackIds().equals(List.of(2L))
+                                        && e.call().callId().equals("call-+12135551212-1")
+                                        && e.call().result() == CallResult.LA
+                                        && e.call().extraData().equals(Map.of("name", "Alice"))
+                                        && e.call().fromNumber().equals("+19206596476")
+                                        && e.call().agent() == null
+                                        && e.campaign().campaignId() == 42),
                         Matchers.andNoMore())));
         assertThat(numbers.results.get(42L)).containsEntry("+12135551212", CallResult.LA);
     }
@@ -181,29 +216,49 @@ class CampaignNotificationSagaTest {
         Map<String, String> storedData = new java.util.LinkedHashMap<>();
         storedData.put("willvote", "yes");
         storedData.put("bigconcern", "economy");
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
+        fixture.givenAggregate(AGGREGATE)
+                .published(
+                        new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS),
                         new NumbersAddedEvent(ID, List.of(new ContactNumber("+12135551212", Map.of())), 0),
                         new CampaignStartedEvent(ID, CampaignStatus.SETUP))
-                .andThenAggregate("agent-session-7").published(new com.campaignledger.agent.session.api.AgentResponseStoredEvent(
-                        com.campaignledger.agent.session.api.AgentSessionId.of(7), 42, "call-+12135551212-1", "+12135551212",
-                        "interested", "call back Friday", false, false, answered.minusSeconds(40), answered.minusSeconds(5), answered,
+                .andThenAggregate("agent-session-7")
+                .published(new com.campaignledger.agent.session.api.AgentResponseStoredEvent(
+                        com.campaignledger.agent.session.api.AgentSessionId.of(7),
+                        42,
+                        "call-+12135551212-1",
+                        "+12135551212",
+                        "interested",
+                        "call back Friday",
+                        false,
+                        false,
+                        answered.minusSeconds(40),
+                        answered.minusSeconds(5),
+                        answered,
                         storedData))
-                .whenAggregate(AGGREGATE).publishes(call("+12135551212", CallResult.LA, 1, true))
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135551212", CallResult.LA, 1, true))
                 .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
-                        decided(CallNotificationDecidedEvent.class, e -> e.call().agent() != null
-                                && e.call().agent().agentId().equals("7")
-                                && e.call().agent().agentResponse().equals("interested")
-                                && e.call().agent().agentNotes().equals("call back Friday")
-                                && e.call().agent().responseTime().equals(answered)
-                                && List.copyOf(e.call().agent().storedData().entrySet()).equals(
-                                        List.copyOf(storedData.entrySet()))),
+                        decided(
+                                CallNotificationDecidedEvent.class,
+                                e -> e.call().agent() != null
+                                        && e.call().agent().agentId().equals("7")
+                                        && e.call().agent().agentResponse().equals("interested")
+                                        && e.call().agent().agentNotes().equals("call back Friday")
+                                        && e.call().agent().responseTime().equals(answered)
+                                        && List.copyOf(e.call()
+                                                        .agent()
+                                                        .storedData()
+                                                        .entrySet())
+                                                .equals(List.copyOf(storedData.entrySet()))),
                         Matchers.andNoMore())));
     }
 
     @Test
     void callResultsAreCountedEvenWhenNobodyIsToldOfThem() {
-        fixture.givenAggregate(AGGREGATE).published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
-                .whenAggregate(AGGREGATE).publishes(call("+12135551212", CallResult.NO_ANS, 1, false))
+        fixture.givenAggregate(AGGREGATE)
+                .published(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS))
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135551212", CallResult.NO_ANS, 1, false))
                 .expectPublishedEvents();
         assertThat(numbers.results.get(42L)).containsEntry("+12135551212", CallResult.NO_ANS);
     }
@@ -212,14 +267,24 @@ class CampaignNotificationSagaTest {
     void eventsOfACampaignWithoutSagaAreIgnored() {
         targets.subscriptions.put(TriggerEvent.CAMPAIGN_STARTED, List.of(3L));
         fixture.givenNoPriorActivity()
-                .whenAggregate(AGGREGATE).publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
+                .whenAggregate(AGGREGATE)
+                .publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
                 .expectActiveSagas(0)
                 .expectPublishedEvents();
     }
 
     static CallResultRecordedEvent call(String number, CallResult result, int attempt, boolean last) {
-        return new CallResultRecordedEvent(ID, "call-" + number + "-" + attempt, number, result, attempt,
-                Instant.parse("2026-03-24T15:58:18Z"), 35, result == CallResult.LA ? 7L : null, last, null);
+        return new CallResultRecordedEvent(
+                ID,
+                "call-" + number + "-" + attempt,
+                number,
+                result,
+                attempt,
+                Instant.parse("2026-03-24T15:58:18Z"),
+                35,
+                result == CallResult.LA ? 7L : null,
+                last,
+                null);
     }
 
     static <T> org.hamcrest.Matcher<Object> decided(Class<T> type, Predicate<T> check) {
@@ -271,10 +336,16 @@ class CampaignNotificationSagaTest {
             Map<ResultCategory, Long> c = new HashMap<>();
             r.values().stream().filter(v -> v != null).forEach(v -> c.merge(v.category(), 1L, Long::sum));
             long dialed = c.values().stream().mapToLong(Long::longValue).sum();
-            return new CampaignCounters(r.size(), dialed, c.getOrDefault(ResultCategory.LIVE, 0L),
-                    c.getOrDefault(ResultCategory.MACHINE, 0L), c.getOrDefault(ResultCategory.NOANSWER, 0L),
-                    c.getOrDefault(ResultCategory.DNC, 0L), c.getOrDefault(ResultCategory.BUSY, 0L),
-                    c.getOrDefault(ResultCategory.TRANSFER, 0L), c.getOrDefault(ResultCategory.ERROR, 0L),
+            return new CampaignCounters(
+                    r.size(),
+                    dialed,
+                    c.getOrDefault(ResultCategory.LIVE, 0L),
+                    c.getOrDefault(ResultCategory.MACHINE, 0L),
+                    c.getOrDefault(ResultCategory.NOANSWER, 0L),
+                    c.getOrDefault(ResultCategory.DNC, 0L),
+                    c.getOrDefault(ResultCategory.BUSY, 0L),
+                    c.getOrDefault(ResultCategory.TRANSFER, 0L),
+                    c.getOrDefault(ResultCategory.ERROR, 0L),
                     c.getOrDefault(ResultCategory.MISC, 0L));
         }
 

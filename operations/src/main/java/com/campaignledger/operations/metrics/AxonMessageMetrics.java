@@ -5,6 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -16,12 +21,6 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.queryhandling.QueryBus;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The meters of Axon's command bus, query bus, event store and event processors that docs/operations.md lists, under
@@ -66,8 +65,7 @@ class AxonMessageMetrics implements ConfigurerModule {
     /** A timer and success and failure counters per payload type (the event store counts appends without tags). */
     private final class BusMonitor implements MessageMonitor<Message<?>> {
 
-        private record Meters(Timer all, Counter success, Counter failure) {
-        }
+        private record Meters(Timer all, Counter success, Counter failure) {}
 
         private final String name;
         private final boolean countPerPayloadType;
@@ -106,11 +104,14 @@ class AxonMessageMetrics implements ConfigurerModule {
             Tags typed = Tags.of(PAYLOAD_TYPE, payloadType.getSimpleName());
             Tags counted = countPerPayloadType ? typed : Tags.empty();
             // As axon-micrometer builds its timers: percentiles over the last ten minutes.
-            Timer all = Timer.builder(name + ".allTimer").tags(typed)
+            Timer all = Timer.builder(name + ".allTimer")
+                    .tags(typed)
                     .distributionStatisticExpiry(Duration.ofMinutes(10))
                     .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999)
                     .register(registry);
-            return new Meters(all, registry.counter(name + ".successCounter", counted),
+            return new Meters(
+                    all,
+                    registry.counter(name + ".successCounter", counted),
                     registry.counter(name + ".failureCounter", counted));
         }
     }
@@ -118,8 +119,7 @@ class AxonMessageMetrics implements ConfigurerModule {
     /** Per processor: success and failure counters per event type, and how old the last event it took was. */
     private final class ProcessorMonitor implements MessageMonitor<Message<?>> {
 
-        private record Meters(Counter success, Counter failure) {
-        }
+        private record Meters(Counter success, Counter failure) {}
 
         private final Tags tags;
         private final Map<Class<?>, Meters> meters = new ConcurrentHashMap<>();
@@ -129,13 +129,15 @@ class AxonMessageMetrics implements ConfigurerModule {
             this.tags = Tags.of(PROCESSOR_NAME, processorName);
             Gauge.builder("eventProcessor.latency", latencyMillis, AtomicLong::get)
                     .description("Milliseconds between the last event's timestamp and its handling")
-                    .tags(tags).register(registry);
+                    .tags(tags)
+                    .register(registry);
         }
 
         @Override
         public MonitorCallback onMessageIngested(Message<?> message) {
             if (message instanceof EventMessage<?> event) {
-                latencyMillis.set(System.currentTimeMillis() - event.getTimestamp().toEpochMilli());
+                latencyMillis.set(
+                        System.currentTimeMillis() - event.getTimestamp().toEpochMilli());
             }
             Meters m = meters.computeIfAbsent(message.getPayloadType(), this::register);
             return new MonitorCallback() {
@@ -158,7 +160,8 @@ class AxonMessageMetrics implements ConfigurerModule {
 
         private Meters register(Class<?> payloadType) {
             Tags typed = Tags.of(PAYLOAD_TYPE, payloadType.getSimpleName()).and(tags);
-            return new Meters(registry.counter("eventProcessor.successCounter", typed),
+            return new Meters(
+                    registry.counter("eventProcessor.successCounter", typed),
                     registry.counter("eventProcessor.failureCounter", typed));
         }
     }

@@ -1,7 +1,6 @@
 package com.campaignledger.operations.metrics;
 
 import com.campaignledger.kernel.MetadataKeys;
-
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -29,12 +28,14 @@ class CommandFailureLog implements MessageHandlerInterceptor<CommandMessage<?>> 
     private static final Logger log = LoggerFactory.getLogger(CommandFailureLog.class);
     private static final String DOMAIN_PACKAGE = "com.campaignledger.";
 
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver targets =
+            AnnotationCommandTargetResolver.builder().build();
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         // On rollback, so that a failure to commit the events (e.g. a concurrent append) is logged too.
-        unitOfWork.onRollback(u -> logFailure(u.getMessage(), u.getExecutionResult().getExceptionResult()));
+        unitOfWork.onRollback(
+                u -> logFailure(u.getMessage(), u.getExecutionResult().getExceptionResult()));
         return chain.proceed();
     }
 
@@ -42,8 +43,9 @@ class CommandFailureLog implements MessageHandlerInterceptor<CommandMessage<?>> 
         String type = command.getPayloadType().getSimpleName();
         String aggregate = target(command);
         Object actor = command.getMetaData().get(MetadataKeys.ACTOR);
-        boolean refused = cause != null && (cause.getClass().getName().startsWith(DOMAIN_PACKAGE)
-                || cause instanceof AggregateNotFoundException);
+        boolean refused = cause != null
+                && (cause.getClass().getName().startsWith(DOMAIN_PACKAGE)
+                        || cause instanceof AggregateNotFoundException);
         String why = cause == null ? "unknown cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         log.atLevel(refused ? Level.INFO : Level.WARN)
                 .addKeyValue("command", type)

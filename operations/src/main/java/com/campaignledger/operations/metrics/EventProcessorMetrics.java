@@ -2,15 +2,13 @@ package com.campaignledger.operations.metrics;
 
 import com.campaignledger.operations.processors.ProcessorState;
 import com.campaignledger.operations.processors.ProcessorStates;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.util.function.ToDoubleFunction;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.util.function.ToDoubleFunction;
 
 /**
  * Gauges of where each streaming processor stands, beside the counters and timers axon-micrometer keeps
@@ -37,20 +35,35 @@ class EventProcessorMetrics {
                 .description("Global index of the newest event in the store")
                 .register(registry);
         for (String name : processors.names()) {
-            gauge("ledger.processor.position", name, null, "Lowest position among this instance's segments",
+            gauge(
+                    "ledger.processor.position",
+                    name,
+                    null,
+                    "Lowest position among this instance's segments",
                     s -> s.holdsSegments() ? s.position() : Double.NaN);
-            gauge("ledger.processor.lag", name, "events", "Events between the processor and the newest event",
+            gauge(
+                    "ledger.processor.lag",
+                    name,
+                    "events",
+                    "Events between the processor and the newest event",
                     s -> s.holdsSegments() ? s.lag() : Double.NaN);
             gauge("ledger.processor.running", name, null, "1 while the processor runs", s -> s.running() ? 1 : 0);
             gauge("ledger.processor.segments", name, null, "Segments this instance holds", ProcessorState::segments);
-            gauge("ledger.processor.failing", name, null, "1 while the processor fails on an event",
+            gauge(
+                    "ledger.processor.failing",
+                    name,
+                    null,
+                    "1 while the processor fails on an event",
                     s -> s.error() == null ? 0 : 1);
         }
     }
 
-    private void gauge(String meter, String processor, String unit, String description,
-                       ToDoubleFunction<ProcessorState> value) {
-        Gauge.builder(meter, processors, p -> p.state(processor).map(value::applyAsDouble).orElse(Double.NaN))
+    private void gauge(
+            String meter, String processor, String unit, String description, ToDoubleFunction<ProcessorState> value) {
+        Gauge.builder(
+                        meter,
+                        processors,
+                        p -> p.state(processor).map(value::applyAsDouble).orElse(Double.NaN))
                 .tags(Tags.of("processorName", processor))
                 .baseUnit(unit)
                 .description(description)

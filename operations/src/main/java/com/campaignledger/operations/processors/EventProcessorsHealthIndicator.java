@@ -1,14 +1,13 @@
 package com.campaignledger.operations.processors;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code eventProcessors} component of {@code /actuator/health}: DOWN when a processor has stopped or
@@ -27,8 +26,8 @@ public class EventProcessorsHealthIndicator implements HealthIndicator {
     private final ProcessorStates processors;
     private final long maxLag;
 
-    public EventProcessorsHealthIndicator(ProcessorStates processors,
-                                          @Value("${ledger.health.max-processor-lag-events:10000}") long maxLag) {
+    public EventProcessorsHealthIndicator(
+            ProcessorStates processors, @Value("${ledger.health.max-processor-lag-events:10000}") long maxLag) {
         this.processors = processors;
         this.maxLag = maxLag;
     }
@@ -42,7 +41,10 @@ public class EventProcessorsHealthIndicator implements HealthIndicator {
             details.put(state.name(), assessment.details(state));
             worst = SEVERITY.indexOf(assessment.status()) > SEVERITY.indexOf(worst) ? assessment.status() : worst;
         }
-        return Health.status(worst).withDetail("maxLagEvents", maxLag).withDetails(details).build();
+        return Health.status(worst)
+                .withDetail("maxLagEvents", maxLag)
+                .withDetails(details)
+                .build();
     }
 
     /** A processor's status and, when it is not UP, why. */

@@ -1,13 +1,12 @@
 package com.campaignledger.operations.processors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Read models follow the event store a moment behind the commands: a request that finds a campaign missing or in
@@ -62,12 +61,16 @@ public class ProcessorCatchUp {
 
     /** The global index every segment of the processor has reached; -1 when unknown (not started, or replaying). */
     long position(String processor) {
-        List<byte[]> tokens = jdbc.query("SELECT token FROM token_entry WHERE processor_name = ? AND token_type = ?",
-                (rs, i) -> rs.getBytes(1), processor, GapAwareTrackingToken.class.getName());
+        List<byte[]> tokens = jdbc.query(
+                "SELECT token FROM token_entry WHERE processor_name = ? AND token_type = ?",
+                (rs, i) -> rs.getBytes(1),
+                processor,
+                GapAwareTrackingToken.class.getName());
         long position = -1;
         for (byte[] token : tokens) {
             try {
-                long index = token == null ? -1 : JSON.readTree(token).path("index").asLong(-1);
+                long index =
+                        token == null ? -1 : JSON.readTree(token).path("index").asLong(-1);
                 position = position == -1 ? index : Math.min(position, index);
             } catch (IOException e) {
                 return -1;

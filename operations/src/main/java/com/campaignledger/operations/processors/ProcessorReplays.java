@@ -1,8 +1,13 @@
 package com.campaignledger.operations.processors;
 
-import com.campaignledger.projections.replay.SetBasedReplays;
-
 import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.projections.replay.SetBasedReplays;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -15,13 +20,6 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Lists every event processor with where it stands, and rebuilds a read model from the first event: shut its
@@ -43,11 +41,10 @@ public class ProcessorReplays {
     private final Map<String, Started> started = new ConcurrentHashMap<>();
 
     /** Where and when this instance saw a replay start, to measure its rate. */
-    private record Started(Instant at, long nanos, long position) {
-    }
+    private record Started(Instant at, long nanos, long position) {}
 
-    ProcessorReplays(EventProcessingConfiguration processing, ProcessorStates states, SetBasedReplays setBased,
-                     Clock clock) {
+    ProcessorReplays(
+            EventProcessingConfiguration processing, ProcessorStates states, SetBasedReplays setBased, Clock clock) {
         this.processing = processing;
         this.states = states;
         this.setBased = setBased;
@@ -77,8 +74,8 @@ public class ProcessorReplays {
             throw new ReplayRefusedException("Processor " + name + " cannot be replayed: " + reason);
         });
         if (setBased.underway(name)) {
-            throw new ReplayRefusedException("Processor " + name + " is being replayed already: GET /api/admin/processors "
-                    + "shows how far it is");
+            throw new ReplayRefusedException("Processor " + name
+                    + " is being replayed already: GET /api/admin/processors " + "shows how far it is");
         }
         StreamingEventProcessor streaming = (StreamingEventProcessor) processor;
         boolean inSql = setBased.handles(name);
@@ -92,21 +89,25 @@ public class ProcessorReplays {
                 handedOver = true;
             }
         } catch (UnableToClaimTokenException e) {
-            throw new ReplayRefusedException("Processor " + name + " cannot be replayed now: another instance holds one "
-                    + "of its segments (" + e.getMessage() + "). Replay it there, or stop it there first.");
+            throw new ReplayRefusedException(
+                    "Processor " + name + " cannot be replayed now: another instance holds one " + "of its segments ("
+                            + e.getMessage() + "). Replay it there, or stop it there first.");
         } finally {
             if (!handedOver) {
                 streaming.start();
             }
         }
         started.put(name, new Started(clock.instant(), System.nanoTime(), 0));
-        log.info("Replay of {} started: its read model is rebuilt from the first event{}", name,
+        log.info(
+                "Replay of {} started: its read model is rebuilt from the first event{}",
+                name,
                 handedOver ? ", in SQL" : "");
         return get(name);
     }
 
     private EventProcessor processor(String name) {
-        return processing.eventProcessor(name)
+        return processing
+                .eventProcessor(name)
                 .orElseThrow(() -> new ResourceNotFoundException("No event processor " + name));
     }
 
@@ -132,26 +133,46 @@ public class ProcessorReplays {
     private ProcessorStatus status(String name, EventProcessor processor, long head) {
         String reason = refusal(name, processor).orElse(null);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProcessorStatus(name, "subscribing", processor.isRunning() ? "RUNNING" : "STOPPED", null, false,
-                    reason, null, null, null, null, null);
+            return new ProcessorStatus(
+                    name,
+                    "subscribing",
+                    processor.isRunning() ? "RUNNING" : "STOPPED",
+                    null,
+                    false,
+                    reason,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         ProcessorState state = states.stateOf(name, streaming, head);
         Optional<SetBasedReplays.Progress> inSql = setBased.running(name);
-        ProcessorStatus.Replay replay = inSql.isPresent() ? setBasedReplay(inSql.get(), head)
+        ProcessorStatus.Replay replay = inSql.isPresent()
+                ? setBasedReplay(inSql.get(), head)
                 : state.replaying() ? replay(name, streaming, state) : null;
-        String status = !state.running() ? "STOPPED"
-                : state.error() != null ? "FAILING"
-                : !state.holdsSegments() ? "STANDBY"
-                : replay != null ? "REPLAYING"
-                : "RUNNING";
+        String status = !state.running()
+                ? "STOPPED"
+                : state.error() != null
+                        ? "FAILING"
+                        : !state.holdsSegments() ? "STANDBY" : replay != null ? "REPLAYING" : "RUNNING";
         if (replay == null && state.holdsSegments()) {
             // Done (a processor that has just been started holds no segment yet, and is not done).
             started.remove(name);
             setBased.forget(name);
         }
-        return new ProcessorStatus(name, mode(processor), status, state.error(), reason == null, reason,
-                state.segments(), state.position() < 0 ? null : state.position(), state.head() < 0 ? null : state.head(),
-                state.lag() < 0 ? null : state.lag(), replay);
+        return new ProcessorStatus(
+                name,
+                mode(processor),
+                status,
+                state.error(),
+                reason == null,
+                reason,
+                state.segments(),
+                state.position() < 0 ? null : state.position(),
+                state.head() < 0 ? null : state.head(),
+                state.lag() < 0 ? null : state.lag(),
+                replay);
     }
 
     /**
@@ -163,7 +184,8 @@ public class ProcessorReplays {
                 .map(EventTrackerStatus::getResetPosition)
                 .filter(p -> p.isPresent())
                 .mapToLong(p -> p.getAsLong())
-                .max().orElse(state.head());
+                .max()
+                .orElse(state.head());
         long position = Math.max(state.position(), 0);
         if (position >= target) {
             return null;
@@ -175,9 +197,16 @@ public class ProcessorReplays {
         Long eta = rate == null ? null : (long) Math.ceil(Math.max(0, target - position) / rate);
         double percent = target <= 0 ? 100 : Math.min(100, Math.floor(position * 1000.0 / target) / 10);
         // A set-based replay that failed left this one to finish the work: say why.
-        String fallback = setBased.progress(name).map(SetBasedReplays.Progress::failure).orElse(null);
-        return new ProcessorStatus.Replay(since.at(), target, percent, rate == null ? null : Math.round(rate * 10) / 10.0, eta,
-                ProcessorStatus.Replay.EVENT_BY_EVENT, fallback);
+        String fallback =
+                setBased.progress(name).map(SetBasedReplays.Progress::failure).orElse(null);
+        return new ProcessorStatus.Replay(
+                since.at(),
+                target,
+                percent,
+                rate == null ? null : Math.round(rate * 10) / 10.0,
+                eta,
+                ProcessorStatus.Replay.EVENT_BY_EVENT,
+                fallback);
     }
 
     /** A set-based replay's progress: the events written up to the head it will hand the processor. */
@@ -188,8 +217,14 @@ public class ProcessorReplays {
         Double rate = seconds >= 0.5 && p.done() > 0 ? p.done() / seconds : null;
         Long eta = rate == null ? null : (long) Math.ceil(Math.max(0, total - p.done()) / rate);
         double percent = total <= 0 || p.head() < 0 ? 0 : Math.min(100, Math.floor(p.done() * 1000.0 / total) / 10);
-        return new ProcessorStatus.Replay(p.startedAt(), target, percent, rate == null ? null : Math.round(rate * 10) / 10.0,
-                eta, ProcessorStatus.Replay.SET_BASED, null);
+        return new ProcessorStatus.Replay(
+                p.startedAt(),
+                target,
+                percent,
+                rate == null ? null : Math.round(rate * 10) / 10.0,
+                eta,
+                ProcessorStatus.Replay.SET_BASED,
+                null);
     }
 
     private static String mode(EventProcessor processor) {
@@ -199,7 +234,8 @@ public class ProcessorReplays {
         if (processor instanceof TrackingEventProcessor) {
             return "tracking";
         }
-        return processor instanceof SubscribingEventProcessor ? "subscribing" : processor.getClass().getSimpleName();
+        return processor instanceof SubscribingEventProcessor
+                ? "subscribing"
+                : processor.getClass().getSimpleName();
     }
-
 }

@@ -8,8 +8,15 @@ package com.campaignledger.operations.processors;
  * @param lag      events between {@code position} and the head of the event store, -1 when it holds no segment
  * @param error    the error of a failing segment ({@code "IllegalStateException: ..."}), or null
  */
-public record ProcessorState(String name, boolean running, int segments, long position, long head, long lag,
-                             boolean replaying, String error) {
+public record ProcessorState(
+        String name,
+        boolean running,
+        int segments,
+        long position,
+        long head,
+        long lag,
+        boolean replaying,
+        String error) {
 
     public boolean holdsSegments() {
         return segments > 0;

@@ -1,14 +1,6 @@
 package com.campaignledger.operations.processors;
 
 import com.campaignledger.projections.replay.SetBasedReplays;
-
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
 
 /**
  * The state of every streaming event processor Axon runs here, whoever registered it: read models,
@@ -34,8 +32,7 @@ public class ProcessorStates {
     private final SetBasedReplays setBased;
     private volatile Snapshot last;
 
-    private record Snapshot(long takenAt, List<ProcessorState> states) {
-    }
+    private record Snapshot(long takenAt, List<ProcessorState> states) {}
 
     public ProcessorStates(EventProcessingConfiguration processing, EventStore eventStore, SetBasedReplays setBased) {
         this.processing = processing;
@@ -81,8 +78,7 @@ public class ProcessorStates {
     private Map<String, StreamingEventProcessor> streaming() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(e -> e.getValue() instanceof StreamingEventProcessor)
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> (StreamingEventProcessor) e.getValue()));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue()));
     }
 
     /**
@@ -93,13 +89,21 @@ public class ProcessorStates {
         Optional<SetBasedReplays.Progress> rebuild = setBased.running(name);
         if (rebuild.isPresent()) {
             long position = rebuild.get().position();
-            return new ProcessorState(name, true, rebuild.get().segments(), position, head,
-                    Math.max(0, head - Math.max(position, 0)), true, null);
+            return new ProcessorState(
+                    name,
+                    true,
+                    rebuild.get().segments(),
+                    position,
+                    head,
+                    Math.max(0, head - Math.max(position, 0)),
+                    true,
+                    null);
         }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = segments.stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                .min().orElse(-1);
+                .min()
+                .orElse(-1);
         // Global indexes start at 1: a processor that has read nothing is a whole store behind.
         long lag = segments.isEmpty() ? -1 : Math.max(0, head - Math.max(position, 0));
         String error = segments.stream()

@@ -13,9 +13,18 @@ import java.time.Instant;
  * @param lag                 events between {@code position} and {@code head}
  * @param replay              progress of a running replay, else null
  */
-public record ProcessorStatus(String name, String mode, String status, String error, boolean replayable,
-                              String notReplayableReason, Integer segments, Long position, Long head, Long lag,
-                              Replay replay) {
+public record ProcessorStatus(
+        String name,
+        String mode,
+        String status,
+        String error,
+        boolean replayable,
+        String notReplayableReason,
+        Integer segments,
+        Long position,
+        Long head,
+        Long lag,
+        Replay replay) {
 
     /**
      * A replay in progress on this instance.
@@ -30,8 +39,14 @@ public record ProcessorStatus(String name, String mode, String status, String er
      *                        {@code event-by-event}: the processor reads every event from the first
      * @param fallbackReason  why a set-based replay stopped and left the rest to the event-by-event one, else null
      */
-    public record Replay(Instant startedAt, long targetPosition, double progressPercent, Double eventsPerSecond,
-                         Long etaSeconds, String method, String fallbackReason) {
+    public record Replay(
+            Instant startedAt,
+            long targetPosition,
+            double progressPercent,
+            Double eventsPerSecond,
+            Long etaSeconds,
+            String method,
+            String fallbackReason) {
 
         public static final String SET_BASED = "set-based";
         public static final String EVENT_BY_EVENT = "event-by-event";

@@ -1,18 +1,17 @@
 package com.campaignledger.operations.processors;
 
+import static com.campaignledger.operations.processors.EventProcessorsHealthIndicator.DEGRADED;
+import static com.campaignledger.operations.processors.EventProcessorsHealthIndicator.assess;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignledger.operations.processors.EventProcessorsHealthIndicator.Assessment;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 
-import static com.campaignledger.operations.processors.EventProcessorsHealthIndicator.DEGRADED;
-import static com.campaignledger.operations.processors.EventProcessorsHealthIndicator.assess;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class EventProcessorsHealthIndicatorTest {
 
-    private static ProcessorState state(boolean running, int segments, long position, long head, boolean replaying,
-                                        String error) {
+    private static ProcessorState state(
+            boolean running, int segments, long position, long head, boolean replaying, String error) {
         long lag = segments == 0 ? -1 : Math.max(0, head - Math.max(position, 0));
         return new ProcessorState("campaign-view", running, segments, position, head, lag, replaying, error);
     }
@@ -37,7 +36,8 @@ class EventProcessorsHealthIndicatorTest {
 
     @Test
     void aReplayIsNotHeldToTheThreshold() {
-        assertThat(assess(state(true, 4, 10, 1_000_000, true, null), 10).status()).isEqualTo(Status.UP);
+        assertThat(assess(state(true, 4, 10, 1_000_000, true, null), 10).status())
+                .isEqualTo(Status.UP);
     }
 
     @Test
@@ -51,7 +51,8 @@ class EventProcessorsHealthIndicatorTest {
     void aStoppedProcessorIsDown() {
         assertThat(assess(state(false, 0, -1, 100, false, null), 10))
                 .isEqualTo(new Assessment(Status.DOWN, "not running"));
-        assertThat(assess(state(false, 0, -1, 100, false, "stopped after an error"), 10).reason())
+        assertThat(assess(state(false, 0, -1, 100, false, "stopped after an error"), 10)
+                        .reason())
                 .isEqualTo("not running: stopped after an error");
     }
 

@@ -7,6 +7,5 @@ import java.time.Instant;
  * ({@code agentId}: the sessions opened under its current userId, compared without case), open at some moment of
  * [from, to); one page at a time. {@code null} leaves a filter out.
  */
-public record AgentSessionQuery(String accountId, Long campaignId, String userId, Long agentId, Instant from,
-                                Instant to, int page, int size) {
-}
+public record AgentSessionQuery(
+        String accountId, Long campaignId, String userId, Long agentId, Instant from, Instant to, int page, int size) {}

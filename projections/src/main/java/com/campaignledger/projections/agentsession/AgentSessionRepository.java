@@ -5,10 +5,6 @@ import com.campaignledger.agent.session.api.LogoutReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,15 +12,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /** The agent_session_view table. */
 @Repository
 public class AgentSessionRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "session_id, campaign_id, account_id, user_id, phone_number, state, callback_at, "
-            + "logged_in_at, logged_out_at, logout_reason, calls, talk_millis, response_millis, current_call_id, "
-            + "current_number, current_extra, connected_at, call_ended_at";
+    private static final String COLUMNS =
+            "session_id, campaign_id, account_id, user_id, phone_number, state, callback_at, "
+                    + "logged_in_at, logged_out_at, logout_reason, calls, talk_millis, response_millis, current_call_id, "
+                    + "current_number, current_extra, connected_at, call_ended_at";
 
     private final JdbcTemplate jdbc;
 
@@ -32,11 +32,20 @@ public class AgentSessionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(long sessionId, long campaignId, String accountId, String userId, String phone, Instant at, long sequence) {
-        jdbc.update("INSERT INTO agent_session_view (session_id, campaign_id, account_id, user_id, phone_number, state, "
+    void insert(
+            long sessionId, long campaignId, String accountId, String userId, String phone, Instant at, long sequence) {
+        jdbc.update(
+                "INSERT INTO agent_session_view (session_id, campaign_id, account_id, user_id, phone_number, state, "
                         + "callback_at, calls, talk_millis, response_millis, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?) "
                         + "ON CONFLICT DO NOTHING",
-                sessionId, campaignId, accountId, userId, phone, AgentState.CALLBACK_SENT.name(), ts(at), sequence);
+                sessionId,
+                campaignId,
+                accountId,
+                userId,
+                phone,
+                AgentState.CALLBACK_SENT.name(),
+                ts(at),
+                sequence);
     }
 
     /** Applies {@code sql} (an UPDATE ... SET ...) unless the session's view already has this event. */
@@ -46,8 +55,11 @@ public class AgentSessionRepository {
         all[args.length] = sequence;
         all[args.length + 1] = sessionId;
         all[args.length + 2] = sequence;
-        return jdbc.update("UPDATE agent_session_view SET " + set + ", last_sequence = ? WHERE session_id = ? AND last_sequence < ?",
-                all) == 1;
+        return jdbc.update(
+                        "UPDATE agent_session_view SET " + set
+                                + ", last_sequence = ? WHERE session_id = ? AND last_sequence < ?",
+                        all)
+                == 1;
     }
 
     void deleteAll() {
@@ -55,19 +67,27 @@ public class AgentSessionRepository {
     }
 
     public Optional<AgentSessionView> find(long sessionId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM agent_session_view WHERE session_id = ?", MAPPER, sessionId)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM agent_session_view WHERE session_id = ?", MAPPER, sessionId)
+                .stream()
+                .findFirst();
     }
 
     public List<AgentSessionView> ofCampaign(long campaignId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM agent_session_view WHERE campaign_id = ? ORDER BY session_id",
-                MAPPER, campaignId);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM agent_session_view WHERE campaign_id = ? ORDER BY session_id",
+                MAPPER,
+                campaignId);
     }
 
     /** The campaign's sessions in the account, oldest first. */
     public List<AgentSessionView> ofCampaign(long campaignId, String accountId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM agent_session_view WHERE campaign_id = ? AND account_id = ? "
-                + "ORDER BY session_id", MAPPER, campaignId, accountId);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM agent_session_view WHERE campaign_id = ? AND account_id = ? "
+                        + "ORDER BY session_id",
+                MAPPER,
+                campaignId,
+                accountId);
     }
 
     /** One session of the account. */
@@ -111,19 +131,25 @@ public class AgentSessionRepository {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(q.size());
         pageArgs.add((long) q.page() * q.size());
-        List<AgentSessionView> content = jdbc.query("SELECT " + COLUMNS + where + " ORDER BY session_id LIMIT ? OFFSET ?",
-                MAPPER, pageArgs.toArray());
+        List<AgentSessionView> content = jdbc.query(
+                "SELECT " + COLUMNS + where + " ORDER BY session_id LIMIT ? OFFSET ?", MAPPER, pageArgs.toArray());
         return new AgentSessionPage(content, q.page(), q.size(), total == null ? 0 : total);
     }
 
     /** How many of the campaign's agents are logged in now, and of those how many wait for a call or are on one. */
     public AgentCounts counts(long campaignId, String accountId) {
         Map<String, Long> byState = new HashMap<>();
-        jdbc.query("SELECT state, COUNT(*) FROM agent_session_view WHERE campaign_id = ? AND account_id = ? "
+        jdbc.query(
+                "SELECT state, COUNT(*) FROM agent_session_view WHERE campaign_id = ? AND account_id = ? "
                         + "AND state IN (?, ?, ?) GROUP BY state",
                 rs -> {
                     byState.put(rs.getString(1), rs.getLong(2));
-                }, campaignId, accountId, AgentState.READY.name(), AgentState.ON_CALL.name(), AgentState.WRAP_UP.name());
+                },
+                campaignId,
+                accountId,
+                AgentState.READY.name(),
+                AgentState.ON_CALL.name(),
+                AgentState.WRAP_UP.name());
         long ready = byState.getOrDefault(AgentState.READY.name(), 0L);
         long onCall = byState.getOrDefault(AgentState.ON_CALL.name(), 0L);
         return new AgentCounts(ready + onCall + byState.getOrDefault(AgentState.WRAP_UP.name(), 0L), ready, onCall);
@@ -147,7 +173,7 @@ public class AgentSessionRepository {
 
     private static Map<String, String> map(String json) {
         try {
-            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() { });
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -155,14 +181,29 @@ public class AgentSessionRepository {
 
     private static final RowMapper<AgentSessionView> MAPPER = (rs, i) -> {
         String callId = rs.getString("current_call_id");
-        AgentSessionView.CurrentCall call = callId == null ? null : new AgentSessionView.CurrentCall(callId,
-                rs.getString("current_number"), map(rs.getString("current_extra")), instant(rs.getTimestamp("connected_at")),
-                instant(rs.getTimestamp("call_ended_at")));
+        AgentSessionView.CurrentCall call = callId == null
+                ? null
+                : new AgentSessionView.CurrentCall(
+                        callId,
+                        rs.getString("current_number"),
+                        map(rs.getString("current_extra")),
+                        instant(rs.getTimestamp("connected_at")),
+                        instant(rs.getTimestamp("call_ended_at")));
         String reason = rs.getString("logout_reason");
-        return new AgentSessionView(rs.getLong("session_id"), rs.getLong("campaign_id"), rs.getString("account_id"),
-                rs.getString("user_id"), rs.getString("phone_number"), AgentState.valueOf(rs.getString("state")),
-                instant(rs.getTimestamp("callback_at")), instant(rs.getTimestamp("logged_in_at")),
-                instant(rs.getTimestamp("logged_out_at")), reason == null ? null : LogoutReason.valueOf(reason),
-                rs.getInt("calls"), rs.getLong("talk_millis"), rs.getLong("response_millis"), call);
+        return new AgentSessionView(
+                rs.getLong("session_id"),
+                rs.getLong("campaign_id"),
+                rs.getString("account_id"),
+                rs.getString("user_id"),
+                rs.getString("phone_number"),
+                AgentState.valueOf(rs.getString("state")),
+                instant(rs.getTimestamp("callback_at")),
+                instant(rs.getTimestamp("logged_in_at")),
+                instant(rs.getTimestamp("logged_out_at")),
+                reason == null ? null : LogoutReason.valueOf(reason),
+                rs.getInt("calls"),
+                rs.getLong("talk_millis"),
+                rs.getLong("response_millis"),
+                call);
     };
 }

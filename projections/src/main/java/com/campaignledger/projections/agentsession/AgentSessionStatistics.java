@@ -10,9 +10,20 @@ import java.time.Instant;
  * calls, Avg Call (Sec) = Calls (Sec) / Calls, Resp. Time = seconds from a call's end to its stored
  * response, %Response = Resp. Time / Duration × 100.
  */
-public record AgentSessionStatistics(long id, long campaignId, String phoneNumber, String userId, Instant loggedIn,
-                                     Instant loggedOut, int calls, long duration, long callsSeconds,
-                                     double avgCallSeconds, long responseTime, double responsePercent, String state) {
+public record AgentSessionStatistics(
+        long id,
+        long campaignId,
+        String phoneNumber,
+        String userId,
+        Instant loggedIn,
+        Instant loggedOut,
+        int calls,
+        long duration,
+        long callsSeconds,
+        double avgCallSeconds,
+        long responseTime,
+        double responsePercent,
+        String state) {
 
     public static AgentSessionStatistics of(AgentSessionView v, Clock clock) {
         long duration = 0;
@@ -24,8 +35,20 @@ public record AgentSessionStatistics(long id, long campaignId, String phoneNumbe
         long responseTime = v.responseMillis() / 1000;
         double avg = v.calls() == 0 ? 0 : round(callsSeconds / (double) v.calls());
         double percent = duration == 0 ? 0 : round(responseTime * 100.0 / duration);
-        return new AgentSessionStatistics(v.sessionId(), v.campaignId(), v.phoneNumber(), v.userId(), v.loggedInAt(),
-                v.loggedOutAt(), v.calls(), duration, callsSeconds, avg, responseTime, percent, v.state().name());
+        return new AgentSessionStatistics(
+                v.sessionId(),
+                v.campaignId(),
+                v.phoneNumber(),
+                v.userId(),
+                v.loggedInAt(),
+                v.loggedOutAt(),
+                v.calls(),
+                duration,
+                callsSeconds,
+                avg,
+                responseTime,
+                percent,
+                v.state().name());
     }
 
     private static double round(double value) {

@@ -1,12 +1,11 @@
 package com.campaignledger.projections.batch;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rows of one INSERT collected over a processor's batch and written as one JDBC batch when the batch commits,
@@ -39,8 +38,10 @@ public final class InsertBatch {
      *                     SELECT does not take its types from the table) or columns of the event row {@code e}
      */
     public static InsertBatch atEventPosition(JdbcTemplate jdbc, String insertInto, String selectValues) {
-        return new InsertBatch(jdbc, insertInto + " SELECT e.global_index, " + selectValues + " FROM domain_event_entry e "
-                + "WHERE e.aggregate_identifier = ? AND e.sequence_number = ? ON CONFLICT DO NOTHING");
+        return new InsertBatch(
+                jdbc,
+                insertInto + " SELECT e.global_index, " + selectValues + " FROM domain_event_entry e "
+                        + "WHERE e.aggregate_identifier = ? AND e.sequence_number = ? ON CONFLICT DO NOTHING");
     }
 
     /** A row of an {@link #atEventPosition} insert: its values, then the event that keys it. */

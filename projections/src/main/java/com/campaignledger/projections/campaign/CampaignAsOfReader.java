@@ -22,7 +22,8 @@ public class CampaignAsOfReader {
 
     @QueryHandler
     CampaignAsOf handle(FindCampaignAsOfQuery query) {
-        DomainEventStream events = eventStore.readEvents(CampaignId.of(query.campaignId()).toString(), 0);
+        DomainEventStream events =
+                eventStore.readEvents(CampaignId.of(query.campaignId()).toString(), 0);
         if (!events.hasNext()) {
             return CampaignAsOf.UNKNOWN;
         }

@@ -15,7 +15,6 @@ import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
-
 import java.time.Instant;
 import java.util.Collections;
 
@@ -25,14 +24,23 @@ import java.util.Collections;
  */
 public final class CampaignViewFold {
 
-    private CampaignViewFold() {
-    }
+    private CampaignViewFold() {}
 
     /** The view after {@code event}, or {@code current} unchanged when the event is no campaign event. */
     public static CampaignView apply(CampaignView current, Object event, Instant at) {
         if (event instanceof CampaignCreatedEvent e) {
-            return new CampaignView(e.campaignId().value(), e.accountId(), CampaignStatus.SETUP, at, at, at,
-                    e.settings(), UpdateDialRatioCommand.MIN_RATIO, 0, 1, false);
+            return new CampaignView(
+                    e.campaignId().value(),
+                    e.accountId(),
+                    CampaignStatus.SETUP,
+                    at,
+                    at,
+                    at,
+                    e.settings(),
+                    UpdateDialRatioCommand.MIN_RATIO,
+                    0,
+                    1,
+                    false);
         }
         if (current == null) {
             return null;
@@ -42,10 +50,18 @@ public final class CampaignViewFold {
             return config(v, e.settings(), v.dialRatio(), at);
         }
         if (event instanceof TransferNumbersDeletedEvent) {
-            return config(v, v.settings().with(CampaignPatch.of(Collections.singletonMap("transferNumbers", null))), v.dialRatio(), at);
+            return config(
+                    v,
+                    v.settings().with(CampaignPatch.of(Collections.singletonMap("transferNumbers", null))),
+                    v.dialRatio(),
+                    at);
         }
         if (event instanceof QuestionsDeletedEvent) {
-            return config(v, v.settings().with(CampaignPatch.of(Collections.singletonMap("questions", null))), v.dialRatio(), at);
+            return config(
+                    v,
+                    v.settings().with(CampaignPatch.of(Collections.singletonMap("questions", null))),
+                    v.dialRatio(),
+                    at);
         }
         if (event instanceof DialRatioUpdatedEvent e) {
             return config(v, v.settings(), e.newRatio(), at);
@@ -63,23 +79,63 @@ public final class CampaignViewFold {
             return status(v, CampaignStatus.ARCHIVED, at);
         }
         if (event instanceof CampaignDeletedEvent) {
-            return new CampaignView(v.id(), v.accountId(), v.status(), v.created(), at, v.configUpdated(), v.settings(),
-                    v.dialRatio(), v.numberCount(), v.version() + 1, true);
+            return new CampaignView(
+                    v.id(),
+                    v.accountId(),
+                    v.status(),
+                    v.created(),
+                    at,
+                    v.configUpdated(),
+                    v.settings(),
+                    v.dialRatio(),
+                    v.numberCount(),
+                    v.version() + 1,
+                    true);
         }
         if (event instanceof NumbersAddedEvent e) {
-            return new CampaignView(v.id(), v.accountId(), v.status(), v.created(), at, v.configUpdated(), v.settings(),
-                    v.dialRatio(), v.numberCount() + e.added().size(), v.version() + 1, v.deleted());
+            return new CampaignView(
+                    v.id(),
+                    v.accountId(),
+                    v.status(),
+                    v.created(),
+                    at,
+                    v.configUpdated(),
+                    v.settings(),
+                    v.dialRatio(),
+                    v.numberCount() + e.added().size(),
+                    v.version() + 1,
+                    v.deleted());
         }
         return current;
     }
 
     private static CampaignView config(CampaignView v, CampaignSettings settings, double dialRatio, Instant at) {
-        return new CampaignView(v.id(), v.accountId(), v.status(), v.created(), at, at, settings, dialRatio,
-                v.numberCount(), v.version() + 1, v.deleted());
+        return new CampaignView(
+                v.id(),
+                v.accountId(),
+                v.status(),
+                v.created(),
+                at,
+                at,
+                settings,
+                dialRatio,
+                v.numberCount(),
+                v.version() + 1,
+                v.deleted());
     }
 
     private static CampaignView status(CampaignView v, CampaignStatus status, Instant at) {
-        return new CampaignView(v.id(), v.accountId(), status, v.created(), at, v.configUpdated(), v.settings(),
-                v.dialRatio(), v.numberCount(), v.version() + 1, v.deleted());
+        return new CampaignView(
+                v.id(),
+                v.accountId(),
+                status,
+                v.created(),
+                at,
+                v.configUpdated(),
+                v.settings(),
+                v.dialRatio(),
+                v.numberCount(),
+                v.version() + 1,
+                v.deleted());
     }
 }

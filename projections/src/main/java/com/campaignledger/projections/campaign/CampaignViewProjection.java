@@ -11,6 +11,8 @@ import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,9 +20,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Keeps campaign_view in step with the campaign events and answers the campaign queries from it.
@@ -97,7 +96,8 @@ public class CampaignViewProjection {
     }
 
     private void apply(long campaignId, Object event, long sequence, Instant at) {
-        CampaignViewRepository.Stored stored = repository.findStored(campaignId)
+        CampaignViewRepository.Stored stored = repository
+                .findStored(campaignId)
                 .orElseThrow(() -> new IllegalStateException("campaign " + campaignId + " has no view to update"));
         if (stored.lastSequence() >= sequence) {
             return;

@@ -1,5 +1,4 @@
 package com.campaignledger.projections.campaign;
 
 /** GetCccCampaign: one campaign of an account, as it is now. */
-public record FindCampaignQuery(long campaignId, String accountId) {
-}
+public record FindCampaignQuery(long campaignId, String accountId) {}

@@ -1,22 +1,20 @@
 package com.campaignledger.projections.dispositions;
 
-import com.campaignledger.kernel.MetadataKeys;
-
 import com.campaignledger.agent.session.api.AgentCallbackSentEvent;
 import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
+import com.campaignledger.kernel.MetadataKeys;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dispositions per hour per campaign: call results and agents' responses, counted in the hour (UTC) the ledger
@@ -29,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DispositionsProjection {
 
     public static final String PROCESSING_GROUP = "dispositions-per-hour";
-
 
     private final DispositionsRepository repository;
     private final Map<Long, String> accounts = new ConcurrentHashMap<>();
@@ -51,7 +48,12 @@ public class DispositionsProjection {
 
     @EventHandler
     void on(CallResultRecordedEvent event, DomainEventMessage<?> message, @Timestamp Instant at) {
-        count(event.campaignId().value(), message, at, DispositionKind.CALL_RESULT, event.result().name());
+        count(
+                event.campaignId().value(),
+                message,
+                at,
+                DispositionKind.CALL_RESULT,
+                event.result().name());
     }
 
     @EventHandler
@@ -72,12 +74,23 @@ public class DispositionsProjection {
         accounts.put(campaignId, accountId);
     }
 
-    private void count(long campaignId, DomainEventMessage<?> message, Instant at, DispositionKind kind,
-                       String disposition) {
+    private void count(
+            long campaignId, DomainEventMessage<?> message, Instant at, DispositionKind kind, String disposition) {
         Object fromMetaData = message.getMetaData().get(MetadataKeys.ACCOUNT_ID);
-        String account = fromMetaData != null ? fromMetaData.toString() : accounts.computeIfAbsent(campaignId,
-                id -> repository.accountOf(id).orElseThrow(() -> new IllegalStateException("no account known for campaign " + id)));
-        repository.insertEvent(message.getAggregateIdentifier(), message.getSequenceNumber(), campaignId, account,
-                at.truncatedTo(ChronoUnit.HOURS), kind, disposition);
+        String account = fromMetaData != null
+                ? fromMetaData.toString()
+                : accounts.computeIfAbsent(
+                        campaignId,
+                        id -> repository
+                                .accountOf(id)
+                                .orElseThrow(() -> new IllegalStateException("no account known for campaign " + id)));
+        repository.insertEvent(
+                message.getAggregateIdentifier(),
+                message.getSequenceNumber(),
+                campaignId,
+                account,
+                at.truncatedTo(ChronoUnit.HOURS),
+                kind,
+                disposition);
     }
 }

@@ -53,7 +53,8 @@ public class DispositionsRebuild implements SetBasedRebuild {
      * A character that is not whitespace to {@link Character#isWhitespace(int)} (what {@link String#isBlank()} tests),
      * as a PostgreSQL regular expression: a response with one is counted.
      */
-    static final String NOT_BLANK = "[^ \\t\\n\\v\\f\\r\\u001C-\\u001F\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]";
+    static final String NOT_BLANK =
+            "[^ \\t\\n\\v\\f\\r\\u001C-\\u001F\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]";
 
     private final JdbcTemplate jdbc;
 
@@ -70,7 +71,14 @@ public class DispositionsRebuild implements SetBasedRebuild {
     public long rebuild(long from, long to) {
         String callResult = CallResultRecordedEvent.class.getName();
         jdbc.update(CAMPAIGNS, from, to, CampaignCreatedEvent.class.getName(), AgentCallbackSentEvent.class.getName());
-        return jdbc.update(EVENTS, callResult, callResult, from, to, callResult, AgentResponseStoredEvent.class.getName(),
+        return jdbc.update(
+                EVENTS,
+                callResult,
+                callResult,
+                from,
+                to,
+                callResult,
+                AgentResponseStoredEvent.class.getName(),
                 NOT_BLANK);
     }
 }

@@ -3,14 +3,13 @@ package com.campaignledger.projections.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * The history of one aggregate (an agent, an agent group) read straight from the event store by its identifier:
@@ -34,8 +33,10 @@ public class AggregateHistoryRepository {
      * knows an aggregate created a moment ago.
      */
     public Optional<String> accountOf(String aggregate) {
-        List<byte[]> first = jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND sequence_number = 0", byte[].class, aggregate);
+        List<byte[]> first = jdbc.queryForList(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? " + "AND sequence_number = 0",
+                byte[].class,
+                aggregate);
         if (first.isEmpty()) {
             return Optional.empty();
         }
@@ -49,17 +50,27 @@ public class AggregateHistoryRepository {
 
     /** One page of the aggregate's events in order; the actor is read from each event's metadata. */
     public HistoryPage find(String aggregate, int page, int size) {
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, aggregate);
-        List<HistoryRecord> rows = jdbc.query("SELECT global_index, time_stamp, payload_type, sequence_number, payload, "
+        long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, aggregate);
+        List<HistoryRecord> rows = jdbc.query(
+                "SELECT global_index, time_stamp, payload_type, sequence_number, payload, "
                         + "meta_data FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number "
                         + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
                 (rs, n) -> {
                     String metaData = text(rs.getBytes("meta_data"));
-                    return new HistoryRecord(rs.getLong("global_index"), Instant.parse(rs.getString("time_stamp")),
-                            EventTypes.nameOf(rs.getString("payload_type")), aggregate, rs.getLong("sequence_number"),
-                            actorOf(metaData), text(rs.getBytes("payload")), metaData);
-                }, aggregate, (long) page * size, size);
+                    return new HistoryRecord(
+                            rs.getLong("global_index"),
+                            Instant.parse(rs.getString("time_stamp")),
+                            EventTypes.nameOf(rs.getString("payload_type")),
+                            aggregate,
+                            rs.getLong("sequence_number"),
+                            actorOf(metaData),
+                            text(rs.getBytes("payload")),
+                            metaData);
+                },
+                aggregate,
+                (long) page * size,
+                size);
         return new HistoryPage(rows, page, size, total);
     }
 

@@ -1,17 +1,15 @@
 package com.campaignledger.projections.history;
 
 import com.campaignledger.kernel.MetadataKeys;
-
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
-
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Indexes every event of a campaign and of its agent sessions in campaign_history, so the audit trail of one
@@ -38,6 +36,7 @@ public class CampaignHistoryProjection {
     private final Map<Long, String> accounts = new ConcurrentHashMap<>();
     /** An agent session's campaign never changes: remembered so its later events need no payload read. */
     private final Map<String, Long> sessionCampaigns = new ConcurrentHashMap<>();
+
     private final Map<String, Optional<Method>> accessors = new ConcurrentHashMap<>();
 
     public CampaignHistoryProjection(CampaignHistoryRepository repository) {
@@ -60,8 +59,14 @@ public class CampaignHistoryProjection {
         }
         String account = accountOf(campaignId, event);
         Object actor = event.getMetaData().get(ACTOR);
-        repository.insert(campaignId, account, aggregate, event.getSequenceNumber(),
-                EventTypes.nameOf(event.getPayloadType()), actor == null ? null : actor.toString(), event.getTimestamp());
+        repository.insert(
+                campaignId,
+                account,
+                aggregate,
+                event.getSequenceNumber(),
+                EventTypes.nameOf(event.getPayloadType()),
+                actor == null ? null : actor.toString(),
+                event.getTimestamp());
     }
 
     @ResetHandler
@@ -95,8 +100,10 @@ public class CampaignHistoryProjection {
         if (account == null) {
             // The campaign's creation (same aggregate) or the session's callback (same aggregate, carries the
             // account) was indexed before this event, in this segment's order.
-            account = repository.accountOf(campaignId).orElseThrow(() -> new IllegalStateException(
-                    "no account known for campaign " + campaignId + " at event " + event.getIdentifier()));
+            account = repository
+                    .accountOf(campaignId)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no account known for campaign " + campaignId + " at event " + event.getIdentifier()));
         }
         accounts.putIfAbsent(campaignId, account);
         return account;
@@ -128,8 +135,8 @@ public class CampaignHistoryProjection {
         try {
             return accessor.get().invoke(payload);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + name + " of " + payload.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + name + " of " + payload.getClass().getName(), e);
         }
     }
-
 }

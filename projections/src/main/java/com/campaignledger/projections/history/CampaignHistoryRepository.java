@@ -1,16 +1,15 @@
 package com.campaignledger.projections.history;
 
 import com.campaignledger.projections.batch.InsertBatch;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /** The campaign_history index, and the audit trail read through it from the event store. */
 @Repository
@@ -21,20 +20,29 @@ public class CampaignHistoryRepository {
 
     public CampaignHistoryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.inserts = InsertBatch.atEventPosition(jdbc, "INSERT INTO campaign_history (global_index, campaign_id, "
-                + "account_id, aggregate_identifier, sequence_number, event_type, actor, occurred_at)",
+        this.inserts = InsertBatch.atEventPosition(
+                jdbc,
+                "INSERT INTO campaign_history (global_index, campaign_id, "
+                        + "account_id, aggregate_identifier, sequence_number, event_type, actor, occurred_at)",
                 "CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), e.aggregate_identifier, e.sequence_number, "
-                + "CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE)");
+                        + "CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE)");
     }
 
     /** Written when the processor's batch commits, at the event's global index in the event store. */
-    void insert(long campaignId, String accountId, String aggregate, long sequence, String type, String actor, Instant at) {
+    void insert(
+            long campaignId, String accountId, String aggregate, long sequence, String type, String actor, Instant at) {
         inserts.addAt(aggregate, sequence, campaignId, accountId, type, actor, Timestamp.from(at));
     }
 
     Optional<String> accountOf(long campaignId) {
-        return jdbc.queryForList("SELECT account_id FROM campaign_history WHERE campaign_id = ? ORDER BY global_index "
-                + "FETCH FIRST 1 ROWS ONLY", String.class, campaignId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT account_id FROM campaign_history WHERE campaign_id = ? ORDER BY global_index "
+                                + "FETCH FIRST 1 ROWS ONLY",
+                        String.class,
+                        campaignId)
+                .stream()
+                .findFirst();
     }
 
     void deleteAll() {
@@ -71,10 +79,13 @@ public class CampaignHistoryRepository {
         }
         args.add((long) query.page() * query.size());
         args.add(query.size());
-        List<HistoryRecord> rows = jdbc.query("SELECT h.global_index, h.occurred_at, h.event_type, h.aggregate_identifier, "
+        List<HistoryRecord> rows = jdbc.query(
+                "SELECT h.global_index, h.occurred_at, h.event_type, h.aggregate_identifier, "
                         + "h.sequence_number, h.actor, e.payload, e.meta_data FROM campaign_history h "
                         + "JOIN domain_event_entry e ON e.global_index = h.global_index" + where
-                        + " ORDER BY h.global_index OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", MAPPER, args.toArray());
+                        + " ORDER BY h.global_index OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                MAPPER,
+                args.toArray());
         return new HistoryPage(rows, query.page(), query.size(), total);
     }
 

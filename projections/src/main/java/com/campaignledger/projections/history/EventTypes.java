@@ -6,8 +6,7 @@ package com.campaignledger.projections.history;
  */
 public final class EventTypes {
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static String nameOf(Class<?> payloadType) {
         return nameOf(payloadType.getName());
@@ -18,6 +17,7 @@ public final class EventTypes {
         String simple = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         simple = simple.substring(simple.lastIndexOf('$') + 1);
         return simple.endsWith("Event") && simple.length() > "Event".length()
-                ? simple.substring(0, simple.length() - "Event".length()) : simple;
+                ? simple.substring(0, simple.length() - "Event".length())
+                : simple;
     }
 }

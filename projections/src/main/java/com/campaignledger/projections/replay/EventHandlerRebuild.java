@@ -1,22 +1,20 @@
 package com.campaignledger.projections.replay;
 
-import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rebuilds a read model whose handlers fold a few kinds of events into rows (the campaign view, the agent sessions)
@@ -48,7 +46,8 @@ public class EventHandlerRebuild implements SetBasedRebuild {
                 + "payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
                 + "WHERE global_index BETWEEN ? AND ? AND payload_type IN ("
                 + String.join(",", Collections.nCopies(payloadTypes.size(), "?")) + ")";
-        this.partitionSql = sql + " AND mod(substring(aggregate_identifier FROM '[0-9]+$')::bigint, ?) = ? ORDER BY global_index";
+        this.partitionSql =
+                sql + " AND mod(substring(aggregate_identifier FROM '[0-9]+$')::bigint, ?) = ? ORDER BY global_index";
         this.sql = sql + " ORDER BY global_index";
     }
 
@@ -89,31 +88,47 @@ public class EventHandlerRebuild implements SetBasedRebuild {
 
     @Override
     public long rebuild(long from, long to) {
-        return apply(sql, Stream.concat(Stream.of(from, to), payloadTypes.stream()).toArray());
+        return apply(
+                sql, Stream.concat(Stream.of(from, to), payloadTypes.stream()).toArray());
     }
 
     @Override
     public long rebuild(long from, long to, int partition, int partitions) {
-        return apply(partitionSql, Stream.of(Stream.of(from, to), payloadTypes.stream(), Stream.of(partitions, partition))
-                .flatMap(s -> s).toArray());
+        return apply(
+                partitionSql,
+                Stream.of(Stream.of(from, to), payloadTypes.stream(), Stream.of(partitions, partition))
+                        .flatMap(s -> s)
+                        .toArray());
     }
 
     private long apply(String query, Object[] args) {
         long[] handled = {0};
-        jdbc.query(query, rs -> {
-            DomainEventData<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
-            DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer,
-                    NoOpEventUpcaster.INSTANCE);
-            while (events.hasNext()) {
-                try {
-                    handlers.handle(events.next());
-                } catch (Exception e) {
-                    throw new IllegalStateException("event " + rs.getLong(1) + " could not be applied to " + processingGroup, e);
-                }
-                handled[0]++;
-            }
-        }, args);
+        jdbc.query(
+                query,
+                rs -> {
+                    DomainEventData<byte[]> entry = new GenericDomainEventEntry<>(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getBytes(9),
+                            rs.getBytes(10));
+                    DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                            Stream.of(entry), serializer, NoOpEventUpcaster.INSTANCE);
+                    while (events.hasNext()) {
+                        try {
+                            handlers.handle(events.next());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(
+                                    "event " + rs.getLong(1) + " could not be applied to " + processingGroup, e);
+                        }
+                        handled[0]++;
+                    }
+                },
+                args);
         return handled[0];
     }
 }

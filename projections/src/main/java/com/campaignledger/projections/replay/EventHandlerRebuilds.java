@@ -17,14 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class EventHandlerRebuilds {
 
     @Bean
-    public SetBasedRebuild campaignViewHandlerRebuild(CampaignViewProjection projection, JdbcTemplate jdbc,
-                                               @Qualifier("eventSerializer") Serializer serializer) {
+    public SetBasedRebuild campaignViewHandlerRebuild(
+            CampaignViewProjection projection, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
         return new EventHandlerRebuild(CampaignViewProjection.PROCESSING_GROUP, projection, jdbc, serializer);
     }
 
     @Bean
-    public SetBasedRebuild agentSessionsHandlerRebuild(AgentSessionProjection projection, JdbcTemplate jdbc,
-                                                @Qualifier("eventSerializer") Serializer serializer) {
+    public SetBasedRebuild agentSessionsHandlerRebuild(
+            AgentSessionProjection projection, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
         return new EventHandlerRebuild(AgentSessionProjection.PROCESSING_GROUP, projection, jdbc, serializer);
     }
 }

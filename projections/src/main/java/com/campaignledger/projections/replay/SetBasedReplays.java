@@ -1,21 +1,5 @@
 package com.campaignledger.projections.replay;
 
-
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Array;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replays of the read models that write a row per event, done in SQL on PostgreSQL instead of event by event
@@ -83,19 +81,31 @@ public class SetBasedReplays implements DisposableBean {
      * @param done     events of the store handed to the rebuild so far
      * @param failure  why the set-based replay stopped, when it did (Axon's ordinary replay then takes over)
      */
-    public record Progress(Instant startedAt, long startNanos, int segments, long from, long position, long head,
-                           long done, String failure) {
-    }
+    public record Progress(
+            Instant startedAt,
+            long startNanos,
+            int segments,
+            long from,
+            long position,
+            long head,
+            long done,
+            String failure) {}
 
-    public SetBasedReplays(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate transactions,
-                           Clock clock, List<SetBasedRebuild> rebuilds, Environment environment,
-                           @Value("${ledger.replay.set-based.batch-size:100000}") int batchSize,
-                           @Value("${ledger.replay.set-based.workers:2}") int workers) {
+    public SetBasedReplays(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            List<SetBasedRebuild> rebuilds,
+            Environment environment,
+            @Value("${ledger.replay.set-based.batch-size:100000}") int batchSize,
+            @Value("${ledger.replay.set-based.workers:2}") int workers) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
-        this.rebuilds = rebuilds.stream().collect(Collectors.toMap(SetBasedRebuild::processingGroup, Function.identity()));
+        this.rebuilds =
+                rebuilds.stream().collect(Collectors.toMap(SetBasedRebuild::processingGroup, Function.identity()));
         this.environment = environment;
         this.batchSize = Math.max(1, batchSize);
         this.workers = Math.max(1, workers);
@@ -106,7 +116,10 @@ public class SetBasedReplays implements DisposableBean {
      * {@code ledger.replay.set-based.enabled} is false (read at each replay).
      */
     public boolean handles(String name) {
-        return environment.getProperty("ledger.replay.set-based.enabled", Boolean.class, true) && rebuilds.containsKey(name) && processing.tokenStore(name) instanceof JdbcTokenStore && postgres();
+        return environment.getProperty("ledger.replay.set-based.enabled", Boolean.class, true)
+                && rebuilds.containsKey(name)
+                && processing.tokenStore(name) instanceof JdbcTokenStore
+                && postgres();
     }
 
     /** Whether a set-based replay of this processor runs on this instance now. */
@@ -165,7 +178,8 @@ public class SetBasedReplays implements DisposableBean {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+            known = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
+                    c -> c.getMetaData().getDatabaseProductName()));
             postgres = known;
         }
         return known;
@@ -188,7 +202,12 @@ public class SetBasedReplays implements DisposableBean {
         private volatile String failure;
         private volatile Thread thread;
 
-        Run(String name, StreamingEventProcessor processor, SetBasedRebuild rebuild, int[] segments, Instant startedAt) {
+        Run(
+                String name,
+                StreamingEventProcessor processor,
+                SetBasedRebuild rebuild,
+                int[] segments,
+                Instant startedAt) {
             this.name = name;
             this.processor = processor;
             this.rebuild = rebuild;
@@ -207,7 +226,10 @@ public class SetBasedReplays implements DisposableBean {
                 tokensAtHead = rebuildAndMoveTokens();
             } catch (Exception e) {
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                log.error("Set-based replay of {} failed; Axon's replay from the first event rebuilds it instead", name, e);
+                log.error(
+                        "Set-based replay of {} failed; Axon's replay from the first event rebuilds it instead",
+                        name,
+                        e);
             } finally {
                 if (!tokensAtHead) {
                     // The replay tokens of the reset stay: Axon's replay takes over where this stopped.
@@ -233,8 +255,14 @@ public class SetBasedReplays implements DisposableBean {
             from = captured.first();
             position = captured.first() - 1;
             head = captured.head();
-            log.info("Set-based replay of {}: events {} to {} in ranges of {}, {} at once; {} gaps below the head",
-                    name, captured.first(), captured.head(), batchSize, workers, captured.gaps().size());
+            log.info(
+                    "Set-based replay of {}: events {} to {} in ranges of {}, {} at once; {} gaps below the head",
+                    name,
+                    captured.first(),
+                    captured.head(),
+                    batchSize,
+                    workers,
+                    captured.gaps().size());
             writeRanges(captured.first(), captured.head());
             GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(captured.head(), captured.gaps());
             transactions.executeWithoutResult(status -> {
@@ -243,8 +271,13 @@ public class SetBasedReplays implements DisposableBean {
                     tokens.releaseClaim(name, segment);
                 }
             });
-            log.info("Set-based replay of {} wrote events {} to {} in {} ms; the processor goes on from {}", name,
-                    captured.first(), captured.head(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), token);
+            log.info(
+                    "Set-based replay of {} wrote events {} to {} in {} ms; the processor goes on from {}",
+                    name,
+                    captured.first(),
+                    captured.head(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                    token);
             return true;
         }
 
@@ -277,7 +310,9 @@ public class SetBasedReplays implements DisposableBean {
                                     completed(completed, partition, k, first, last);
                                 }
                             } else {
-                                for (int k = next.getAndIncrement(); k < ranges && !closing && !aborted.get(); k = next.getAndIncrement()) {
+                                for (int k = next.getAndIncrement();
+                                        k < ranges && !closing && !aborted.get();
+                                        k = next.getAndIncrement()) {
                                     long lo = first + (long) k * batchSize;
                                     long hi = Math.min(last, lo + batchSize - 1);
                                     write(lo, hi, 0, 1);
@@ -382,22 +417,25 @@ public class SetBasedReplays implements DisposableBean {
          * written afterwards see at least every event this one saw.
          */
         private Head captureHead() {
-            return jdbc.query("""
+            return jdbc.query(
+                    """
                     WITH bounds AS (SELECT MIN(global_index) AS first, MAX(global_index) AS head FROM domain_event_entry)
                     SELECT b.first, b.head, ARRAY(
                         SELECT g FROM generate_series(GREATEST(1, b.head - ?), b.head - 1) AS g
                         WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry e WHERE e.global_index = g) ORDER BY g) AS gaps
-                    FROM bounds b WHERE b.head IS NOT NULL""", rs -> {
-                if (!rs.next()) {
-                    return null;
-                }
-                Array gaps = rs.getArray("gaps");
-                List<Long> missing = Arrays.stream((Long[]) gaps.getArray()).toList();
-                return new Head(rs.getLong("first"), rs.getLong("head"), missing);
-            }, GAP_WINDOW);
+                    FROM bounds b WHERE b.head IS NOT NULL""",
+                    rs -> {
+                        if (!rs.next()) {
+                            return null;
+                        }
+                        Array gaps = rs.getArray("gaps");
+                        List<Long> missing =
+                                Arrays.stream((Long[]) gaps.getArray()).toList();
+                        return new Head(rs.getLong("first"), rs.getLong("head"), missing);
+                    },
+                    GAP_WINDOW);
         }
     }
 
-    private record Head(long first, long head, List<Long> gaps) {
-    }
+    private record Head(long first, long head, List<Long> gaps) {}
 }

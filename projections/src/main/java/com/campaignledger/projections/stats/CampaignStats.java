@@ -8,9 +8,21 @@ import com.campaignledger.campaign.billing.CallUsage;
  * {@code callSeconds} is the length of every attempt, {@code callMinutes} the same rounded up to whole minutes
  * call by call (what a per-minute tariff bills).
  */
-public record CampaignStats(long campaignId, long total, long dialed, long live, long machine, long noanswer,
-                            long dnc, long busy, long transfer, long error, long misc, long attempts,
-                            long callSeconds, long callMinutes) {
+public record CampaignStats(
+        long campaignId,
+        long total,
+        long dialed,
+        long live,
+        long machine,
+        long noanswer,
+        long dnc,
+        long busy,
+        long transfer,
+        long error,
+        long misc,
+        long attempts,
+        long callSeconds,
+        long callMinutes) {
 
     /** What the campaign's calls add up to for billing. */
     public CallUsage usage() {

@@ -4,13 +4,12 @@ import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.ResultCategory;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Keeps campaign_stats from the campaign events: numbers added make the total; each recorded dial attempt counts

@@ -1,18 +1,17 @@
 package com.campaignledger.projections.stats;
 
+import static com.campaignledger.projections.stats.CampaignStatsRepository.column;
+
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.ResultCategory;
 import com.campaignledger.projections.replay.SetBasedRebuild;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
-import static com.campaignledger.projections.stats.CampaignStatsRepository.column;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The live stats rebuilt in SQL on PostgreSQL ({@link SetBasedRebuild}): what {@link CampaignStatsProjection} does
@@ -62,8 +61,8 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
                 .map(r -> "WHEN '" + r.name() + "' THEN '" + r.category().name() + "'")
                 .collect(Collectors.joining(" ", "CASE x.result ", " END"));
         String moves = Arrays.stream(ResultCategory.values())
-                .map(c -> "SUM((m.now = '" + c.name() + "')::int - COALESCE((m.before = '" + c.name() + "')::int, 0)) AS "
-                        + column(c))
+                .map(c -> "SUM((m.now = '" + c.name() + "')::int - COALESCE((m.before = '" + c.name()
+                        + "')::int, 0)) AS " + column(c))
                 .collect(Collectors.joining(", "));
         String counters = Arrays.stream(ResultCategory.values())
                 .map(c -> column(c) + " = s." + column(c) + " + d." + column(c))
@@ -103,8 +102,7 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
                     call_minutes = s.call_minutes + a.minutes, dialed = s.dialed + d.dialed, %s,
                     last_sequence = GREATEST(s.last_sequence, a.seq)
                 FROM attempts a JOIN deltas d ON d.campaign_id = a.campaign_id
-                WHERE s.campaign_id = a.campaign_id""".formatted(CAMPAIGN_ID, category, CAMPAIGN_ID, CAMPAIGN_ID,
-                moves, counters);
+                WHERE s.campaign_id = a.campaign_id""".formatted(CAMPAIGN_ID, category, CAMPAIGN_ID, CAMPAIGN_ID, moves, counters);
     }
 
     @Override

@@ -2,11 +2,10 @@ package com.campaignledger.projections.stats;
 
 import com.campaignledger.campaign.api.ResultCategory;
 import com.campaignledger.campaign.billing.BillingRule;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /** The campaign_stats and campaign_stats_number tables. */
 @Repository
@@ -24,21 +23,38 @@ public class CampaignStatsRepository {
     }
 
     void created(long campaignId, String accountId, long sequence) {
-        jdbc.update("INSERT INTO campaign_stats (campaign_id, account_id, total, dialed, live, machine, noanswer, dnc, busy, "
-                + "transfer, error, misc, attempts, call_seconds, call_minutes, last_sequence) "
-                + "VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?) ON CONFLICT DO NOTHING", campaignId, accountId, sequence);
+        jdbc.update(
+                "INSERT INTO campaign_stats (campaign_id, account_id, total, dialed, live, machine, noanswer, dnc, busy, "
+                        + "transfer, error, misc, attempts, call_seconds, call_minutes, last_sequence) "
+                        + "VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?) ON CONFLICT DO NOTHING",
+                campaignId,
+                accountId,
+                sequence);
     }
 
     /** Adds {@code added} numbers to the total, unless this event (its sequence number) was applied already. */
     boolean numbersAdded(long campaignId, int added, long sequence) {
-        return jdbc.update("UPDATE campaign_stats SET total = total + ?, last_sequence = ? "
-                + "WHERE campaign_id = ? AND last_sequence < ?", added, sequence, campaignId, sequence) == 1;
+        return jdbc.update(
+                        "UPDATE campaign_stats SET total = total + ?, last_sequence = ? "
+                                + "WHERE campaign_id = ? AND last_sequence < ?",
+                        added,
+                        sequence,
+                        campaignId,
+                        sequence)
+                == 1;
     }
 
     /** The category a dialed number is counted under now; empty while it was never dialed. */
     Optional<ResultCategory> category(long campaignId, String number) {
-        return jdbc.queryForList("SELECT category FROM campaign_stats_number WHERE campaign_id = ? AND number = ?",
-                String.class, campaignId, number).stream().findFirst().map(ResultCategory::valueOf);
+        return jdbc
+                .queryForList(
+                        "SELECT category FROM campaign_stats_number WHERE campaign_id = ? AND number = ?",
+                        String.class,
+                        campaignId,
+                        number)
+                .stream()
+                .findFirst()
+                .map(ResultCategory::valueOf);
     }
 
     /**
@@ -49,24 +65,49 @@ public class CampaignStatsRepository {
         StringBuilder set = new StringBuilder("attempts = attempts + 1, call_seconds = call_seconds + ?, "
                 + "call_minutes = call_minutes + ?, last_sequence = ?");
         if (before == null) {
-            set.append(", dialed = dialed + 1, ").append(column(now)).append(" = ").append(column(now)).append(" + 1");
+            set.append(", dialed = dialed + 1, ")
+                    .append(column(now))
+                    .append(" = ")
+                    .append(column(now))
+                    .append(" + 1");
         } else if (before != now) {
-            set.append(", ").append(column(before)).append(" = ").append(column(before)).append(" - 1, ")
-                    .append(column(now)).append(" = ").append(column(now)).append(" + 1");
+            set.append(", ")
+                    .append(column(before))
+                    .append(" = ")
+                    .append(column(before))
+                    .append(" - 1, ")
+                    .append(column(now))
+                    .append(" = ")
+                    .append(column(now))
+                    .append(" + 1");
         }
         long minutes = BillingRule.billedMinutes(seconds);
-        return jdbc.update("UPDATE campaign_stats SET " + set + " WHERE campaign_id = ? AND last_sequence < ?",
-                seconds, minutes, sequence, campaignId, sequence) == 1;
+        return jdbc.update(
+                        "UPDATE campaign_stats SET " + set + " WHERE campaign_id = ? AND last_sequence < ?",
+                        seconds,
+                        minutes,
+                        sequence,
+                        campaignId,
+                        sequence)
+                == 1;
     }
 
     void numberDialed(long campaignId, String number, ResultCategory category, int attempt, boolean dialedBefore) {
         if (dialedBefore) {
-            jdbc.update("UPDATE campaign_stats_number SET category = ?, attempts = ? WHERE campaign_id = ? AND number = ?",
-                    category.name(), attempt, campaignId, number);
+            jdbc.update(
+                    "UPDATE campaign_stats_number SET category = ?, attempts = ? WHERE campaign_id = ? AND number = ?",
+                    category.name(),
+                    attempt,
+                    campaignId,
+                    number);
         } else {
-            jdbc.update("INSERT INTO campaign_stats_number (campaign_id, number, account_id, category, attempts) "
-                    + "SELECT campaign_id, ?, account_id, ?, ? FROM campaign_stats WHERE campaign_id = ?",
-                    number, category.name(), attempt, campaignId);
+            jdbc.update(
+                    "INSERT INTO campaign_stats_number (campaign_id, number, account_id, category, attempts) "
+                            + "SELECT campaign_id, ?, account_id, ?, ? FROM campaign_stats WHERE campaign_id = ?",
+                    number,
+                    category.name(),
+                    attempt,
+                    campaignId);
         }
     }
 
@@ -77,11 +118,28 @@ public class CampaignStatsRepository {
 
     /** The campaign's statistics in the account; empty when the processor has not seen it (yet). */
     public Optional<CampaignStats> find(long campaignId, String accountId) {
-        return jdbc.query("SELECT campaign_id, total, dialed, live, machine, noanswer, dnc, busy, transfer, error, misc, "
-                        + "attempts, call_seconds, call_minutes FROM campaign_stats WHERE campaign_id = ? AND account_id = ?",
-                (rs, i) -> new CampaignStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getLong(12), rs.getLong(13), rs.getLong(14)),
-                campaignId, accountId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT campaign_id, total, dialed, live, machine, noanswer, dnc, busy, transfer, error, misc, "
+                                + "attempts, call_seconds, call_minutes FROM campaign_stats WHERE campaign_id = ? AND account_id = ?",
+                        (rs, i) -> new CampaignStats(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getLong(5),
+                                rs.getLong(6),
+                                rs.getLong(7),
+                                rs.getLong(8),
+                                rs.getLong(9),
+                                rs.getLong(10),
+                                rs.getLong(11),
+                                rs.getLong(12),
+                                rs.getLong(13),
+                                rs.getLong(14)),
+                        campaignId,
+                        accountId)
+                .stream()
+                .findFirst();
     }
 }

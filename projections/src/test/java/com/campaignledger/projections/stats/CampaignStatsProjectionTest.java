@@ -1,5 +1,7 @@
 package com.campaignledger.projections.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
@@ -8,15 +10,12 @@ import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.projections.testsupport.ReadModelDatabase;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The campaign-stats read model fed event by event, as its processor feeds it, including redeliveries. */
 class CampaignStatsProjectionTest {
@@ -38,12 +37,27 @@ class CampaignStatsProjectionTest {
     }
 
     private void add(String... numbers) {
-        projection.on(new NumbersAddedEvent(CAMPAIGN, List.of(numbers).stream().map(n -> new ContactNumber(n, Map.of()))
-                .toList(), 0), sequence++);
+        projection.on(
+                new NumbersAddedEvent(
+                        CAMPAIGN,
+                        List.of(numbers).stream()
+                                .map(n -> new ContactNumber(n, Map.of()))
+                                .toList(),
+                        0),
+                sequence++);
     }
 
     private CallResultRecordedEvent call(String number, CallResult result, int attempt, int seconds, boolean last) {
-        return new CallResultRecordedEvent(CAMPAIGN, "call-" + sequence, number, result, attempt, T0, seconds, null, last,
+        return new CallResultRecordedEvent(
+                CAMPAIGN,
+                "call-" + sequence,
+                number,
+                result,
+                attempt,
+                T0,
+                seconds,
+                null,
+                last,
                 last ? null : T0.plusSeconds(3600));
     }
 
@@ -77,8 +91,9 @@ class CampaignStatsProjectionTest {
         assertThat(s.callSeconds()).isEqualTo(20 + 61 + 120);
         // Rounded up call by call: 20 s -> 1 min, 61 s -> 2 min, 120 s -> 2 min, 0 s -> nothing.
         assertThat(s.callMinutes()).isEqualTo(5);
-        assertThat(jdbc.queryForObject("SELECT account_id FROM campaign_stats_number WHERE number = '+12125550001'",
-                String.class)).isEqualTo("acme");
+        assertThat(jdbc.queryForObject(
+                        "SELECT account_id FROM campaign_stats_number WHERE number = '+12125550001'", String.class))
+                .isEqualTo("acme");
     }
 
     @Test
@@ -112,6 +127,7 @@ class CampaignStatsProjectionTest {
 
         projection.reset();
         assertThat(repository.find(CAMPAIGN.value(), "acme")).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_stats_number", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_stats_number", Long.class))
+                .isZero();
     }
 }

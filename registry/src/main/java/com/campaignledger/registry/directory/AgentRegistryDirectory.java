@@ -1,7 +1,5 @@
 package com.campaignledger.registry.directory;
 
-import com.campaignledger.kernel.MetadataKeys;
-
 import com.campaignledger.agent.registry.api.AgentDisabledEvent;
 import com.campaignledger.agent.registry.api.AgentEnabledEvent;
 import com.campaignledger.agent.registry.api.AgentGroupCreatedEvent;
@@ -16,15 +14,14 @@ import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
 import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
+import java.time.Instant;
+import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Keeps the registry, roster and invite tables from their events. Its processor is subscribing: the rows are
@@ -54,112 +51,173 @@ public class AgentRegistryDirectory {
     @EventHandler
     void on(AgentRegisteredEvent event) {
         var d = event.details();
-        jdbc.update("INSERT INTO registry_agent (agent_id, account_id, name, user_id, user_key, email, phone_number, "
+        jdbc.update(
+                "INSERT INTO registry_agent (agent_id, account_id, name, user_id, user_key, email, phone_number, "
                         + "enabled, version) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, 1)",
-                event.agentId().value(), event.accountId(), d.name(), d.userId(), key(d.userId()), d.email(), d.phoneNumber());
+                event.agentId().value(),
+                event.accountId(),
+                d.name(),
+                d.userId(),
+                key(d.userId()),
+                d.email(),
+                d.phoneNumber());
     }
 
     @EventHandler
     void on(AgentUpdatedEvent event) {
         var d = event.details();
-        jdbc.update("UPDATE registry_agent SET name = ?, user_id = ?, user_key = ?, email = ?, phone_number = ?, "
+        jdbc.update(
+                "UPDATE registry_agent SET name = ?, user_id = ?, user_key = ?, email = ?, phone_number = ?, "
                         + "version = version + 1 WHERE agent_id = ?",
-                d.name(), d.userId(), key(d.userId()), d.email(), d.phoneNumber(), event.agentId().value());
+                d.name(),
+                d.userId(),
+                key(d.userId()),
+                d.email(),
+                d.phoneNumber(),
+                event.agentId().value());
     }
 
     @EventHandler
     void on(AgentDisabledEvent event) {
-        jdbc.update("UPDATE registry_agent SET enabled = FALSE, version = version + 1 WHERE agent_id = ?",
+        jdbc.update(
+                "UPDATE registry_agent SET enabled = FALSE, version = version + 1 WHERE agent_id = ?",
                 event.agentId().value());
-        jdbc.update("UPDATE agent_invite SET revoked = TRUE WHERE agent_id = ?", event.agentId().value());
+        jdbc.update(
+                "UPDATE agent_invite SET revoked = TRUE WHERE agent_id = ?",
+                event.agentId().value());
     }
 
     @EventHandler
     void on(AgentEnabledEvent event) {
-        jdbc.update("UPDATE registry_agent SET enabled = TRUE, version = version + 1 WHERE agent_id = ?",
+        jdbc.update(
+                "UPDATE registry_agent SET enabled = TRUE, version = version + 1 WHERE agent_id = ?",
                 event.agentId().value());
     }
 
     @EventHandler
     void on(AgentInvitedEvent event, @MetaDataValue(ACCOUNT_ID) String accountId, @Timestamp Instant at) {
-        jdbc.update("DELETE FROM agent_invite WHERE campaign_id = ? AND agent_id = ?",
-                event.campaignId(), event.agentId().value());
-        jdbc.update("INSERT INTO agent_invite (campaign_id, agent_id, account_id, invite_id, expires_at, invited_at, revoked) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, FALSE)", event.campaignId(), event.agentId().value(), accountId,
-                event.inviteId(), java.sql.Timestamp.from(event.expiresAt()), java.sql.Timestamp.from(at));
+        jdbc.update(
+                "DELETE FROM agent_invite WHERE campaign_id = ? AND agent_id = ?",
+                event.campaignId(),
+                event.agentId().value());
+        jdbc.update(
+                "INSERT INTO agent_invite (campaign_id, agent_id, account_id, invite_id, expires_at, invited_at, revoked) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, FALSE)",
+                event.campaignId(),
+                event.agentId().value(),
+                accountId,
+                event.inviteId(),
+                java.sql.Timestamp.from(event.expiresAt()),
+                java.sql.Timestamp.from(at));
     }
 
     @EventHandler
     void on(AgentGroupCreatedEvent event) {
-        jdbc.update("INSERT INTO registry_group (group_id, account_id, name, name_key, deleted, version) "
+        jdbc.update(
+                "INSERT INTO registry_group (group_id, account_id, name, name_key, deleted, version) "
                         + "VALUES (?, ?, ?, ?, FALSE, 1)",
-                event.groupId().value(), event.accountId(), event.name(), key(event.name()));
+                event.groupId().value(),
+                event.accountId(),
+                event.name(),
+                key(event.name()));
     }
 
     @EventHandler
     void on(AgentGroupRenamedEvent event) {
-        jdbc.update("UPDATE registry_group SET name = ?, name_key = ?, version = version + 1 WHERE group_id = ?",
-                event.name(), key(event.name()), event.groupId().value());
+        jdbc.update(
+                "UPDATE registry_group SET name = ?, name_key = ?, version = version + 1 WHERE group_id = ?",
+                event.name(),
+                key(event.name()),
+                event.groupId().value());
     }
 
     @EventHandler
     void on(AgentGroupMembersAddedEvent event) {
         for (Long agent : event.agentIds()) {
-            jdbc.update("INSERT INTO registry_group_member (group_id, agent_id) VALUES (?, ?)", event.groupId().value(), agent);
+            jdbc.update(
+                    "INSERT INTO registry_group_member (group_id, agent_id) VALUES (?, ?)",
+                    event.groupId().value(),
+                    agent);
         }
-        jdbc.update("UPDATE registry_group SET version = version + 1 WHERE group_id = ?", event.groupId().value());
+        jdbc.update(
+                "UPDATE registry_group SET version = version + 1 WHERE group_id = ?",
+                event.groupId().value());
     }
 
     @EventHandler
     void on(AgentGroupMemberRemovedEvent event) {
-        jdbc.update("DELETE FROM registry_group_member WHERE group_id = ? AND agent_id = ?",
-                event.groupId().value(), event.agentId());
-        jdbc.update("UPDATE registry_group SET version = version + 1 WHERE group_id = ?", event.groupId().value());
-        revokeInvitesOffRoster("campaign_id IN (SELECT campaign_id FROM campaign_roster_group WHERE group_id = ?) "
-                + "AND agent_id = ?", event.groupId().value(), event.agentId());
+        jdbc.update(
+                "DELETE FROM registry_group_member WHERE group_id = ? AND agent_id = ?",
+                event.groupId().value(),
+                event.agentId());
+        jdbc.update(
+                "UPDATE registry_group SET version = version + 1 WHERE group_id = ?",
+                event.groupId().value());
+        revokeInvitesOffRoster(
+                "campaign_id IN (SELECT campaign_id FROM campaign_roster_group WHERE group_id = ?) "
+                        + "AND agent_id = ?",
+                event.groupId().value(),
+                event.agentId());
     }
 
     /** The group's row stays (its history is in the events); its name is free again and it leaves the rosters now. */
     @EventHandler
     void on(AgentGroupDeletedEvent event) {
         long group = event.groupId().value();
-        jdbc.update("UPDATE registry_group SET deleted = TRUE, name_key = NULL, version = version + 1 WHERE group_id = ?",
+        jdbc.update(
+                "UPDATE registry_group SET deleted = TRUE, name_key = NULL, version = version + 1 WHERE group_id = ?",
                 group);
         // While its members are still known: a deleted group staffs nothing, so they may have left rosters with it.
-        revokeInvitesOffRoster("campaign_id IN (SELECT campaign_id FROM campaign_roster_group WHERE group_id = ?) "
-                + "AND agent_id IN (SELECT agent_id FROM registry_group_member WHERE group_id = ?)", group, group);
+        revokeInvitesOffRoster(
+                "campaign_id IN (SELECT campaign_id FROM campaign_roster_group WHERE group_id = ?) "
+                        + "AND agent_id IN (SELECT agent_id FROM registry_group_member WHERE group_id = ?)",
+                group,
+                group);
         jdbc.update("DELETE FROM registry_group_member WHERE group_id = ?", group);
     }
 
     @EventHandler
     void on(RosterAgentsAddedEvent event, @MetaDataValue(ACCOUNT_ID) String accountId) {
         for (Long agent : event.agentIds()) {
-            jdbc.update("INSERT INTO campaign_roster_agent (campaign_id, agent_id, account_id) VALUES (?, ?, ?)",
-                    event.campaignId().value(), agent, accountId);
+            jdbc.update(
+                    "INSERT INTO campaign_roster_agent (campaign_id, agent_id, account_id) VALUES (?, ?, ?)",
+                    event.campaignId().value(),
+                    agent,
+                    accountId);
         }
     }
 
     @EventHandler
     void on(RosterAgentRemovedEvent event) {
-        jdbc.update("DELETE FROM campaign_roster_agent WHERE campaign_id = ? AND agent_id = ?",
-                event.campaignId().value(), event.agentId());
-        revokeInvitesOffRoster("campaign_id = ? AND agent_id = ?", event.campaignId().value(), event.agentId());
+        jdbc.update(
+                "DELETE FROM campaign_roster_agent WHERE campaign_id = ? AND agent_id = ?",
+                event.campaignId().value(),
+                event.agentId());
+        revokeInvitesOffRoster(
+                "campaign_id = ? AND agent_id = ?", event.campaignId().value(), event.agentId());
     }
 
     @EventHandler
     void on(RosterAgentGroupsAddedEvent event, @MetaDataValue(ACCOUNT_ID) String accountId) {
         for (Long group : event.agentGroupIds()) {
-            jdbc.update("INSERT INTO campaign_roster_group (campaign_id, group_id, account_id) VALUES (?, ?, ?)",
-                    event.campaignId().value(), group, accountId);
+            jdbc.update(
+                    "INSERT INTO campaign_roster_group (campaign_id, group_id, account_id) VALUES (?, ?, ?)",
+                    event.campaignId().value(),
+                    group,
+                    accountId);
         }
     }
 
     @EventHandler
     void on(RosterAgentGroupRemovedEvent event) {
-        jdbc.update("DELETE FROM campaign_roster_group WHERE campaign_id = ? AND group_id = ?",
-                event.campaignId().value(), event.agentGroupId());
-        revokeInvitesOffRoster("campaign_id = ? AND agent_id IN (SELECT agent_id FROM registry_group_member WHERE group_id = ?)",
-                event.campaignId().value(), event.agentGroupId());
+        jdbc.update(
+                "DELETE FROM campaign_roster_group WHERE campaign_id = ? AND group_id = ?",
+                event.campaignId().value(),
+                event.agentGroupId());
+        revokeInvitesOffRoster(
+                "campaign_id = ? AND agent_id IN (SELECT agent_id FROM registry_group_member WHERE group_id = ?)",
+                event.campaignId().value(),
+                event.agentGroupId());
     }
 
     /**
@@ -168,11 +226,13 @@ public class AgentRegistryDirectory {
      * An agent still on the roster some other way keeps its invite. Revoking is for good: a new invite is needed.
      */
     private void revokeInvitesOffRoster(String which, Object... args) {
-        jdbc.update("UPDATE agent_invite SET revoked = TRUE WHERE NOT revoked AND " + which
-                + " AND NOT EXISTS (SELECT 1 FROM campaign_roster_agent r WHERE r.campaign_id = agent_invite.campaign_id "
-                + "AND r.agent_id = agent_invite.agent_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM campaign_roster_group r JOIN registry_group g ON g.group_id = r.group_id "
-                + "AND NOT g.deleted JOIN registry_group_member m ON m.group_id = r.group_id "
-                + "WHERE r.campaign_id = agent_invite.campaign_id AND m.agent_id = agent_invite.agent_id)", args);
+        jdbc.update(
+                "UPDATE agent_invite SET revoked = TRUE WHERE NOT revoked AND " + which
+                        + " AND NOT EXISTS (SELECT 1 FROM campaign_roster_agent r WHERE r.campaign_id = agent_invite.campaign_id "
+                        + "AND r.agent_id = agent_invite.agent_id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM campaign_roster_group r JOIN registry_group g ON g.group_id = r.group_id "
+                        + "AND NOT g.deleted JOIN registry_group_member m ON m.group_id = r.group_id "
+                        + "WHERE r.campaign_id = agent_invite.campaign_id AND m.agent_id = agent_invite.agent_id)",
+                args);
     }
 }

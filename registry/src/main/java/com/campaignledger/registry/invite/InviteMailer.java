@@ -1,15 +1,16 @@
 package com.campaignledger.registry.invite;
 
-import com.campaignledger.kernel.MetadataKeys;
-
 import com.campaignledger.agent.registry.api.AgentInvitedEvent;
-import com.campaignledger.projections.campaign.FindCampaignQuery;
+import com.campaignledger.kernel.MetadataKeys;
 import com.campaignledger.notifications.NotificationProperties;
 import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;
 import com.campaignledger.registry.directory.InviteView;
 import jakarta.mail.SendFailedException;
+import java.time.Clock;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,9 +24,6 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * E-mails each invite's link through the SMTP server of {@code spring.mail.*}, the one EMAIL notifications use.
@@ -51,8 +49,13 @@ public class InviteMailer {
     private final Clock clock;
     private final String from;
 
-    InviteMailer(ObjectProvider<JavaMailSender> mail, AgentRegistry registry, QueryGateway queries,
-                 InviteTokens tokens, Clock clock, NotificationProperties properties) {
+    InviteMailer(
+            ObjectProvider<JavaMailSender> mail,
+            AgentRegistry registry,
+            QueryGateway queries,
+            InviteTokens tokens,
+            Clock clock,
+            NotificationProperties properties) {
         this.mail = mail;
         this.registry = registry;
         this.queries = queries;
@@ -65,26 +68,35 @@ public class InviteMailer {
     void on(AgentInvitedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account) {
         long agentId = event.agentId().value();
         Optional<InviteView> invite = registry.invite(event.campaignId(), agentId)
-                .filter(i -> i.inviteId().equals(event.inviteId()) && !i.revoked()
+                .filter(i -> i.inviteId().equals(event.inviteId())
+                        && !i.revoked()
                         && i.expiresAt().isAfter(clock.instant()));
         Optional<AgentView> agent = registry.agent(account, agentId);
         if (invite.isEmpty() || agent.isEmpty()) {
             return; // replaced, revoked or expired meanwhile: its link no longer works
         }
         if (agent.get().email() == null) {
-            log.info("Agent {} has no e-mail address: the invite to campaign {} is only fetched through the API",
-                    agentId, event.campaignId());
+            log.info(
+                    "Agent {} has no e-mail address: the invite to campaign {} is only fetched through the API",
+                    agentId,
+                    event.campaignId());
             return;
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            log.warn("No mail server configured (spring.mail.host): the invite of agent {} to campaign {} is not e-mailed",
-                    agentId, event.campaignId());
+            log.warn(
+                    "No mail server configured (spring.mail.host): the invite of agent {} to campaign {} is not e-mailed",
+                    agentId,
+                    event.campaignId());
             return;
         }
-        String campaign = queries.query(new FindCampaignQuery(event.campaignId(), account),
-                ResponseTypes.optionalInstanceOf(CampaignView.class)).join().map(CampaignView::settings)
-                .map(s -> s.name()).orElse("campaign " + event.campaignId());
+        String campaign = queries.query(
+                        new FindCampaignQuery(event.campaignId(), account),
+                        ResponseTypes.optionalInstanceOf(CampaignView.class))
+                .join()
+                .map(CampaignView::settings)
+                .map(s -> s.name())
+                .orElse("campaign " + event.campaignId());
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(agent.get().email());
@@ -98,14 +110,19 @@ public class InviteMailer {
             if (!refusesRecipient(e)) {
                 throw e;
             }
-            log.warn("The mail server refused the address of agent {}: the invite to campaign {} is not e-mailed; "
-                    + "correct the address and invite again, or send the link another way", agentId, event.campaignId());
+            log.warn(
+                    "The mail server refused the address of agent {}: the invite to campaign {} is not e-mailed; "
+                            + "correct the address and invite again, or send the link another way",
+                    agentId,
+                    event.campaignId());
         }
     }
 
     /** Whether the server refused the recipient itself (permanent), rather than failing to take the mail now. */
     private static boolean refusesRecipient(MailSendException e) {
-        return e.getFailedMessages().values().stream().anyMatch(failure -> failure instanceof SendFailedException sent
-                && sent.getInvalidAddresses() != null && sent.getInvalidAddresses().length > 0);
+        return e.getFailedMessages().values().stream()
+                .anyMatch(failure -> failure instanceof SendFailedException sent
+                        && sent.getInvalidAddresses() != null
+                        && sent.getInvalidAddresses().length > 0);
     }
 }

@@ -3,13 +3,6 @@ package com.campaignledger.registry.invite;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;
 import com.campaignledger.registry.directory.InviteView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,6 +13,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Invite links and their tokens. A token is {@code payload.signature}: the payload names the invite, campaign,
@@ -34,12 +33,10 @@ public class InviteTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     /** What a token says: exactly this agent on exactly this campaign, until then. */
-    public record Claims(String inviteId, long campaignId, long agentId, Instant expiresAt) {
-    }
+    public record Claims(String inviteId, long campaignId, long agentId, Instant expiresAt) {}
 
     /** A valid token's claims, the account whose agent and campaign they name, and that agent's current userId. */
-    public record Invitation(Claims claims, String accountId, String userId) {
-    }
+    public record Invitation(Claims claims, String accountId, String userId) {}
 
     private final AgentRegistry registry;
     private final Clock clock;
@@ -47,8 +44,12 @@ public class InviteTokens {
     private final Duration ttl;
     private final byte[] key;
 
-    InviteTokens(AgentRegistry registry, Clock clock, @Value("${ledger.invites.base-url}") String baseUrl,
-                 @Value("${ledger.invites.ttl}") Duration ttl, @Value("${ledger.invites.signing-key:}") String signingKey) {
+    InviteTokens(
+            AgentRegistry registry,
+            Clock clock,
+            @Value("${ledger.invites.base-url}") String baseUrl,
+            @Value("${ledger.invites.ttl}") Duration ttl,
+            @Value("${ledger.invites.signing-key:}") String signingKey) {
         this.registry = registry;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -107,7 +108,10 @@ public class InviteTokens {
             if (parts.length != 4) {
                 return Optional.empty();
             }
-            Claims claims = new Claims(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+            Claims claims = new Claims(
+                    parts[0],
+                    Long.parseLong(parts[1]),
+                    Long.parseLong(parts[2]),
                     Instant.ofEpochSecond(Long.parseLong(parts[3])));
             if (!clock.instant().isBefore(claims.expiresAt())) {
                 return Optional.empty();

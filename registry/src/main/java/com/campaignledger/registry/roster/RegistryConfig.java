@@ -1,8 +1,7 @@
 package com.campaignledger.registry.roster;
 
-import com.campaignledger.registry.invite.InviteMailer;
-
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
+import com.campaignledger.registry.invite.InviteMailer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -21,18 +20,19 @@ public class RegistryConfig {
     @Bean
     public ConfigurerModule agentRegistryProcessors() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler(AgentRegistryDirectory.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        AgentRegistryDirectory.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 // A session that could not be logged out (a concurrent command on it, the database away) is tried
                 // again; the campaign's own refusals are caught in the handler.
-                .registerListenerInvocationErrorHandler(RosterEnforcer.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        RosterEnforcer.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 // A mail that could not be sent is tried again (the batch is retried with a growing delay).
-                .registerListenerInvocationErrorHandler(InviteMailer.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        InviteMailer.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 // Invites sent before this processor existed are not mailed when it first starts.
-                .registerTrackingEventProcessorConfiguration(InviteMailer.PROCESSING_GROUP, c ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .registerTrackingEventProcessorConfiguration(
+                        InviteMailer.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -1,7 +1,5 @@
 package com.campaignledger.registry.roster;
 
-import com.campaignledger.kernel.MetadataKeys;
-
 import com.campaignledger.agent.registry.api.AgentDisabledEvent;
 import com.campaignledger.agent.registry.api.AgentGroupDeletedEvent;
 import com.campaignledger.agent.registry.api.AgentGroupMemberRemovedEvent;
@@ -16,9 +14,13 @@ import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
 import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.kernel.MetadataKeys;
 import com.campaignledger.registry.directory.Admission;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -29,10 +31,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Follows roster and registry changes to the agents they concern: an agent no longer admitted to a campaign
@@ -62,23 +60,35 @@ class RosterEnforcer {
     }
 
     @EventHandler
-    void on(RosterAgentRemovedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account, @Timestamp Instant at) {
+    void on(
+            RosterAgentRemovedEvent event,
+            @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account,
+            @Timestamp Instant at) {
         enforce(account, event.campaignId().value(), at);
     }
 
     @EventHandler
-    void on(RosterAgentGroupRemovedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account, @Timestamp Instant at) {
+    void on(
+            RosterAgentGroupRemovedEvent event,
+            @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account,
+            @Timestamp Instant at) {
         enforce(account, event.campaignId().value(), at);
     }
 
     /** A roster that was empty admitted anyone: once it is not, those not on it leave too. */
     @EventHandler
-    void on(RosterAgentsAddedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account, @Timestamp Instant at) {
+    void on(
+            RosterAgentsAddedEvent event,
+            @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account,
+            @Timestamp Instant at) {
         enforce(account, event.campaignId().value(), at);
     }
 
     @EventHandler
-    void on(RosterAgentGroupsAddedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account, @Timestamp Instant at) {
+    void on(
+            RosterAgentGroupsAddedEvent event,
+            @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account,
+            @Timestamp Instant at) {
         enforce(account, event.campaignId().value(), at);
     }
 
@@ -93,22 +103,36 @@ class RosterEnforcer {
      */
     @EventHandler
     void on(AgentUpdatedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account, @Timestamp Instant at) {
-        event.changes().stream().filter(change -> change.field().equals("userId")).findFirst().ifPresent(change ->
-                enforce(account, null, at, Set.of(String.valueOf(change.oldValue()), String.valueOf(change.newValue()))));
+        event.changes().stream()
+                .filter(change -> change.field().equals("userId"))
+                .findFirst()
+                .ifPresent(change -> enforce(
+                        account,
+                        null,
+                        at,
+                        Set.of(String.valueOf(change.oldValue()), String.valueOf(change.newValue()))));
     }
 
     @EventHandler
-    void on(AgentGroupMemberRemovedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account, @Timestamp Instant at) {
+    void on(
+            AgentGroupMemberRemovedEvent event,
+            @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account,
+            @Timestamp Instant at) {
         enforceAgent(account, event.agentId(), at);
     }
 
     @EventHandler
-    void on(AgentGroupDeletedEvent event, @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account, @Timestamp Instant at) {
+    void on(
+            AgentGroupDeletedEvent event,
+            @MetaDataValue(MetadataKeys.ACCOUNT_ID) String account,
+            @Timestamp Instant at) {
         for (Long campaign : registry.campaignsWithGroup(event.groupId().value())) {
             try {
-                commands.sendAndWait(new RemoveRosterAgentGroupCommand(CampaignId.of(campaign), event.groupId().value()));
+                commands.sendAndWait(new RemoveRosterAgentGroupCommand(
+                        CampaignId.of(campaign), event.groupId().value()));
             } catch (AggregateNotFoundException | NotOnRosterException e) {
-                log.debug("Group {} already off campaign {}: {}", event.groupId().value(), campaign, e.getMessage());
+                log.debug(
+                        "Group {} already off campaign {}: {}", event.groupId().value(), campaign, e.getMessage());
             }
         }
         enforce(account, null, at);
@@ -130,7 +154,8 @@ class RosterEnforcer {
         if (account == null) {
             return;
         }
-        Set<String> keys = userIds == null ? null
+        Set<String> keys = userIds == null
+                ? null
                 : userIds.stream().map(AgentRegistryDirectory::key).collect(Collectors.toSet());
         for (AgentSessionDirectory.Entry session : sessions.openEntries(account, campaignId)) {
             if (keys != null && !keys.contains(AgentRegistryDirectory.key(session.userId()))) {

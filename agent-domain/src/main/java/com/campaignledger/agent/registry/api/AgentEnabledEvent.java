@@ -1,5 +1,4 @@
 package com.campaignledger.agent.registry.api;
 
 /** A disabled agent may work again. */
-public record AgentEnabledEvent(AgentId agentId) {
-}
+public record AgentEnabledEvent(AgentId agentId) {}

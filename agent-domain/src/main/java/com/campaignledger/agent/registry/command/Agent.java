@@ -1,5 +1,9 @@
 package com.campaignledger.agent.registry.command;
 
+import static com.campaignledger.agent.registry.command.RegistryRules.MAX_NAME;
+import static com.campaignledger.agent.registry.command.RegistryRules.MAX_USER_ID;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.campaignledger.agent.registry.api.AgentDetails;
 import com.campaignledger.agent.registry.api.AgentDisabledEvent;
 import com.campaignledger.agent.registry.api.AgentEnabledEvent;
@@ -8,26 +12,21 @@ import com.campaignledger.agent.registry.api.AgentInvitedEvent;
 import com.campaignledger.agent.registry.api.AgentRegisteredEvent;
 import com.campaignledger.agent.registry.api.AgentUpdatedEvent;
 import com.campaignledger.agent.registry.api.DisableAgentCommand;
-import com.campaignledger.agent.registry.api.RegistryFieldChange;
 import com.campaignledger.agent.registry.api.InvalidRegistryEntryException;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
 import com.campaignledger.agent.registry.api.RegisterAgentCommand;
 import com.campaignledger.agent.registry.api.RegistryConflictException;
+import com.campaignledger.agent.registry.api.RegistryFieldChange;
 import com.campaignledger.agent.registry.api.UpdateAgentCommand;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
-import static com.campaignledger.agent.registry.command.RegistryRules.MAX_NAME;
-import static com.campaignledger.agent.registry.command.RegistryRules.MAX_USER_ID;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A person who works campaigns, in one account's registry (seed 002's AddAgents / GetAgent / RemoveAgent).
@@ -45,6 +44,7 @@ class Agent {
 
     @AggregateIdentifier
     private AgentId agentId;
+
     private AgentDetails details;
     private boolean enabled;
     private long version;

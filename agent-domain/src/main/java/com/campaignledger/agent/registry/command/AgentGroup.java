@@ -1,5 +1,9 @@
 package com.campaignledger.agent.registry.command;
 
+import static com.campaignledger.agent.registry.command.RegistryRules.MAX_NAME;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
 import com.campaignledger.agent.registry.api.AddAgentGroupMembersCommand;
 import com.campaignledger.agent.registry.api.AgentGroupCreatedEvent;
 import com.campaignledger.agent.registry.api.AgentGroupDeletedEvent;
@@ -14,20 +18,15 @@ import com.campaignledger.agent.registry.api.RegistryEntryNotFoundException;
 import com.campaignledger.agent.registry.api.RemoveAgentGroupMemberCommand;
 import com.campaignledger.agent.registry.api.RenameAgentGroupCommand;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
-import static com.campaignledger.agent.registry.command.RegistryRules.MAX_NAME;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An account's agent group (seed 002's CreateAgentGroup / UpdateAgentGroup / DeleteAgentGroup) and its
@@ -40,6 +39,7 @@ class AgentGroup {
 
     @AggregateIdentifier
     private AgentGroupId groupId;
+
     private String name;
     private Set<Long> members;
     private long version;
@@ -93,8 +93,8 @@ class AgentGroup {
     long handle(RemoveAgentGroupMemberCommand command) {
         checkVersion(command.expectedVersion());
         if (!members.contains(command.agentId())) {
-            throw new RegistryEntryNotFoundException("Agent " + command.agentId() + " is not a member of group "
-                    + groupId.value());
+            throw new RegistryEntryNotFoundException(
+                    "Agent " + command.agentId() + " is not a member of group " + groupId.value());
         }
         apply(new AgentGroupMemberRemovedEvent(groupId, command.agentId()));
         return version;

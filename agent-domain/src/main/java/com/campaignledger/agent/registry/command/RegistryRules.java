@@ -1,10 +1,8 @@
 package com.campaignledger.agent.registry.command;
 
-import com.campaignledger.kernel.PhoneNumbers;
-
 import com.campaignledger.agent.registry.api.InvalidRegistryEntryException;
 import com.campaignledger.agent.registry.api.RegistryVersionMismatchException;
-
+import com.campaignledger.kernel.PhoneNumbers;
 import java.util.regex.Pattern;
 
 /** The value rules agents and groups share. */
@@ -16,8 +14,7 @@ final class RegistryRules {
     /** Enough to refuse what is clearly no address; the mail server has the last word. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private RegistryRules() {
-    }
+    private RegistryRules() {}
 
     static void requireText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
@@ -29,8 +26,10 @@ final class RegistryRules {
     }
 
     static void requireEmail(String email) {
-        if (email != null && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
-            throw new InvalidRegistryEntryException("email", "must be an e-mail address of at most " + MAX_EMAIL + " characters");
+        if (email != null
+                && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+            throw new InvalidRegistryEntryException(
+                    "email", "must be an e-mail address of at most " + MAX_EMAIL + " characters");
         }
     }
 

@@ -10,16 +10,45 @@ import java.util.Map;
  * stored, question → answer in the agent's order; null when there were none, and in events written before it
  * existed.
  */
-public record AgentResponseStoredEvent(AgentSessionId sessionId, long campaignId, String callId, String number,
-                                       String agentResponse, String agentNotes, boolean answeringMachine,
-                                       boolean lastCall, Instant connectedAt, Instant callEndedAt, Instant at,
-                                       Map<String, String> storedData) {
+public record AgentResponseStoredEvent(
+        AgentSessionId sessionId,
+        long campaignId,
+        String callId,
+        String number,
+        String agentResponse,
+        String agentNotes,
+        boolean answeringMachine,
+        boolean lastCall,
+        Instant connectedAt,
+        Instant callEndedAt,
+        Instant at,
+        Map<String, String> storedData) {
 
     /** A response without stored data. */
-    public AgentResponseStoredEvent(AgentSessionId sessionId, long campaignId, String callId, String number,
-                                    String agentResponse, String agentNotes, boolean answeringMachine, boolean lastCall,
-                                    Instant connectedAt, Instant callEndedAt, Instant at) {
-        this(sessionId, campaignId, callId, number, agentResponse, agentNotes, answeringMachine, lastCall, connectedAt,
-                callEndedAt, at, null);
+    public AgentResponseStoredEvent(
+            AgentSessionId sessionId,
+            long campaignId,
+            String callId,
+            String number,
+            String agentResponse,
+            String agentNotes,
+            boolean answeringMachine,
+            boolean lastCall,
+            Instant connectedAt,
+            Instant callEndedAt,
+            Instant at) {
+        this(
+                sessionId,
+                campaignId,
+                callId,
+                number,
+                agentResponse,
+                agentNotes,
+                answeringMachine,
+                lastCall,
+                connectedAt,
+                callEndedAt,
+                at,
+                null);
     }
 }

@@ -1,9 +1,7 @@
 package com.campaignledger.agent.session.api;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.Instant;
-
 /** The agent's current call hung up; the agent now enters the response (WRAP_UP). */
-public record EndCallCommand(@TargetAggregateIdentifier AgentSessionId sessionId, String callId, Instant at) {
-}
+public record EndCallCommand(@TargetAggregateIdentifier AgentSessionId sessionId, String callId, Instant at) {}

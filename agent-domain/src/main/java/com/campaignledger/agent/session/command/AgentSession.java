@@ -1,6 +1,11 @@
 package com.campaignledger.agent.session.command;
 
-import com.campaignledger.kernel.PhoneNumbers;
+import static com.campaignledger.agent.session.api.AgentState.CALLBACK_SENT;
+import static com.campaignledger.agent.session.api.AgentState.LOGGED_OUT;
+import static com.campaignledger.agent.session.api.AgentState.ON_CALL;
+import static com.campaignledger.agent.session.api.AgentState.READY;
+import static com.campaignledger.agent.session.api.AgentState.WRAP_UP;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
 import com.campaignledger.agent.session.api.AgentCallEndedEvent;
@@ -26,24 +31,17 @@ import com.campaignledger.agent.session.api.LogoutReason;
 import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
 import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
+import com.campaignledger.kernel.PhoneNumbers;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import static com.campaignledger.agent.session.api.AgentState.CALLBACK_SENT;
-import static com.campaignledger.agent.session.api.AgentState.LOGGED_OUT;
-import static com.campaignledger.agent.session.api.AgentState.ON_CALL;
-import static com.campaignledger.agent.session.api.AgentState.READY;
-import static com.campaignledger.agent.session.api.AgentState.WRAP_UP;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One agent's session on one campaign, seed 003's loop: sendAgentCallBack (CALLBACK_SENT) -loginAgent-> READY
@@ -67,6 +65,7 @@ class AgentSession {
 
     @AggregateIdentifier
     private AgentSessionId sessionId;
+
     private long campaignId;
     private String userId;
     private AgentState state;
@@ -97,8 +96,13 @@ class AgentSession {
         }
         requireUserId(command.userId());
         requireCallback(command.phoneNumber(), command.musicOnHold());
-        apply(new AgentCallbackSentEvent(command.sessionId(), command.campaignId(), command.accountId(),
-                command.userId(), command.phoneNumber(), command.musicOnHold()));
+        apply(new AgentCallbackSentEvent(
+                command.sessionId(),
+                command.campaignId(),
+                command.accountId(),
+                command.userId(),
+                command.phoneNumber(),
+                command.musicOnHold()));
     }
 
     /** Agents miss calls: ring the same user again with the same agent id, whatever the session is doing. */
@@ -139,14 +143,16 @@ class AgentSession {
         if (!PhoneNumbers.isE164(command.number())) {
             throw new InvalidAgentSessionException("number", "must be a phone number in E.164");
         }
-        if (state == ON_CALL && command.callId().equals(callId) && command.number().equals(number)) {
+        if (state == ON_CALL
+                && command.callId().equals(callId)
+                && command.number().equals(number)) {
             return state; // the dialer's retry of a connection already made
         }
         if (state != READY) {
             throw conflict("Cannot connect call " + command.callId() + ": the agent is not READY");
         }
-        apply(new AgentCallConnectedEvent(sessionId, campaignId, command.callId(), command.number(),
-                command.extraData(), command.at()));
+        apply(new AgentCallConnectedEvent(
+                sessionId, campaignId, command.callId(), command.number(), command.extraData(), command.at()));
         return state;
     }
 
@@ -172,10 +178,16 @@ class AgentSession {
         requireMaxLength("agentResponse", command.agentResponse(), MAX_AGENT_RESPONSE);
         requireMaxLength("agentNotes", command.agentNotes(), MAX_AGENT_NOTES);
         Map<String, String> storedData = storedData(command.storedData());
-        StoredResponse response = new StoredResponse(command.callId(), command.agentResponse(),
-                command.agentNotes(), command.lastCall(), command.answeringMachineTransfer(), storedData);
+        StoredResponse response = new StoredResponse(
+                command.callId(),
+                command.agentResponse(),
+                command.agentNotes(),
+                command.lastCall(),
+                command.answeringMachineTransfer(),
+                storedData);
 
-        boolean currentCall = (state == ON_CALL || state == WRAP_UP) && command.callId().equals(callId);
+        boolean currentCall =
+                (state == ON_CALL || state == WRAP_UP) && command.callId().equals(callId);
         if (!currentCall) {
             if (lastResponse != null && lastResponse.callId().equals(command.callId())) {
                 if (lastResponse.equals(response)) {
@@ -183,8 +195,8 @@ class AgentSession {
                 }
                 throw conflict("A different response for call " + command.callId() + " is already stored");
             }
-            throw conflict("Cannot store a response for call " + command.callId()
-                    + ": it is not the agent's current call");
+            throw conflict(
+                    "Cannot store a response for call " + command.callId() + ": it is not the agent's current call");
         }
 
         Instant endedAt = callEndedAt;
@@ -193,12 +205,22 @@ class AgentSession {
             endedAt = command.at();
             apply(new AgentCallEndedEvent(sessionId, campaignId, callId, endedAt));
         }
-        apply(new AgentResponseStoredEvent(sessionId, campaignId, callId, number, command.agentResponse(),
-                command.agentNotes(), command.answeringMachineTransfer(), command.lastCall(), connectedAt, endedAt,
-                command.at(), storedData));
+        apply(new AgentResponseStoredEvent(
+                sessionId,
+                campaignId,
+                callId,
+                number,
+                command.agentResponse(),
+                command.agentNotes(),
+                command.answeringMachineTransfer(),
+                command.lastCall(),
+                connectedAt,
+                endedAt,
+                command.at(),
+                storedData));
         // A logout asked for earlier (campaign finished, agent removed) names the real cause over lastCall.
-        LogoutReason reason = logoutRequested != null ? logoutRequested
-                : command.lastCall() ? LogoutReason.LAST_CALL : null;
+        LogoutReason reason =
+                logoutRequested != null ? logoutRequested : command.lastCall() ? LogoutReason.LAST_CALL : null;
         if (reason != null) {
             apply(new AgentLoggedOutEvent(sessionId, campaignId, reason, command.at()));
         }
@@ -224,7 +246,7 @@ class AgentSession {
         }
         switch (state) {
             case CALLBACK_SENT, READY ->
-                    apply(new AgentLoggedOutEvent(sessionId, campaignId, command.reason(), command.at()));
+                apply(new AgentLoggedOutEvent(sessionId, campaignId, command.reason(), command.at()));
             case ON_CALL, WRAP_UP -> {
                 if (logoutRequested == null) {
                     apply(new AgentLogoutRequestedEvent(sessionId, campaignId, command.reason(), command.at()));
@@ -248,7 +270,8 @@ class AgentSession {
         }
         if (state == WRAP_UP) {
             // The call's response will never come: close its record so the number still gets its result.
-            apply(new AgentCallUnansweredEvent(sessionId, campaignId, callId, number, connectedAt, callEndedAt, reason));
+            apply(new AgentCallUnansweredEvent(
+                    sessionId, campaignId, callId, number, connectedAt, callEndedAt, reason));
         }
         apply(new AgentLoggedOutEvent(sessionId, campaignId, reason, at));
         return state;
@@ -261,7 +284,8 @@ class AgentSession {
     }
 
     private AgentSessionConflictException conflict(String message) {
-        return new AgentSessionConflictException(state, message + " (agent " + sessionId.value() + " is " + state + ")");
+        return new AgentSessionConflictException(
+                state, message + " (agent " + sessionId.value() + " is " + state + ")");
     }
 
     private static void requireUserId(String userId) {
@@ -285,8 +309,8 @@ class AgentSession {
             return null;
         }
         if (data.size() > MAX_STORED_DATA_ENTRIES) {
-            throw new InvalidAgentSessionException("storedData", "must have at most " + MAX_STORED_DATA_ENTRIES
-                    + " entries, not " + data.size());
+            throw new InvalidAgentSessionException(
+                    "storedData", "must have at most " + MAX_STORED_DATA_ENTRIES + " entries, not " + data.size());
         }
         Map<String, String> copy = new LinkedHashMap<>();
         data.forEach((name, value) -> {
@@ -294,15 +318,15 @@ class AgentSession {
                 throw new InvalidAgentSessionException("storedData", "names must not be blank");
             }
             if (name.length() > MAX_STORED_DATA_NAME) {
-                throw new InvalidAgentSessionException("storedData", "names must be at most " + MAX_STORED_DATA_NAME
-                        + " characters");
+                throw new InvalidAgentSessionException(
+                        "storedData", "names must be at most " + MAX_STORED_DATA_NAME + " characters");
             }
             if (value == null) {
                 throw new InvalidAgentSessionException("storedData", "must have a value for " + name);
             }
             if (value.length() > MAX_STORED_DATA_VALUE) {
-                throw new InvalidAgentSessionException("storedData", "values must be at most " + MAX_STORED_DATA_VALUE
-                        + " characters (" + name + ")");
+                throw new InvalidAgentSessionException(
+                        "storedData", "values must be at most " + MAX_STORED_DATA_VALUE + " characters (" + name + ")");
             }
             copy.put(name, value);
         });
@@ -352,8 +376,13 @@ class AgentSession {
     @EventSourcingHandler
     void on(AgentResponseStoredEvent event) {
         state = READY;
-        lastResponse = new StoredResponse(event.callId(), event.agentResponse(), event.agentNotes(),
-                event.lastCall(), event.answeringMachine(), event.storedData());
+        lastResponse = new StoredResponse(
+                event.callId(),
+                event.agentResponse(),
+                event.agentNotes(),
+                event.lastCall(),
+                event.answeringMachine(),
+                event.storedData());
     }
 
     @EventSourcingHandler
@@ -368,7 +397,11 @@ class AgentSession {
     }
 
     /** What a response request said, to recognise its exact retry. */
-    private record StoredResponse(String callId, String agentResponse, String agentNotes, boolean lastCall,
-                                  boolean answeringMachineTransfer, Map<String, String> storedData) {
-    }
+    private record StoredResponse(
+            String callId,
+            String agentResponse,
+            String agentNotes,
+            boolean lastCall,
+            boolean answeringMachineTransfer,
+            Map<String, String> storedData) {}
 }

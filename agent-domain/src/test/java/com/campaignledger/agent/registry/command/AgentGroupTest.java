@@ -14,13 +14,12 @@ import com.campaignledger.agent.registry.api.RegistryEntryNotFoundException;
 import com.campaignledger.agent.registry.api.RegistryVersionMismatchException;
 import com.campaignledger.agent.registry.api.RemoveAgentGroupMemberCommand;
 import com.campaignledger.agent.registry.api.RenameAgentGroupCommand;
+import java.util.List;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 class AgentGroupTest {
 

@@ -1,5 +1,7 @@
 package com.campaignledger.agent.registry.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.campaignledger.agent.registry.api.AgentDetails;
 import com.campaignledger.agent.registry.api.AgentDisabledEvent;
 import com.campaignledger.agent.registry.api.AgentEnabledEvent;
@@ -8,13 +10,16 @@ import com.campaignledger.agent.registry.api.AgentInvitedEvent;
 import com.campaignledger.agent.registry.api.AgentRegisteredEvent;
 import com.campaignledger.agent.registry.api.AgentUpdatedEvent;
 import com.campaignledger.agent.registry.api.DisableAgentCommand;
-import com.campaignledger.agent.registry.api.RegistryFieldChange;
 import com.campaignledger.agent.registry.api.InvalidRegistryEntryException;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
 import com.campaignledger.agent.registry.api.RegisterAgentCommand;
 import com.campaignledger.agent.registry.api.RegistryConflictException;
+import com.campaignledger.agent.registry.api.RegistryFieldChange;
 import com.campaignledger.agent.registry.api.RegistryVersionMismatchException;
 import com.campaignledger.agent.registry.api.UpdateAgentCommand;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,16 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class AgentTest {
 
     private static final AgentId ID = AgentId.of(7);
-    private static final AgentDetails ANN = new AgentDetails("Ann", "ann@example.com", "ann@example.com", "+16465550101");
+    private static final AgentDetails ANN =
+            new AgentDetails("Ann", "ann@example.com", "ann@example.com", "+16465550101");
     private static final AgentRegisteredEvent REGISTERED = new AgentRegisteredEvent(ID, "acme", ANN);
 
     private FixtureConfiguration<Agent> fixture;
@@ -50,12 +50,16 @@ class AgentTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "NULL | ann     | NULL          | NULL         | name",
-            "' '  | ann     | NULL          | NULL         | name",
-            "Ann  | NULL    | NULL          | NULL         | userId",
-            "Ann  | ann     | not-an-email  | NULL         | email",
-            "Ann  | ann     | NULL          | 2135551212   | phoneNumber"})
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "NULL | ann     | NULL          | NULL         | name",
+                "' '  | ann     | NULL          | NULL         | name",
+                "Ann  | NULL    | NULL          | NULL         | userId",
+                "Ann  | ann     | not-an-email  | NULL         | email",
+                "Ann  | ann     | NULL          | 2135551212   | phoneNumber"
+            })
     void refusesInvalidDetails(String name, String userId, String email, String phone, String field) {
         fixture.givenNoPriorActivity()
                 .when(new RegisterAgentCommand(ID, "acme", new AgentDetails(name, userId, email, phone)))
@@ -77,9 +81,11 @@ class AgentTest {
         AgentDetails sent = new AgentDetails(null, "ann.smith@example.com", null, null);
         fixture.given(REGISTERED)
                 .when(new UpdateAgentCommand(ID, sent, Set.of("userId", "phoneNumber"), null, 1L))
-                .expectEvents(new AgentUpdatedEvent(ID,
+                .expectEvents(new AgentUpdatedEvent(
+                        ID,
                         new AgentDetails("Ann", "ann.smith@example.com", "ann@example.com", null),
-                        List.of(new RegistryFieldChange("userId", "ann@example.com", "ann.smith@example.com"),
+                        List.of(
+                                new RegistryFieldChange("userId", "ann@example.com", "ann.smith@example.com"),
                                 new RegistryFieldChange("phoneNumber", "+16465550101", null))))
                 .expectResultMessagePayload(2L);
     }

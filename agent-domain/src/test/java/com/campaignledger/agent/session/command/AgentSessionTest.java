@@ -1,5 +1,19 @@
 package com.campaignledger.agent.session.command;
 
+import static com.campaignledger.agent.session.api.AgentState.CALLBACK_SENT;
+import static com.campaignledger.agent.session.api.AgentState.LOGGED_OUT;
+import static com.campaignledger.agent.session.api.AgentState.ON_CALL;
+import static com.campaignledger.agent.session.api.AgentState.READY;
+import static com.campaignledger.agent.session.api.AgentState.WRAP_UP;
+import static com.campaignledger.agent.session.api.LogoutReason.CAMPAIGN_CLOSED;
+import static com.campaignledger.agent.session.api.LogoutReason.CAMPAIGN_FINISHED;
+import static com.campaignledger.agent.session.api.LogoutReason.KICKED;
+import static com.campaignledger.agent.session.api.LogoutReason.LAST_CALL;
+import static com.campaignledger.agent.session.api.LogoutReason.LOGOUT;
+import static com.campaignledger.agent.session.api.LogoutReason.REMOVED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
 import com.campaignledger.agent.session.api.AgentCallEndedEvent;
 import com.campaignledger.agent.session.api.AgentCallUnansweredEvent;
@@ -30,6 +44,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -41,28 +62,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static com.campaignledger.agent.session.api.AgentState.CALLBACK_SENT;
-import static com.campaignledger.agent.session.api.AgentState.LOGGED_OUT;
-import static com.campaignledger.agent.session.api.AgentState.ON_CALL;
-import static com.campaignledger.agent.session.api.AgentState.READY;
-import static com.campaignledger.agent.session.api.AgentState.WRAP_UP;
-import static com.campaignledger.agent.session.api.LogoutReason.CAMPAIGN_CLOSED;
-import static com.campaignledger.agent.session.api.LogoutReason.CAMPAIGN_FINISHED;
-import static com.campaignledger.agent.session.api.LogoutReason.KICKED;
-import static com.campaignledger.agent.session.api.LogoutReason.LAST_CALL;
-import static com.campaignledger.agent.session.api.LogoutReason.LOGOUT;
-import static com.campaignledger.agent.session.api.LogoutReason.REMOVED;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 
 class AgentSessionTest {
 
@@ -123,10 +122,20 @@ class AgentSessionTest {
         return stored(callId, false, false, ENDED_AT);
     }
 
-    private static AgentResponseStoredEvent stored(String callId, boolean answeringMachine, boolean lastCall,
-                                                   Instant callEndedAt) {
-        return new AgentResponseStoredEvent(ID, CAMPAIGN, callId, NUMBER, RESPONSE, NOTES, answeringMachine,
-                lastCall, CONNECTED_AT, callEndedAt, STORED_AT);
+    private static AgentResponseStoredEvent stored(
+            String callId, boolean answeringMachine, boolean lastCall, Instant callEndedAt) {
+        return new AgentResponseStoredEvent(
+                ID,
+                CAMPAIGN,
+                callId,
+                NUMBER,
+                RESPONSE,
+                NOTES,
+                answeringMachine,
+                lastCall,
+                CONNECTED_AT,
+                callEndedAt,
+                STORED_AT);
     }
 
     private static AgentLoggedOutEvent loggedOut(LogoutReason reason, Instant at) {
@@ -153,8 +162,7 @@ class AgentSessionTest {
     private static List<Object> history(AgentState state) {
         List<Object> events = new ArrayList<>(List.of(callbackSent()));
         switch (state) {
-            case CALLBACK_SENT -> {
-            }
+            case CALLBACK_SENT -> {}
             case READY -> events.add(loggedIn());
             case ON_CALL -> events.addAll(List.of(loggedIn(), connected(CALL)));
             case WRAP_UP -> events.addAll(List.of(loggedIn(), connected(CALL), ended(CALL, ENDED_AT)));
@@ -231,8 +239,16 @@ class AgentSessionTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"2135551212", "12135551212", "+1 (213) 555-1212", "+02135551212", "+123456",
-                "+1234567890123456", "+1213555121x"})
+        @ValueSource(
+                strings = {
+                    "2135551212",
+                    "12135551212",
+                    "+1 (213) 555-1212",
+                    "+02135551212",
+                    "+123456",
+                    "+1234567890123456",
+                    "+1213555121x"
+                })
         void cannotSendCallbackToNumberNotInE164(String phoneNumber) {
             fixture.givenNoPriorActivity()
                     .when(callback(USER, phoneNumber, null))
@@ -269,7 +285,9 @@ class AgentSessionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"READY", "ON_CALL", "WRAP_UP"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"READY", "ON_CALL", "WRAP_UP"})
         void canRingAgainWithoutChangingState(AgentState state) {
             fixture.given(history(state))
                     .when(new RepeatAgentCallbackCommand(ID, USER, PHONE, null))
@@ -347,7 +365,9 @@ class AgentSessionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"READY", "ON_CALL", "WRAP_UP"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"READY", "ON_CALL", "WRAP_UP"})
         void aRepeatedLoginChangesNothing(AgentState state) {
             fixture.given(history(state))
                     .when(new LoginAgentCommand(ID, CAMPAIGN, USER, LATER))
@@ -436,12 +456,15 @@ class AgentSessionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "ON_CALL", "WRAP_UP", "LOGGED_OUT"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"CALLBACK_SENT", "ON_CALL", "WRAP_UP", "LOGGED_OUT"})
         void cannotConnectCallToAgentNotReady(AgentState state) {
             fixture.given(history(state))
                     .when(new ConnectCallCommand(ID, NEXT_CALL, NUMBER, EXTRA, LATER))
                     .expectException(conflictIn(state))
-                    .expectExceptionMessage("Cannot connect call call-2: the agent is not READY (agent 7 is " + state + ")")
+                    .expectExceptionMessage(
+                            "Cannot connect call call-2: the agent is not READY (agent 7 is " + state + ")")
                     .expectNoEvents();
         }
 
@@ -517,7 +540,9 @@ class AgentSessionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY", "LOGGED_OUT"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"CALLBACK_SENT", "READY", "LOGGED_OUT"})
         void cannotEndCallOfAgentWithoutCall(AgentState state) {
             fixture.given(history(state))
                     .when(new EndCallCommand(ID, CALL, ENDED_AT))
@@ -565,7 +590,9 @@ class AgentSessionTest {
         void lastCallDuringTheCallEndsItThenLogsOut() {
             fixture.given(history(ON_CALL))
                     .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, true, false, STORED_AT))
-                    .expectEvents(ended(CALL, STORED_AT), stored(CALL, false, true, STORED_AT),
+                    .expectEvents(
+                            ended(CALL, STORED_AT),
+                            stored(CALL, false, true, STORED_AT),
                             loggedOut(LAST_CALL, STORED_AT))
                     .expectResultMessagePayload(LOGGED_OUT);
         }
@@ -582,19 +609,32 @@ class AgentSessionTest {
         void answeringMachineTransferNeedsNoResponseOrNotes() {
             fixture.given(history(ON_CALL))
                     .when(new StoreAgentResponseCommand(ID, CALL, null, null, true, true, STORED_AT))
-                    .expectEvents(ended(CALL, STORED_AT),
-                            new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, null, null, true, true,
-                                    CONNECTED_AT, STORED_AT, STORED_AT),
+                    .expectEvents(
+                            ended(CALL, STORED_AT),
+                            new AgentResponseStoredEvent(
+                                    ID,
+                                    CAMPAIGN,
+                                    CALL,
+                                    NUMBER,
+                                    null,
+                                    null,
+                                    true,
+                                    true,
+                                    CONNECTED_AT,
+                                    STORED_AT,
+                                    STORED_AT),
                             loggedOut(LAST_CALL, STORED_AT));
         }
 
         @ParameterizedTest
-        @EnumSource(value = LogoutReason.class, names = {"CAMPAIGN_FINISHED", "CAMPAIGN_CLOSED", "REMOVED"})
+        @EnumSource(
+                value = LogoutReason.class,
+                names = {"CAMPAIGN_FINISHED", "CAMPAIGN_CLOSED", "REMOVED"})
         void aLogoutRequestedDuringTheCallHappensWhenTheResponseIsStored(LogoutReason reason) {
             fixture.given(history(ON_CALL, logoutRequested(reason)))
                     .when(respond(CALL))
-                    .expectEvents(ended(CALL, STORED_AT), stored(CALL, false, false, STORED_AT),
-                            loggedOut(reason, STORED_AT))
+                    .expectEvents(
+                            ended(CALL, STORED_AT), stored(CALL, false, false, STORED_AT), loggedOut(reason, STORED_AT))
                     .expectResultMessagePayload(LOGGED_OUT);
         }
 
@@ -684,7 +724,9 @@ class AgentSessionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY", "LOGGED_OUT"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"CALLBACK_SENT", "READY", "LOGGED_OUT"})
         void cannotStoreResponseWithoutACall(AgentState state) {
             fixture.given(history(state))
                     .when(respond(CALL))
@@ -706,8 +748,18 @@ class AgentSessionTest {
             String notes = "n".repeat(4000);
             fixture.given(history(WRAP_UP))
                     .when(new StoreAgentResponseCommand(ID, CALL, response, notes, false, false, STORED_AT))
-                    .expectEvents(new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, response, notes, false,
-                            false, CONNECTED_AT, ENDED_AT, STORED_AT));
+                    .expectEvents(new AgentResponseStoredEvent(
+                            ID,
+                            CAMPAIGN,
+                            CALL,
+                            NUMBER,
+                            response,
+                            notes,
+                            false,
+                            false,
+                            CONNECTED_AT,
+                            ENDED_AT,
+                            STORED_AT));
         }
 
         @Test
@@ -735,13 +787,26 @@ class AgentSessionTest {
             answers.put("bigconcern", "economy");
             fixture.given(history(WRAP_UP))
                     .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, answers))
-                    .expectEvents(new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, RESPONSE, NOTES, false,
-                            false, CONNECTED_AT, ENDED_AT, STORED_AT, answers))
+                    .expectEvents(new AgentResponseStoredEvent(
+                            ID,
+                            CAMPAIGN,
+                            CALL,
+                            NUMBER,
+                            RESPONSE,
+                            NOTES,
+                            false,
+                            false,
+                            CONNECTED_AT,
+                            ENDED_AT,
+                            STORED_AT,
+                            answers))
                     .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                             org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                                    org.axonframework.test.matchers.Matchers.predicate(e -> List.copyOf(
-                                            ((AgentResponseStoredEvent) e).storedData().keySet())
-                                            .equals(List.of("willvote", "bigconcern"))),
+                                    org.axonframework.test.matchers.Matchers.predicate(
+                                            e -> List.copyOf(((AgentResponseStoredEvent) e)
+                                                            .storedData()
+                                                            .keySet())
+                                                    .equals(List.of("willvote", "bigconcern"))),
                                     org.axonframework.test.matchers.Matchers.andNoMore())));
         }
 
@@ -755,8 +820,21 @@ class AgentSessionTest {
         @Test
         void anExactRetryWithStoredDataWritesNothing() {
             Map<String, String> answers = Map.of("willvote", "yes");
-            fixture.given(history(WRAP_UP, new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, RESPONSE, NOTES,
-                            false, false, CONNECTED_AT, ENDED_AT, STORED_AT, answers)))
+            fixture.given(history(
+                            WRAP_UP,
+                            new AgentResponseStoredEvent(
+                                    ID,
+                                    CAMPAIGN,
+                                    CALL,
+                                    NUMBER,
+                                    RESPONSE,
+                                    NOTES,
+                                    false,
+                                    false,
+                                    CONNECTED_AT,
+                                    ENDED_AT,
+                                    STORED_AT,
+                                    answers)))
                     .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, LATER, answers))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -764,10 +842,23 @@ class AgentSessionTest {
 
         @Test
         void cannotStoreSecondResponseWithOtherStoredData() {
-            fixture.given(history(WRAP_UP, new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER, RESPONSE, NOTES,
-                            false, false, CONNECTED_AT, ENDED_AT, STORED_AT, Map.of("willvote", "yes"))))
-                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, LATER,
-                            Map.of("willvote", "no")))
+            fixture.given(history(
+                            WRAP_UP,
+                            new AgentResponseStoredEvent(
+                                    ID,
+                                    CAMPAIGN,
+                                    CALL,
+                                    NUMBER,
+                                    RESPONSE,
+                                    NOTES,
+                                    false,
+                                    false,
+                                    CONNECTED_AT,
+                                    ENDED_AT,
+                                    STORED_AT,
+                                    Map.of("willvote", "yes"))))
+                    .when(new StoreAgentResponseCommand(
+                            ID, CALL, RESPONSE, NOTES, false, false, LATER, Map.of("willvote", "no")))
                     .expectException(conflictIn(READY))
                     .expectNoEvents();
         }
@@ -776,7 +867,11 @@ class AgentSessionTest {
         void canStoreTheMostAndLongestStoredData() {
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 0; i < AgentSession.MAX_STORED_DATA_ENTRIES; i++) {
-                answers.put(i + "q".repeat(AgentSession.MAX_STORED_DATA_NAME - String.valueOf(i).length()),
+                answers.put(
+                        i
+                                + "q"
+                                        .repeat(AgentSession.MAX_STORED_DATA_NAME
+                                                - String.valueOf(i).length()),
                         "a".repeat(AgentSession.MAX_STORED_DATA_VALUE));
             }
             fixture.given(history(WRAP_UP))
@@ -801,8 +896,8 @@ class AgentSessionTest {
         @ValueSource(strings = {"", " "})
         void cannotStoreStoredDataWithoutName(String name) {
             fixture.given(history(WRAP_UP))
-                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT,
-                            Map.of(name, "yes")))
+                    .when(new StoreAgentResponseCommand(
+                            ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, Map.of(name, "yes")))
                     .expectException(invalid("storedData"))
                     .expectNoEvents();
         }
@@ -810,12 +905,26 @@ class AgentSessionTest {
         @Test
         void cannotStoreStoredDataWithTooLongNameOrValueOrNoValue() {
             fixture.given(history(WRAP_UP))
-                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT,
+                    .when(new StoreAgentResponseCommand(
+                            ID,
+                            CALL,
+                            RESPONSE,
+                            NOTES,
+                            false,
+                            false,
+                            STORED_AT,
                             Map.of("q".repeat(AgentSession.MAX_STORED_DATA_NAME + 1), "yes")))
                     .expectException(invalid("storedData"))
                     .expectNoEvents();
             fixture.given(history(WRAP_UP))
-                    .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT,
+                    .when(new StoreAgentResponseCommand(
+                            ID,
+                            CALL,
+                            RESPONSE,
+                            NOTES,
+                            false,
+                            false,
+                            STORED_AT,
                             Map.of("willvote", "y".repeat(AgentSession.MAX_STORED_DATA_VALUE + 1))))
                     .expectException(invalid("storedData"))
                     .expectExceptionMessage(containsString("(willvote)"))
@@ -836,9 +945,22 @@ class AgentSessionTest {
             AgentResponseStoredEvent read = AXON_MAPPER.readValue(old, AgentResponseStoredEvent.class);
             assertThat(read).isEqualTo(stored(CALL));
             assertThat(read.storedData()).isNull();
-            String withData = AXON_MAPPER.writeValueAsString(new AgentResponseStoredEvent(ID, CAMPAIGN, CALL, NUMBER,
-                    RESPONSE, NOTES, false, false, CONNECTED_AT, ENDED_AT, STORED_AT, Map.of("willvote", "yes")));
-            assertThat(AXON_MAPPER.readValue(withData, AgentResponseStoredEvent.class).storedData())
+            String withData = AXON_MAPPER.writeValueAsString(new AgentResponseStoredEvent(
+                    ID,
+                    CAMPAIGN,
+                    CALL,
+                    NUMBER,
+                    RESPONSE,
+                    NOTES,
+                    false,
+                    false,
+                    CONNECTED_AT,
+                    ENDED_AT,
+                    STORED_AT,
+                    Map.of("willvote", "yes")));
+            assertThat(AXON_MAPPER
+                            .readValue(withData, AgentResponseStoredEvent.class)
+                            .storedData())
                     .containsExactly(Map.entry("willvote", "yes"));
         }
 
@@ -855,7 +977,9 @@ class AgentSessionTest {
     class Kick {
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"CALLBACK_SENT", "READY"})
         void canKickAgentNotOnACall(AgentState state) {
             fixture.given(history(state))
                     .when(new KickAgentCommand(ID, LATER))
@@ -914,7 +1038,9 @@ class AgentSessionTest {
     class Logout {
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"CALLBACK_SENT", "READY"})
         void canLogOutWhenNotOnACall(AgentState state) {
             fixture.given(history(state))
                     .when(new LogoutAgentCommand(ID, LATER))
@@ -950,7 +1076,9 @@ class AgentSessionTest {
     class EndSession {
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"CALLBACK_SENT", "READY"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"CALLBACK_SENT", "READY"})
         void endsAtOnceWhenTheAgentIsNotOnACall(AgentState state) {
             fixture.given(history(state))
                     .when(new EndAgentSessionCommand(ID, CAMPAIGN_FINISHED, LATER))
@@ -959,7 +1087,9 @@ class AgentSessionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = AgentState.class, names = {"ON_CALL", "WRAP_UP"})
+        @EnumSource(
+                value = AgentState.class,
+                names = {"ON_CALL", "WRAP_UP"})
         void waitsForTheResponseWhenTheAgentIsOnACall(AgentState state) {
             fixture.given(history(state))
                     .when(new EndAgentSessionCommand(ID, CAMPAIGN_CLOSED, LATER))
@@ -982,7 +1112,9 @@ class AgentSessionTest {
                     .expectNoEvents();
             fixture.given(history(ON_CALL, logoutRequested(REMOVED)))
                     .when(respond(CALL))
-                    .expectEvents(ended(CALL, STORED_AT), stored(CALL, false, false, STORED_AT),
+                    .expectEvents(
+                            ended(CALL, STORED_AT),
+                            stored(CALL, false, false, STORED_AT),
                             loggedOut(REMOVED, STORED_AT));
         }
 
@@ -1016,13 +1148,29 @@ class AgentSessionTest {
 
         @Test
         void theAgentGoesRoundTheLoopUntilTheLastCall() {
-            fixture.given(callbackSent(), loggedIn(), connected(CALL), ended(CALL, ENDED_AT), stored(CALL),
+            fixture.given(
+                            callbackSent(),
+                            loggedIn(),
+                            connected(CALL),
+                            ended(CALL, ENDED_AT),
+                            stored(CALL),
                             new AgentCallConnectedEvent(ID, CAMPAIGN, NEXT_CALL, "+13105550101", Map.of(), LATER))
-                    .when(new StoreAgentResponseCommand(ID, NEXT_CALL, "No answer", null, true, true,
-                            LATER.plusSeconds(40)))
-                    .expectEvents(ended(NEXT_CALL, LATER.plusSeconds(40)),
-                            new AgentResponseStoredEvent(ID, CAMPAIGN, NEXT_CALL, "+13105550101", "No answer", null,
-                                    true, true, LATER, LATER.plusSeconds(40), LATER.plusSeconds(40)),
+                    .when(new StoreAgentResponseCommand(
+                            ID, NEXT_CALL, "No answer", null, true, true, LATER.plusSeconds(40)))
+                    .expectEvents(
+                            ended(NEXT_CALL, LATER.plusSeconds(40)),
+                            new AgentResponseStoredEvent(
+                                    ID,
+                                    CAMPAIGN,
+                                    NEXT_CALL,
+                                    "+13105550101",
+                                    "No answer",
+                                    null,
+                                    true,
+                                    true,
+                                    LATER,
+                                    LATER.plusSeconds(40),
+                                    LATER.plusSeconds(40)),
                             loggedOut(LAST_CALL, LATER.plusSeconds(40)))
                     .expectResultMessagePayload(LOGGED_OUT);
         }
@@ -1030,9 +1178,23 @@ class AgentSessionTest {
         @Test
         void aResponseForTheCallBeforeTheLastOneIsNoLongerKnown() {
             // Only the latest response is remembered: a retry always targets the call just answered.
-            fixture.given(history(WRAP_UP, stored(CALL), connected(NEXT_CALL), ended(NEXT_CALL, LATER),
-                            new AgentResponseStoredEvent(ID, CAMPAIGN, NEXT_CALL, NUMBER, RESPONSE, NOTES, false,
-                                    false, CONNECTED_AT, LATER, LATER)))
+            fixture.given(history(
+                            WRAP_UP,
+                            stored(CALL),
+                            connected(NEXT_CALL),
+                            ended(NEXT_CALL, LATER),
+                            new AgentResponseStoredEvent(
+                                    ID,
+                                    CAMPAIGN,
+                                    NEXT_CALL,
+                                    NUMBER,
+                                    RESPONSE,
+                                    NOTES,
+                                    false,
+                                    false,
+                                    CONNECTED_AT,
+                                    LATER,
+                                    LATER)))
                     .when(respond(CALL))
                     .expectException(conflictIn(READY))
                     .expectNoEvents();
@@ -1044,7 +1206,10 @@ class AgentSessionTest {
 
         private AgentSession sessionAfter(List<Object> history, Object command) {
             AtomicReference<AgentSession> session = new AtomicReference<>();
-            fixture.given(history).when(command).expectSuccessfulHandlerExecution().expectState(session::set);
+            fixture.given(history)
+                    .when(command)
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(session::set);
             return session.get();
         }
 
@@ -1059,16 +1224,23 @@ class AgentSessionTest {
 
             assertThat(restored).usingRecursiveComparison().isEqualTo(session);
             assertThat(AXON_MAPPER.writeValueAsString(restored)).isEqualTo(json);
-            assertThat(json).contains("\"sessionId\":7", "\"campaignId\":333", "\"userId\":\"alice@example.com\"",
-                    "\"state\":\"WRAP_UP\"", "\"callId\":\"call-2\"", "\"connectedAt\":\"2026-03-24T14:03:00Z\"",
-                    "\"callEndedAt\":\"2026-03-24T14:20:45Z\"", "\"logoutRequested\":\"CAMPAIGN_FINISHED\"",
-                    "\"agentResponse\":\"Will vote\"");
+            assertThat(json)
+                    .contains(
+                            "\"sessionId\":7",
+                            "\"campaignId\":333",
+                            "\"userId\":\"alice@example.com\"",
+                            "\"state\":\"WRAP_UP\"",
+                            "\"callId\":\"call-2\"",
+                            "\"connectedAt\":\"2026-03-24T14:03:00Z\"",
+                            "\"callEndedAt\":\"2026-03-24T14:20:45Z\"",
+                            "\"logoutRequested\":\"CAMPAIGN_FINISHED\"",
+                            "\"agentResponse\":\"Will vote\"");
         }
 
         @Test
         void aNewSessionSurvivesItsSnapshot() throws Exception {
-            AgentSession session = sessionAfter(history(CALLBACK_SENT),
-                    new RepeatAgentCallbackCommand(ID, USER, PHONE, null));
+            AgentSession session =
+                    sessionAfter(history(CALLBACK_SENT), new RepeatAgentCallbackCommand(ID, USER, PHONE, null));
 
             String json = AXON_MAPPER.writeValueAsString(session);
             AgentSession restored = AXON_MAPPER.readValue(json, AgentSession.class);
@@ -1082,8 +1254,8 @@ class AgentSessionTest {
             AgentSession session = sessionAfter(history(WRAP_UP, stored(CALL)), new LogoutAgentCommand(ID, LATER));
             String json = AXON_MAPPER.writeValueAsString(session);
 
-            AgentSession restored = AXON_MAPPER.readValue(json.replaceFirst("\\{", "{\"unknownField\":1,"),
-                    AgentSession.class);
+            AgentSession restored =
+                    AXON_MAPPER.readValue(json.replaceFirst("\\{", "{\"unknownField\":1,"), AgentSession.class);
 
             assertThat(restored).usingRecursiveComparison().isEqualTo(session);
         }
