@@ -3,7 +3,6 @@ package com.campaignledger.web.campaign;
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CampaignId;
-import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.ContactNumber;
@@ -26,8 +25,6 @@ import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.campaign.FindCampaignAsOfQuery;
 import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.projections.campaign.ListCampaignsQuery;
-import com.campaignledger.registry.directory.AgentGroupView;
-import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.web.CampaignViewGuard;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
@@ -45,11 +42,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +76,7 @@ class CampaignController {
     private final ContactNumbers contactNumbers;
     private final CampaignIds ids;
     private final CampaignViewGuard rebuild;
-    private final AgentRegistry registry;
+    private final CampaignGroupNames groupNames;
     private final int maxPageSize;
 
     CampaignController(
@@ -91,7 +85,7 @@ class CampaignController {
             CampaignRequestReader reader,
             ContactNumbers contactNumbers,
             CampaignIds ids,
-            AgentRegistry registry,
+            CampaignGroupNames groupNames,
             CampaignViewGuard rebuild,
             @Value("${ledger.max-page-size}") int maxPageSize) {
         this.queries = queries;
@@ -99,7 +93,7 @@ class CampaignController {
         this.reader = reader;
         this.contactNumbers = contactNumbers;
         this.ids = ids;
-        this.registry = registry;
+        this.groupNames = groupNames;
         this.rebuild = rebuild;
         this.maxPageSize = maxPageSize;
     }
@@ -124,7 +118,7 @@ class CampaignController {
                     JsonNode body,
             CommandRequest command) {
         CampaignRequest request =
-                withAgentGroupName(reader.read(body, true), command.context().accountId());
+                groupNames.named(reader.read(body, true), command.context().accountId());
         // Checked here too, so a refused campaign costs no id from the sequence.
         CampaignSettings settings = CampaignSettings.named(null).with(request.patch(CampaignId.of(1)));
         if (!settings.violations().isEmpty()) {
@@ -173,9 +167,7 @@ class CampaignController {
         CampaignListResponse list = CampaignListResponse.of(result);
         String account = context.accountId();
         return new CampaignListResponse(
-                list.content().stream()
-                        .map(c -> withCurrentGroupName(c, account))
-                        .toList(),
+                list.content().stream().map(c -> groupNames.current(c, account)).toList(),
                 list.page(),
                 list.size(),
                 list.totalElements(),
@@ -214,55 +206,7 @@ class CampaignController {
         }
         return ResponseEntity.ok()
                 .eTag(ETags.of(view.version()))
-                .body(withCurrentGroupName(CampaignResponse.of(view), account));
-    }
-
-    /**
-     * agentGroupId must name a live agent group of the account; agentGroupName is read-only and taken from it
-     * (the campaign then puts the group on its roster).
-     */
-    private CampaignRequest withAgentGroupName(CampaignRequest request, String account) {
-        if (!request.settings().containsKey("agentGroupId")) {
-            return request;
-        }
-        Map<String, Object> settings = new LinkedHashMap<>(request.settings());
-        Long groupId = (Long) settings.get("agentGroupId");
-        String name = null;
-        if (groupId != null) {
-            name = registry.group(account, groupId)
-                    .map(AgentGroupView::name)
-                    .orElseThrow(() -> new RequestValidationException(
-                            "agentGroupId", "no agent group " + groupId + " in this account"));
-        }
-        settings.put("agentGroupName", name);
-        return new CampaignRequest(
-                settings, request.passcodeSent(), request.passcode(), request.numbers(), request.requestId());
-    }
-
-    /** agentGroupName follows the group's renames: the name now, not the one the campaign was given. */
-    private CampaignResponse withCurrentGroupName(CampaignResponse response, String account) {
-        Long groupId = response.settings().agentGroupId();
-        if (groupId == null) {
-            return response;
-        }
-        Optional<String> current = registry.group(account, groupId).map(AgentGroupView::name);
-        if (current.isEmpty() || current.get().equals(response.settings().agentGroupName())) {
-            return response;
-        }
-        Map<String, Object> name = new HashMap<>();
-        name.put("agentGroupName", current.get());
-        CampaignSettings settings = response.settings().with(CampaignPatch.of(name));
-        return new CampaignResponse(
-                response.id(),
-                response.status(),
-                response.created(),
-                response.lastModified(),
-                response.configUpdated(),
-                settings,
-                response.passcodeSet(),
-                response.dialRatio(),
-                response.numberCount(),
-                response.version());
+                .body(groupNames.current(CampaignResponse.of(view), account));
     }
 
     /** UpdateCccCampaign: only the fields sent change; {@code null} clears a field. */
@@ -288,7 +232,7 @@ class CampaignController {
         CampaignId campaignId = campaignId(id);
         Long expected = ETags.expectedVersion(ifMatch);
         CampaignRequest request =
-                withAgentGroupName(reader.read(body, false), command.context().accountId());
+                groupNames.named(reader.read(body, false), command.context().accountId());
         return executor.execute(
                 command,
                 request.requestId(),
