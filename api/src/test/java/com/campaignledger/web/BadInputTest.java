@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +140,8 @@ class BadInputTest {
                         Map.of(),
                         400,
                         arrayBody() ? "[0].bogusField" : "bogusField"));
+                cases.add(new Case("a duplicate key", method, path, withDuplicateKey(validBody), Map.of(), 400, null));
+                cases.add(new Case("content after the document", method, path, validBody + " {}", Map.of(), 400, null));
                 String huge = arrayBody() ? HUGE_ARRAY : HUGE;
                 cases.add(new Case("a huge body", method, path, huge, Map.of(), 413, null));
                 cases.add(new Case("a huge body in chunks", method, path, huge, Map.of(), 413, null).inChunks());
@@ -146,6 +152,20 @@ class BadInputTest {
             }
             cases.addAll(specific);
             return cases;
+        }
+    }
+
+    /** The body with its (first element's) first member written twice, with the same value. */
+    static String withDuplicateKey(String body) {
+        try {
+            JsonNode tree = new ObjectMapper().readTree(body);
+            ObjectNode object = (ObjectNode) (tree.isArray() ? tree.get(0) : tree);
+            Map.Entry<String, JsonNode> first = object.fields().next();
+            String member = new ObjectMapper().writeValueAsString(first.getKey()) + ": " + first.getValue() + ", ";
+            int brace = body.indexOf('{');
+            return body.substring(0, brace + 1) + member + body.substring(brace + 1);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

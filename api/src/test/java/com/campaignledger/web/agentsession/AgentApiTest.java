@@ -391,9 +391,14 @@ class AgentApiTest {
 
         assertRejected(api.delete(connection + "?callId=sip-40"), 409, null);
         assertRejected(api.delete(connection), 400, "callId");
-        Response hungUp = api.delete(connection + "?callId=sip-41");
+        Response hungUp = api.send("DELETE", connection + "?callId=sip-41", null, Map.of("Idempotency-Key", "hang-up"));
         assertThat(hungUp.status()).as(hungUp.toString()).isEqualTo(200);
         assertThat(hungUp.json().get("state").asText()).isEqualTo("WRAP_UP");
+        // The key stands for the whole request, its query string included: another call id is another request.
+        assertRejected(
+                api.send("DELETE", connection + "?callId=sip-40", null, Map.of("Idempotency-Key", "hang-up")),
+                422,
+                null);
         Response stored = api.post(
                 agents() + "/" + agent + "/responses", "{\"callId\": \"sip-41\", \"agentResponse\": \"sale\"}");
         assertThat(stored.json().get("state").asText()).isEqualTo("READY");

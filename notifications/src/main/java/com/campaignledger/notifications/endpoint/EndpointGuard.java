@@ -114,6 +114,7 @@ public class EndpointGuard {
             return first != 0 // "this network"
                     && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
                     && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking 198.18.0.0/15
                     && first < 224; // multicast and reserved
         }
         if (address instanceof Inet6Address) {
@@ -122,6 +123,9 @@ public class EndpointGuard {
             }
             if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
                 return false; // deprecated site-local fec0::/10
+            }
+            if (tunnelsIpv4(b)) {
+                return false; // NAT64, 6to4 and Teredo carry an IPv4 address, which may be a private one
             }
             if (isMappedOrCompatibleV4(b)) {
                 try {
@@ -132,6 +136,13 @@ public class EndpointGuard {
             }
         }
         return true;
+    }
+
+    /** NAT64 64:ff9b::/96 (and the local-use 64:ff9b:1::/48), 6to4 2002::/16, Teredo 2001::/32. */
+    private static boolean tunnelsIpv4(byte[] b) {
+        int first = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        int second = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        return (first == 0x64 && second == 0xff9b) || first == 0x2002 || (first == 0x2001 && second == 0);
     }
 
     private static boolean isMappedOrCompatibleV4(byte[] b) {

@@ -32,7 +32,13 @@ class EndpointGuardTest {
                 "http://[::ffff:10.0.0.1]/",
                 "http://[::ffff:169.254.169.254]/",
                 "http://100.64.0.1/",
-                "http://224.0.0.1/"
+                "http://224.0.0.1/",
+                "http://198.18.0.1/",
+                "http://198.19.255.254/",
+                "http://[64:ff9b::a00:1]/",
+                "http://[64:ff9b:1::1]/",
+                "http://[2002:a00:1::1]/",
+                "http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/"
             })
     void refusesLoopbackLinkLocalPrivateAndMetadataAddresses(String endpoint) {
         assertThatThrownBy(() -> guard.check(endpoint))
@@ -46,6 +52,8 @@ class EndpointGuardTest {
                 "http://93.184.216.34/hook",
                 "https://8.8.8.8:8443/x?y=1",
                 "http://172.32.0.1/",
+                "http://198.20.0.1/",
+                "http://[2001:db9::1]/",
                 "http://[2606:4700:4700::1111]/"
             })
     void acceptsPublicAddresses(String endpoint) throws Exception {
