@@ -4,6 +4,11 @@ import static com.campaignledger.campaign.api.CampaignStatus.FINISHED;
 import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
 import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
 import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
+import static com.campaignledger.campaign.command.CampaignRules.callViolations;
+import static com.campaignledger.campaign.command.CampaignRules.newIds;
+import static com.campaignledger.campaign.command.CampaignRules.numberViolations;
+import static com.campaignledger.campaign.command.CampaignRules.requireDialRatio;
+import static com.campaignledger.campaign.command.CampaignRules.requireValid;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.campaignledger.campaign.api.AddNumbersCommand;
@@ -32,7 +37,6 @@ import com.campaignledger.campaign.api.DeleteTransferNumbersCommand;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.FieldChange;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
-import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.campaign.api.NotOnRosterException;
 import com.campaignledger.campaign.api.NumbersAdded;
@@ -53,14 +57,12 @@ import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.campaign.api.Violation;
-import com.campaignledger.kernel.PhoneNumbers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,9 +77,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A CCC campaign: its settings, its call list and its status machine
  * (SETUP -START-> RUNNING -STOP-> STOPPED -START-> RUNNING; SETUP|STOPPED|FINISHED -ARCHIVE-> ARCHIVED).
  * <p>
- * This class holds the command handlers: they check, and change the campaign only by applying events. What the
- * campaign remembers and how each event changes it is {@link CampaignState}. Handlers that change what GET shows
- * answer the campaign's revision, the resource's ETag.
+ * This class holds the command handlers: they check (a command's own values by {@link CampaignRules}), and change
+ * the campaign only by applying events. What the campaign remembers and how each event changes it is
+ * {@link CampaignState}. Handlers that change what GET shows answer the campaign's revision, the resource's ETag.
  */
 @Aggregate(snapshotTriggerDefinition = "campaignSnapshotTrigger", cache = "campaignCache")
 class Campaign extends CampaignState {
@@ -181,24 +183,6 @@ class Campaign extends CampaignState {
         apply(new RosterAgentGroupRemovedEvent(campaignId(), command.agentGroupId()));
     }
 
-    private static List<Long> newIds(String field, List<Long> ids, Set<Long> present) {
-        if (ids.isEmpty()) {
-            throw new InvalidCampaignException(List.of(new Violation(field, "must name at least one id")));
-        }
-        Set<Long> added = new LinkedHashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            Long id = ids.get(i);
-            if (id == null || id <= 0) {
-                throw new InvalidCampaignException(
-                        List.of(new Violation(field + "[" + i + "]", "must be a positive id")));
-            }
-            if (!present.contains(id)) {
-                added.add(id);
-            }
-        }
-        return List.copyOf(added);
-    }
-
     @CommandHandler
     long handle(StartCampaignCommand command) {
         checkRevision(command);
@@ -272,14 +256,7 @@ class Campaign extends CampaignState {
         checkRevision(command);
         requireStatus(EDITABLE, "change the dial ratio of", null);
         double ratio = command.ratio();
-        if (Double.isNaN(ratio)
-                || ratio < UpdateDialRatioCommand.MIN_RATIO
-                || ratio > UpdateDialRatioCommand.MAX_RATIO) {
-            throw new InvalidCampaignException(List.of(new Violation(
-                    "ratio",
-                    "must be between " + UpdateDialRatioCommand.MIN_RATIO + " and "
-                            + UpdateDialRatioCommand.MAX_RATIO)));
-        }
+        requireDialRatio(ratio);
         if (ratio != dialRatio()) {
             apply(new DialRatioUpdatedEvent(campaignId(), dialRatio(), ratio));
         }
@@ -305,21 +282,7 @@ class Campaign extends CampaignState {
         // A call connected before a STOP still ends and is recorded; the dialer starts none while STOPPED.
         requireStatus(
                 command.runningOnly() ? EnumSet.of(RUNNING) : EnumSet.of(RUNNING, STOPPED), "record a call for", null);
-        List<Violation> violations = new ArrayList<>();
-        if (command.callId() == null
-                || command.callId().isBlank()
-                || command.callId().length() > 100) {
-            violations.add(new Violation("callId", "is required (at most 100 characters)"));
-        }
-        if (command.result() == null) {
-            violations.add(new Violation("result", "is required"));
-        }
-        if (command.startTime() == null) {
-            violations.add(new Violation("startTime", "is required"));
-        }
-        if (command.durationSeconds() < 0) {
-            violations.add(new Violation("durationSeconds", "must not be negative"));
-        }
+        List<Violation> violations = callViolations(command);
         NumberProgress progress = command.number() == null ? null : progress(command.number());
         if (progress == null) {
             violations.add(new Violation("number", "is not a number of this campaign"));
@@ -382,17 +345,6 @@ class Campaign extends CampaignState {
         return new NumbersAdded(added.size(), skipped, revision());
     }
 
-    private static List<Violation> numberViolations(List<ContactNumber> numbers) {
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < numbers.size(); i++) {
-            String number = numbers.get(i).number();
-            if (!PhoneNumbers.isE164(number)) {
-                violations.add(new Violation("numbers[" + i + "].number", "must be a phone number in E.164"));
-            }
-        }
-        return violations;
-    }
-
     private void checkRevision(RevisionedCommand command) {
         if (command.expectedRevision() != null && command.expectedRevision() != revision()) {
             throw new CampaignRevisionMismatchException(command.expectedRevision(), revision());
@@ -402,12 +354,6 @@ class Campaign extends CampaignState {
     private void requireStatus(Set<CampaignStatus> allowed, String command, String why) {
         if (!allowed.contains(status())) {
             throw new IllegalCampaignTransitionException(status(), command, why);
-        }
-    }
-
-    private static void requireValid(List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw new InvalidCampaignException(violations);
         }
     }
 }

@@ -5,6 +5,12 @@ import static com.campaignledger.agent.session.api.AgentState.LOGGED_OUT;
 import static com.campaignledger.agent.session.api.AgentState.ON_CALL;
 import static com.campaignledger.agent.session.api.AgentState.READY;
 import static com.campaignledger.agent.session.api.AgentState.WRAP_UP;
+import static com.campaignledger.agent.session.command.AgentSessionRules.requireCallback;
+import static com.campaignledger.agent.session.command.AgentSessionRules.requirePhone;
+import static com.campaignledger.agent.session.command.AgentSessionRules.requireResponse;
+import static com.campaignledger.agent.session.command.AgentSessionRules.requireText;
+import static com.campaignledger.agent.session.command.AgentSessionRules.requireUserId;
+import static com.campaignledger.agent.session.command.AgentSessionRules.storedData;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.campaignledger.agent.session.api.AgentCallConnectedEvent;
@@ -31,11 +37,8 @@ import com.campaignledger.agent.session.api.LogoutReason;
 import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
 import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
-import com.campaignledger.kernel.PhoneNumbers;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -48,20 +51,18 @@ import org.axonframework.spring.stereotype.Aggregate;
  * -call connected-> ON_CALL -hang-up-> WRAP_UP -storeAgentResponse-> READY again, or LOGGED_OUT after the last
  * call, a kick, a logout or the ledger ending the session.
  * <p>
- * Command handlers check; only event sourcing handlers change fields. Every time comes from the command, never
- * from a clock, so replaying the history rebuilds exactly the same session.
+ * Command handlers check (a command's own values by {@link AgentSessionRules}); only event sourcing handlers
+ * change fields. Every time comes from the command, never from a clock, so replaying the history rebuilds exactly
+ * the same session.
  */
 @Aggregate(snapshotTriggerDefinition = "agentSessionSnapshotTrigger", cache = "agentSessionCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class AgentSession {
 
-    private static final int MAX_USER_ID = 200;
-    private static final int MAX_MUSIC_ON_HOLD = 200;
-    private static final int MAX_AGENT_RESPONSE = 1000;
-    private static final int MAX_AGENT_NOTES = 4000;
-    static final int MAX_STORED_DATA_ENTRIES = 50;
-    static final int MAX_STORED_DATA_NAME = 100;
-    static final int MAX_STORED_DATA_VALUE = 1000;
+    // The stored data limits under the session's name too: its tests fill a response up to them.
+    static final int MAX_STORED_DATA_ENTRIES = AgentSessionRules.MAX_STORED_DATA_ENTRIES;
+    static final int MAX_STORED_DATA_NAME = AgentSessionRules.MAX_STORED_DATA_NAME;
+    static final int MAX_STORED_DATA_VALUE = AgentSessionRules.MAX_STORED_DATA_VALUE;
 
     @AggregateIdentifier
     private AgentSessionId sessionId;
@@ -140,9 +141,7 @@ class AgentSession {
     AgentState handle(ConnectCallCommand command) {
         Objects.requireNonNull(command.at(), "at");
         requireText("callId", command.callId());
-        if (!PhoneNumbers.isE164(command.number())) {
-            throw new InvalidAgentSessionException("number", "must be a phone number in E.164");
-        }
+        requirePhone("number", command.number());
         if (state == ON_CALL
                 && command.callId().equals(callId)
                 && command.number().equals(number)) {
@@ -175,8 +174,7 @@ class AgentSession {
     AgentState handle(StoreAgentResponseCommand command) {
         Objects.requireNonNull(command.at(), "at");
         requireText("callId", command.callId());
-        requireMaxLength("agentResponse", command.agentResponse(), MAX_AGENT_RESPONSE);
-        requireMaxLength("agentNotes", command.agentNotes(), MAX_AGENT_NOTES);
+        requireResponse(command.agentResponse(), command.agentNotes());
         Map<String, String> storedData = storedData(command.storedData());
         StoredResponse response = new StoredResponse(
                 command.callId(),
@@ -286,63 +284,6 @@ class AgentSession {
     private AgentSessionConflictException conflict(String message) {
         return new AgentSessionConflictException(
                 state, message + " (agent " + sessionId.value() + " is " + state + ")");
-    }
-
-    private static void requireUserId(String userId) {
-        requireText("userId", userId);
-        requireMaxLength("userId", userId, MAX_USER_ID);
-    }
-
-    private static void requireCallback(String phoneNumber, String musicOnHold) {
-        if (!PhoneNumbers.isE164(phoneNumber)) {
-            throw new InvalidAgentSessionException("phoneNumber", "must be a phone number in E.164");
-        }
-        requireMaxLength("musicOnHold", musicOnHold, MAX_MUSIC_ON_HOLD);
-    }
-
-    /**
-     * The stored data as it is recorded: null when there is none (so a retry without it matches), otherwise its
-     * entries in the agent's order, each a named answer within the limits.
-     */
-    private static Map<String, String> storedData(Map<String, String> data) {
-        if (data == null || data.isEmpty()) {
-            return null;
-        }
-        if (data.size() > MAX_STORED_DATA_ENTRIES) {
-            throw new InvalidAgentSessionException(
-                    "storedData", "must have at most " + MAX_STORED_DATA_ENTRIES + " entries, not " + data.size());
-        }
-        Map<String, String> copy = new LinkedHashMap<>();
-        data.forEach((name, value) -> {
-            if (name == null || name.isBlank()) {
-                throw new InvalidAgentSessionException("storedData", "names must not be blank");
-            }
-            if (name.length() > MAX_STORED_DATA_NAME) {
-                throw new InvalidAgentSessionException(
-                        "storedData", "names must be at most " + MAX_STORED_DATA_NAME + " characters");
-            }
-            if (value == null) {
-                throw new InvalidAgentSessionException("storedData", "must have a value for " + name);
-            }
-            if (value.length() > MAX_STORED_DATA_VALUE) {
-                throw new InvalidAgentSessionException(
-                        "storedData", "values must be at most " + MAX_STORED_DATA_VALUE + " characters (" + name + ")");
-            }
-            copy.put(name, value);
-        });
-        return Collections.unmodifiableMap(copy);
-    }
-
-    private static void requireText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidAgentSessionException(field, "is required");
-        }
-    }
-
-    private static void requireMaxLength(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw new InvalidAgentSessionException(field, "must be at most " + max + " characters");
-        }
     }
 
     @EventSourcingHandler
