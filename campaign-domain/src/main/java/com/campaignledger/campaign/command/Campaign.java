@@ -57,6 +57,7 @@ import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.kernel.MetadataKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +87,8 @@ class Campaign extends CampaignState {
 
     private static final Set<CampaignStatus> EDITABLE = EnumSet.of(SETUP, RUNNING, STOPPED, FINISHED);
     private static final Set<CampaignStatus> ACCEPTS_NUMBERS = EnumSet.of(SETUP, RUNNING, STOPPED);
-    /** The metadata key naming the account a command acts for (the api module's AxonConfig.ACCOUNT_ID). */
-    static final String ACCOUNT_METADATA = "accountId";
+    /** The metadata key naming the account a command acts for. */
+    static final String ACCOUNT_METADATA = MetadataKeys.ACCOUNT_ID;
 
     protected Campaign() {
         // for Axon and for snapshots
