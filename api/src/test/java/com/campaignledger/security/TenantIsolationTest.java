@@ -146,6 +146,19 @@ class TenantIsolationTest {
                 .isEqualTo(403);
         assertThat(user.api().get("/api/campaigns").status()).isEqualTo(200);
         assertThat(admin.get("/actuator/info").status()).isEqualTo(200);
+
+        // Health answers everyone, but only an operator sees what it is made of (the processors, their errors).
+        for (ApiClient client : new ApiClient[] {admin.anonymous(), user.api()}) {
+            Response health = client.get("/actuator/health");
+            assertThat(health.status()).isIn(200, 503);
+            assertThat(health.json().has("status")).isTrue();
+            assertThat(health.json().has("components")).as(health.toString()).isFalse();
+        }
+        assertThat(admin.get("/actuator/health")
+                        .json()
+                        .at("/components/db/status")
+                        .asText())
+                .isEqualTo("UP");
     }
 
     @Test
