@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -569,6 +570,14 @@ class BadInputTest {
                                         "POST",
                                         running + "/calls",
                                         "{\"number\": \"2125551000\", \"result\": \"LA\", \"startTime\": \"yesterday\"}",
+                                        400,
+                                        "startTime"),
+                                bad(
+                                        "start time in the future",
+                                        "POST",
+                                        running + "/calls",
+                                        "{\"number\": \"2125551000\", \"result\": \"LA\", \"startTime\": \""
+                                                + Instant.now().plusSeconds(600) + "\"}",
                                         400,
                                         "startTime"),
                                 bad(

@@ -10,6 +10,7 @@ import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestValidationException;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** The external dialer's intake: a real telephony platform reports each dial attempt's outcome here. */
 @RestController
 class CallController {
+
+    /** How far ahead of the ledger's clock a reported call may have started. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final CommandExecutor executor;
     private final CallIds callIds;
@@ -42,6 +46,11 @@ class CallController {
         String number = PhoneNumbers.toE164(body.number())
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
         int seconds = body.durationSeconds() == null ? 0 : body.durationSeconds();
+        // A dialer's clock may run a little ahead of ours; a call that has not happened yet is a client bug.
+        if (body.startTime() != null && body.startTime().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            throw new RequestValidationException(
+                    "startTime", "must not be more than " + MAX_CLOCK_SKEW.toSeconds() + " s in the future");
+        }
         return executor.execute(command, body.requestId(), body, ctx -> {
             String callId = body.callId() != null ? body.callId() : callIds.next();
             Instant start = body.startTime() != null
