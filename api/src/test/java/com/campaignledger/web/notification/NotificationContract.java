@@ -192,6 +192,12 @@ abstract class NotificationContract {
         assertProblem(api.delete("/api/subscriptions/" + id), 404, null);
         assertThat(jdbc.queryForObject("SELECT secret FROM notification_subscription WHERE id = ?", String.class, id))
                 .isNull();
+        // What it did and who changed it stay readable after its deletion; another account still sees nothing.
+        Response log = api.get("/api/subscriptions/" + id + "/deliveries");
+        assertThat(log.status()).as(log.toString()).isEqualTo(200);
+        Response trail = api.get("/api/subscriptions/" + id + "/history");
+        assertThat(trail.status()).as(trail.toString()).isEqualTo(200);
+        assertThat(trail.json().findValuesAsText("action")).containsExactly("CREATED", "UPDATED", "DELETED");
 
         List<Map<String, Object>> audit = jdbc.queryForList(
                 "SELECT action, actor, request_id, old_value, new_value "

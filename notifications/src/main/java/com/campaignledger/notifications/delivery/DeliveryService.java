@@ -49,9 +49,9 @@ public class DeliveryService {
     public record DeliveryPage(List<Delivery> content, int page, int size, long totalElements) {}
 
     public DeliveryPage forSubscription(String accountId, long subscriptionId, int page, int size) {
-        subscriptions
-                .find(accountId, subscriptionId)
-                .orElseThrow(() -> new NotificationNotFoundException("No subscription " + subscriptionId));
+        if (!subscriptions.existed(accountId, subscriptionId)) {
+            throw new NotificationNotFoundException("No subscription " + subscriptionId);
+        }
         return new DeliveryPage(
                 deliveries.forSubscription(subscriptionId, page, size),
                 page,

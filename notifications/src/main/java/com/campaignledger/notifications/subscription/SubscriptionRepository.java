@@ -84,6 +84,16 @@ public class SubscriptionRepository {
                 == 1;
     }
 
+    /** Whether the account has (or had: deleted ones count) this subscription, whose log and trail stay readable. */
+    public boolean existed(String accountId, long id) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_subscription WHERE id = ? AND account_id = ?",
+                Integer.class,
+                id,
+                accountId);
+        return count != null && count > 0;
+    }
+
     /** A live (not deleted) subscription of the account. */
     public Optional<Subscription> find(String accountId, long id) {
         return jdbc

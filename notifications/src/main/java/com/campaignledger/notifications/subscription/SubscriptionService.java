@@ -130,8 +130,11 @@ public class SubscriptionService {
         });
     }
 
+    /** Who changed the subscription and how: readable after its deletion too, as its delivery log is. */
     public List<NotificationAuditEntry> history(String accountId, long id) {
-        get(accountId, id);
+        if (!subscriptions.existed(accountId, id)) {
+            throw new NotificationNotFoundException("No subscription " + id);
+        }
         return audit.history(accountId, AUDIT_TYPE, String.valueOf(id));
     }
 
