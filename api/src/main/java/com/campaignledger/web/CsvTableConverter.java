@@ -3,12 +3,16 @@ package com.campaignledger.web;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -33,7 +37,37 @@ class CsvTableConverter extends AbstractHttpMessageConverter<CsvTable<?>> {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             // Quotes only where CSV needs them, so headers such as seed 003's column names read as written.
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .addModule(new SimpleModule().addSerializer(String.class, new FormulaSafeText()))
             .build();
+
+    /**
+     * OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula (it starts with {@code =},
+     * {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written with a leading {@code '}. Agents write
+     * their responses and notes, and they are trusted less than the back office that opens the export. A cell that
+     * is only a signed number (an E.164 phone number, a negative amount) computes nothing and is left as it is.
+     */
+    static final class FormulaSafeText extends StdSerializer<String> {
+
+        private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-]\\d+(\\.\\d+)?");
+
+        FormulaSafeText() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String text, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeString(neutralised(text));
+        }
+
+        static String neutralised(String text) {
+            if (!text.isEmpty()
+                    && "=+-@\t\r".indexOf(text.charAt(0)) >= 0
+                    && !SIGNED_NUMBER.matcher(text).matches()) {
+                return "'" + text;
+            }
+            return text;
+        }
+    }
 
     private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
