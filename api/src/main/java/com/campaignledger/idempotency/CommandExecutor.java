@@ -79,12 +79,12 @@ public class CommandExecutor {
     }
 
     /**
-     * Runs {@code action} for this request.
+     * Runs {@code action} for this request, under its key if it has one.
      *
      * @param key     the idempotency key, or null
      * @param request what identifies the request beside the key: method, path and body
      */
-    public ResponseEntity<?> execute(
+    private ResponseEntity<?> execute(
             RequestContext context, String key, String request, Function<RequestContext, ResponseEntity<?>> action) {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new RequestValidationException("requestId", "must be 1 to " + MAX_KEY_LENGTH + " characters");

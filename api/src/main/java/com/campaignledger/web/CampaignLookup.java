@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 public class CampaignLookup {
 
     private final QueryGateway queries;
-    private final CampaignViewGuard rebuild;
+    private final CampaignViewGuard guard;
     private final AggregateHistoryRepository aggregates;
 
-    CampaignLookup(QueryGateway queries, CampaignViewGuard rebuild, AggregateHistoryRepository aggregates) {
+    CampaignLookup(QueryGateway queries, CampaignViewGuard guard, AggregateHistoryRepository aggregates) {
         this.queries = queries;
-        this.rebuild = rebuild;
+        this.guard = guard;
         this.aggregates = aggregates;
     }
 
@@ -46,11 +46,19 @@ public class CampaignLookup {
     }
 
     /**
+     * The campaign, deleted or not, or a 404 when the account never had it; a 503 while the read model is rebuilt
+     * and does not show it yet.
+     */
+    public CampaignView requireEvenDeleted(long campaignId, String accountId) {
+        return guard.require(campaignId, () -> find(campaignId, accountId));
+    }
+
+    /**
      * The campaign, or a 404 when the account has no such campaign (or it was deleted); a 503 while the read
      * model is rebuilt and does not show it yet.
      */
     public CampaignView require(long campaignId, String accountId) {
-        CampaignView view = rebuild.require(campaignId, () -> find(campaignId, accountId));
+        CampaignView view = requireEvenDeleted(campaignId, accountId);
         if (view.deleted()) {
             throw new ResourceNotFoundException("No campaign " + campaignId);
         }
@@ -64,7 +72,7 @@ public class CampaignLookup {
      */
     public CampaignView requireStatus(long campaignId, String accountId, Set<CampaignStatus> allowed, String action) {
         CampaignView view = require(campaignId, accountId);
-        if (!allowed.contains(view.status()) && rebuild.awaitCaughtUp()) {
+        if (!allowed.contains(view.status()) && guard.awaitCaughtUp()) {
             view = require(campaignId, accountId);
         }
         if (!allowed.contains(view.status())) {

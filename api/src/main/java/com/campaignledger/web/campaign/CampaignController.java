@@ -23,9 +23,8 @@ import com.campaignledger.projections.campaign.CampaignPage;
 import com.campaignledger.projections.campaign.CampaignSort;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.campaign.FindCampaignAsOfQuery;
-import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.projections.campaign.ListCampaignsQuery;
-import com.campaignledger.web.CampaignViewGuard;
+import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.QueryParameters;
@@ -44,7 +43,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -75,7 +73,7 @@ class CampaignController {
     private final CampaignRequestReader reader;
     private final ContactNumbers contactNumbers;
     private final CampaignIds ids;
-    private final CampaignViewGuard rebuild;
+    private final CampaignLookup campaigns;
     private final CampaignGroupNames groupNames;
     private final int maxPageSize;
 
@@ -86,7 +84,7 @@ class CampaignController {
             ContactNumbers contactNumbers,
             CampaignIds ids,
             CampaignGroupNames groupNames,
-            CampaignViewGuard rebuild,
+            CampaignLookup campaigns,
             @Value("${ledger.max-page-size}") int maxPageSize) {
         this.queries = queries;
         this.executor = executor;
@@ -94,7 +92,7 @@ class CampaignController {
         this.contactNumbers = contactNumbers;
         this.ids = ids;
         this.groupNames = groupNames;
-        this.rebuild = rebuild;
+        this.campaigns = campaigns;
         this.maxPageSize = maxPageSize;
     }
 
@@ -200,7 +198,7 @@ class CampaignController {
             // As it was: the group's name then, not now.
             return ResponseEntity.ok().eTag(ETags.of(past.view().version())).body(CampaignResponse.of(past.view()));
         }
-        CampaignView view = find(id, account);
+        CampaignView view = campaigns.requireEvenDeleted(id, account);
         if (view.deleted()) {
             throw new ResourceNotFoundException("Campaign " + id + " was deleted; its history is kept");
         }
@@ -368,15 +366,6 @@ class CampaignController {
 
     private static ResponseEntity<?> accepted(CampaignId id, long version) {
         return ResponseEntity.ok().eTag(ETags.of(version)).body(new CommandAccepted(id.value(), version));
-    }
-
-    private CampaignView find(long id, String account) {
-        return rebuild.require(
-                id,
-                () -> queries.query(
-                                new FindCampaignQuery(id, account),
-                                ResponseTypes.optionalInstanceOf(CampaignView.class))
-                        .join());
     }
 
     private static ResourceNotFoundException notFound(long id) {

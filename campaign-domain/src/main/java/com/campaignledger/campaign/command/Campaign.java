@@ -87,8 +87,6 @@ class Campaign extends CampaignState {
 
     private static final Set<CampaignStatus> EDITABLE = EnumSet.of(SETUP, RUNNING, STOPPED, FINISHED);
     private static final Set<CampaignStatus> ACCEPTS_NUMBERS = EnumSet.of(SETUP, RUNNING, STOPPED);
-    /** The metadata key naming the account a command acts for. */
-    static final String ACCOUNT_METADATA = MetadataKeys.ACCOUNT_ID;
 
     protected Campaign() {
         // for Axon and for snapshots
@@ -115,7 +113,7 @@ class Campaign extends CampaignState {
      */
     @CommandHandlerInterceptor
     Object sameAccount(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        Object account = command.getMetaData().get(ACCOUNT_METADATA);
+        Object account = command.getMetaData().get(MetadataKeys.ACCOUNT_ID);
         if (account != null && !account.equals(accountId())) {
             throw new AggregateNotFoundException(
                     campaignId().toString(), "No campaign " + campaignId().value());

@@ -36,6 +36,7 @@ import com.campaignledger.campaign.api.TransferNumber;
 import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
+import com.campaignledger.kernel.MetadataKeys;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
@@ -188,7 +189,7 @@ class CampaignTest {
         @Test
         void aCommandForAnotherAccountFindsNoCampaignAndChangesNothing() {
             fixture.given(created())
-                    .when(update(Map.of("script", "Hello"), null), Map.of(Campaign.ACCOUNT_METADATA, "another-account"))
+                    .when(update(Map.of("script", "Hello"), null), Map.of(MetadataKeys.ACCOUNT_ID, "another-account"))
                     .expectNoEvents()
                     .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
         }
@@ -196,7 +197,7 @@ class CampaignTest {
         @Test
         void aCommandForTheCampaignsOwnAccountIsHandled() {
             fixture.given(created())
-                    .when(update(Map.of("script", "Hello"), null), Map.of(Campaign.ACCOUNT_METADATA, ACCOUNT))
+                    .when(update(Map.of("script", "Hello"), null), Map.of(MetadataKeys.ACCOUNT_ID, ACCOUNT))
                     .expectSuccessfulHandlerExecution()
                     .expectResultMessagePayload(2L);
         }

@@ -59,11 +59,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class AgentSession {
 
-    // The stored data limits under the session's name too: its tests fill a response up to them.
-    static final int MAX_STORED_DATA_ENTRIES = AgentSessionRules.MAX_STORED_DATA_ENTRIES;
-    static final int MAX_STORED_DATA_NAME = AgentSessionRules.MAX_STORED_DATA_NAME;
-    static final int MAX_STORED_DATA_VALUE = AgentSessionRules.MAX_STORED_DATA_VALUE;
-
     @AggregateIdentifier
     private AgentSessionId sessionId;
 

@@ -866,13 +866,13 @@ class AgentSessionTest {
         @Test
         void canStoreTheMostAndLongestStoredData() {
             Map<String, String> answers = new LinkedHashMap<>();
-            for (int i = 0; i < AgentSession.MAX_STORED_DATA_ENTRIES; i++) {
+            for (int i = 0; i < AgentSessionRules.MAX_STORED_DATA_ENTRIES; i++) {
                 answers.put(
                         i
                                 + "q"
-                                        .repeat(AgentSession.MAX_STORED_DATA_NAME
+                                        .repeat(AgentSessionRules.MAX_STORED_DATA_NAME
                                                 - String.valueOf(i).length()),
-                        "a".repeat(AgentSession.MAX_STORED_DATA_VALUE));
+                        "a".repeat(AgentSessionRules.MAX_STORED_DATA_VALUE));
             }
             fixture.given(history(WRAP_UP))
                     .when(new StoreAgentResponseCommand(ID, CALL, RESPONSE, NOTES, false, false, STORED_AT, answers))
@@ -882,7 +882,7 @@ class AgentSessionTest {
         @Test
         void cannotStoreTooManyStoredData() {
             Map<String, String> answers = new LinkedHashMap<>();
-            for (int i = 0; i <= AgentSession.MAX_STORED_DATA_ENTRIES; i++) {
+            for (int i = 0; i <= AgentSessionRules.MAX_STORED_DATA_ENTRIES; i++) {
                 answers.put("q" + i, "a");
             }
             fixture.given(history(WRAP_UP))
@@ -913,7 +913,7 @@ class AgentSessionTest {
                             false,
                             false,
                             STORED_AT,
-                            Map.of("q".repeat(AgentSession.MAX_STORED_DATA_NAME + 1), "yes")))
+                            Map.of("q".repeat(AgentSessionRules.MAX_STORED_DATA_NAME + 1), "yes")))
                     .expectException(invalid("storedData"))
                     .expectNoEvents();
             fixture.given(history(WRAP_UP))
@@ -925,7 +925,7 @@ class AgentSessionTest {
                             false,
                             false,
                             STORED_AT,
-                            Map.of("willvote", "y".repeat(AgentSession.MAX_STORED_DATA_VALUE + 1))))
+                            Map.of("willvote", "y".repeat(AgentSessionRules.MAX_STORED_DATA_VALUE + 1))))
                     .expectException(invalid("storedData"))
                     .expectExceptionMessage(containsString("(willvote)"))
                     .expectNoEvents();
