@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
+import com.campaignledger.web.CommandRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -148,6 +151,43 @@ class OpenApiDocumentTest {
                         "POST /api/campaigns/{campaignId}/invites",
                         "GET /api/campaigns/{campaignId}/invites/{agentId}");
         assertThat(documentedEndpoints()).containsAll(implemented);
+    }
+
+    /**
+     * The request context and the command request are resolved from the servlet request, not sent by clients: they
+     * are no parameter of any operation, and every operation that sends a command documents the Idempotency-Key
+     * header and its 422 instead.
+     */
+    @Test
+    void commandOperationsDocumentTheIdempotencyKeyAndNoResolvedArgument() {
+        int commands = 0;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
+                mappings.getHandlerMethods().entrySet()) {
+            boolean sendsCommands = Arrays.stream(mapping.getValue().getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == CommandRequest.class);
+            for (String pattern : mapping.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+                for (RequestMethod method :
+                        mapping.getKey().getMethodsCondition().getMethods()) {
+                    JsonNode operation =
+                            document.path("paths").path(path).path(method.name().toLowerCase());
+                    List<String> parameters = operation.path("parameters").findValuesAsText("name");
+                    String endpoint = method + " " + path;
+                    assertThat(parameters).as(endpoint).doesNotContain("context", "command");
+                    if (sendsCommands) {
+                        commands++;
+                        assertThat(parameters).as(endpoint).contains(CommandRequest.IDEMPOTENCY_KEY_HEADER);
+                        assertThat(operation.path("responses").has("422"))
+                                .as(endpoint)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(commands).as("operations that send a command").isGreaterThan(30);
     }
 
     @Test
