@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The event processors, for operators: where each stands, and rebuilding a read model from the first event. */
 @RestController
 @RequestMapping("/api/admin/processors")
-@Tag(name = "Administration", description = "Event processors: status, lag, replay")
+@Tag(name = "Administration", description = "Event processors: status, lag, replay, dead letters")
 class ProcessorAdminController {
 
     private final ProcessorReplays replays;

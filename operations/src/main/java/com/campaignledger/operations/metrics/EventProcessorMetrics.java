@@ -1,5 +1,6 @@
 package com.campaignledger.operations.metrics;
 
+import com.campaignledger.operations.deadletters.DeadLetters;
 import com.campaignledger.operations.processors.ProcessorState;
 import com.campaignledger.operations.processors.ProcessorStates;
 import io.micrometer.core.instrument.Gauge;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Component;
 class EventProcessorMetrics {
 
     private final ProcessorStates processors;
+    private final DeadLetters deadLetters;
     private final MeterRegistry registry;
 
-    EventProcessorMetrics(ProcessorStates processors, MeterRegistry registry) {
+    EventProcessorMetrics(ProcessorStates processors, DeadLetters deadLetters, MeterRegistry registry) {
         this.processors = processors;
+        this.deadLetters = deadLetters;
         this.registry = registry;
     }
 
@@ -55,7 +58,16 @@ class EventProcessorMetrics {
                     null,
                     "1 while the processor fails on an event",
                     s -> s.error() == null ? 0 : 1);
+            Gauge.builder("ledger.processor.dead.letters", deadLetters, d -> lettersOf(d, name))
+                    .tags(Tags.of("processorName", name))
+                    .description("Events the processor could not handle, waiting in its dead-letter queue")
+                    .register(registry);
         }
+    }
+
+    private static double lettersOf(DeadLetters deadLetters, String processor) {
+        DeadLetters.Summary summary = deadLetters.summaries().get(processor);
+        return summary == null ? 0 : summary.letters();
     }
 
     private void gauge(

@@ -1,5 +1,6 @@
 package com.campaignledger.operations.processors;
 
+import com.campaignledger.operations.deadletters.DeadLetters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code eventProcessors} component of {@code /actuator/health}: DOWN when a processor has stopped or
- * fails on an event (its read model no longer follows the events), DEGRADED when one is further behind the
+ * The {@code eventProcessors} component of {@code /actuator/health}: DOWN when a processor has stopped, fails on an
+ * event, or holds dead letters (events it could not handle: its read model no longer follows them), DEGRADED when one is further behind the
  * event store than {@code ledger.health.max-processor-lag-events}. A replay is expected to be far behind,
  * so a replaying processor is not held to the threshold. Commands are still accepted in either case.
  */
@@ -24,11 +25,15 @@ public class EventProcessorsHealthIndicator implements HealthIndicator {
     private static final List<Status> SEVERITY = List.of(Status.UP, DEGRADED, Status.DOWN);
 
     private final ProcessorStates processors;
+    private final DeadLetters deadLetters;
     private final long maxLag;
 
     public EventProcessorsHealthIndicator(
-            ProcessorStates processors, @Value("${ledger.health.max-processor-lag-events:10000}") long maxLag) {
+            ProcessorStates processors,
+            DeadLetters deadLetters,
+            @Value("${ledger.health.max-processor-lag-events:10000}") long maxLag) {
         this.processors = processors;
+        this.deadLetters = deadLetters;
         this.maxLag = maxLag;
     }
 
@@ -36,8 +41,9 @@ public class EventProcessorsHealthIndicator implements HealthIndicator {
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         Status worst = Status.UP;
+        Map<String, DeadLetters.Summary> letters = deadLetters.summaries();
         for (ProcessorState state : processors.states()) {
-            Assessment assessment = assess(state, maxLag);
+            Assessment assessment = assess(state, letters.get(state.name()), maxLag);
             details.put(state.name(), assessment.details(state));
             worst = SEVERITY.indexOf(assessment.status()) > SEVERITY.indexOf(worst) ? assessment.status() : worst;
         }
@@ -66,7 +72,10 @@ public class EventProcessorsHealthIndicator implements HealthIndicator {
         }
     }
 
-    static Assessment assess(ProcessorState state, long maxLag) {
+    static Assessment assess(ProcessorState state, DeadLetters.Summary letters, long maxLag) {
+        if (letters != null && letters.letters() > 0) {
+            return new Assessment(Status.DOWN, deadLettered(letters));
+        }
         if (!state.running()) {
             return new Assessment(Status.DOWN, state.error() == null ? "not running" : "not running: " + state.error());
         }
@@ -81,5 +90,18 @@ public class EventProcessorsHealthIndicator implements HealthIndicator {
             return new Assessment(Status.UP, "no segment claimed on this instance");
         }
         return new Assessment(Status.UP, null);
+    }
+
+    /** Names the event to look at first: the one that has waited longest, and why it failed. */
+    static String deadLettered(DeadLetters.Summary letters) {
+        String reason = letters.letters() + " events dead-lettered, of " + letters.sequences() + " aggregates";
+        DeadLetters.Letter oldest = letters.oldest();
+        if (oldest == null) {
+            return reason;
+        }
+        return reason + "; the oldest: " + oldest.eventType() + " " + oldest.eventIdentifier() + " of "
+                + oldest.aggregateIdentifier() + " (#" + oldest.aggregateSequenceNumber() + ")"
+                + (oldest.causeType() == null ? "" : ", " + oldest.causeType() + ": " + oldest.causeMessage())
+                + " (GET /api/admin/dead-letters)";
     }
 }
