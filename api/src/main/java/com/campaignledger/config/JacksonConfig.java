@@ -29,7 +29,8 @@ public class JacksonConfig {
     @Bean
     @Primary
     public ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
-        ObjectMapper mapper = builder.build();
+        ObjectMapper mapper =
+                builder.factory(new ControlCharacterCheckingJsonFactory()).build();
         // A number or boolean where text is expected is a client bug, not something to convert silently.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -3,6 +3,7 @@ package com.campaignledger.idempotency;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,8 @@ public class CommandExecutor {
         this.commands = commands;
         this.store = store;
         this.transactions = transactions;
-        this.json = json;
+        // Stored answers are replayed as stored, whatever the rules for requests (the API mapper's JsonFactory).
+        this.json = json.copyWith(new JsonFactory());
     }
 
     /**

@@ -105,6 +105,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getCause() instanceof TextParameters.ControlCharacterParameterException control) {
+            return invalid(List.of(new Violation(e.getName(), control.getMessage())));
+        }
         String expected = e.getRequiredType() == null
                 ? "another value"
                 : e.getRequiredType().isEnum()
@@ -124,6 +127,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ControlCharacterException control) {
+                return ResponseEntity.badRequest()
+                        .body(invalid(List.of(new Violation(control.field(), control.reason()))));
             }
         }
         Throwable cause = e.getCause();

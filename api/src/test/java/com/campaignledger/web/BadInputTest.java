@@ -146,6 +146,7 @@ class BadInputTest {
                 String huge = arrayBody() ? HUGE_ARRAY : HUGE;
                 cases.add(new Case("a huge body", method, path, huge, Map.of(), 413, null));
                 cases.add(new Case("a huge body in chunks", method, path, huge, Map.of(), 413, null).inChunks());
+                cases.addAll(controlCharacterCases(method, path, validBody));
                 if (jsonOnly) {
                     cases.add(new Case(
                             "not JSON", method, path, validBody, Map.of("Content-Type", "text/plain"), 415, null));
@@ -154,6 +155,83 @@ class BadInputTest {
             cases.addAll(specific);
             return cases;
         }
+    }
+
+    /**
+     * Every text field of the valid body, in turn, with a control character: NUL (which PostgreSQL cannot store), and
+     * in the first one also ESC and a C1 control. Each a 400 naming that field.
+     */
+    static List<Case> controlCharacterCases(String method, String path, String validBody) {
+        List<Case> cases = new ArrayList<>();
+        JsonNode tree = readTree(validBody);
+        List<String> fields = new ArrayList<>();
+        textFields(tree, "", fields);
+        for (String field : fields) {
+            for (String control :
+                    fields.indexOf(field) == 0 ? List.of("\\u0000", "\\u001b", "\\u0085") : List.of("\\u0000")) {
+                JsonNode changed = tree.deepCopy();
+                appendTo(changed, field);
+                cases.add(new Case(
+                        "U+" + control.substring(2).toUpperCase() + " in " + field,
+                        method,
+                        path,
+                        changed.toString().replace("CONTROL", control),
+                        Map.of(),
+                        400,
+                        field));
+            }
+        }
+        return cases;
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The path of every string value, as the API names fields: {@code retryConfig.retryResults[0]}, {@code [0].number}. */
+    static void textFields(JsonNode node, String path, List<String> fields) {
+        if (node.isTextual()) {
+            fields.add(path);
+        } else if (node.isObject()) {
+            node.fields()
+                    .forEachRemaining(e ->
+                            textFields(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), fields));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                textFields(node.get(i), path + "[" + i + "]", fields);
+            }
+        }
+    }
+
+    /** Appends a placeholder to the text at {@code path}; the caller swaps in the escaped control character. */
+    private static void appendTo(JsonNode root, String path) {
+        JsonNode parent = root;
+        String[] steps = path.replace("[", ".[").split("\\.");
+        List<String> parts = new ArrayList<>();
+        for (String step : steps) {
+            if (!step.isEmpty()) {
+                parts.add(step);
+            }
+        }
+        for (int i = 0; i < parts.size() - 1; i++) {
+            parent = step(parent, parts.get(i));
+        }
+        String last = parts.get(parts.size() - 1);
+        if (last.startsWith("[")) {
+            int index = Integer.parseInt(last.substring(1, last.length() - 1));
+            ((com.fasterxml.jackson.databind.node.ArrayNode) parent)
+                    .set(index, parent.get(index).asText() + "CONTROL");
+        } else {
+            ((ObjectNode) parent).put(last, parent.get(last).asText() + "CONTROL");
+        }
+    }
+
+    private static JsonNode step(JsonNode node, String part) {
+        return part.startsWith("[") ? node.get(Integer.parseInt(part.substring(1, part.length() - 1))) : node.get(part);
     }
 
     /** The body with its (first element's) first member written twice, with the same value. */
@@ -790,6 +868,13 @@ class BadInputTest {
                         false,
                         List.of(
                                 bad("missing callId", "DELETE", session + "/connection", null, 400, "callId"),
+                                bad(
+                                        "a control character in the query string",
+                                        "DELETE",
+                                        session + "/connection?callId=c-1%00",
+                                        null,
+                                        400,
+                                        "callId"),
                                 bad(
                                         "not the agent's call",
                                         "DELETE",

@@ -1,6 +1,7 @@
 package com.campaignledger.web.history;
 
 import com.campaignledger.projections.history.HistoryRecord;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,9 @@ class HistoryEntries {
     private final ObjectMapper json;
 
     HistoryEntries(ObjectMapper json) {
-        this.json = json;
+        // Stored events are shown as stored: the request rule against control characters (the API mapper's
+        // JsonFactory) is not applied to what was written before it existed.
+        this.json = json.copyWith(new JsonFactory());
     }
 
     /** The entry of one stored event; no actor is the ledger's own doing ({@code system}). */

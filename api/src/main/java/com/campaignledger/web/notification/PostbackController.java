@@ -6,6 +6,7 @@ import com.campaignledger.notifications.payload.NotificationDocuments;
 import com.campaignledger.notifications.postback.Postback;
 import com.campaignledger.notifications.postback.PostbackService;
 import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.ControlCharacterException;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +108,8 @@ class PostbackController {
             JsonNode body;
             try {
                 body = json.readTree(StreamUtils.copyToString(http.getInputStream(), StandardCharsets.UTF_8));
+            } catch (ControlCharacterException e) {
+                throw new RequestValidationException(e.field(), e.reason());
             } catch (IOException e) {
                 throw new RequestValidationException("body", "must be a JSON object with a postUrl");
             }

@@ -59,7 +59,6 @@ class DeadLetterAdminController {
             description = "The read model then misses those events until the processor is replayed "
                     + "(POST /api/admin/processors/{name}/replay).")
     @ApiResponse(responseCode = "204", description = "Evicted")
-    @ApiResponse(responseCode = "404", description = "No such processor queue or no letters of that sequence")
     ResponseEntity<Void> evict(
             @Parameter(description = "The processor's name", example = "campaign-view") @PathVariable String processor,
             @Parameter(description = "The sequence: the aggregate's identifier") @PathVariable String sequence) {
