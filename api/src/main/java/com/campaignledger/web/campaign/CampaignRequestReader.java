@@ -82,6 +82,8 @@ class CampaignRequestReader {
                 violations.add(new Violation(name, "is read-only"));
             } else if (!settingNames.contains(name)) {
                 violations.add(new Violation(name, "is not a known field"));
+            } else if (!creating && value.isObject() && isObjectSetting(name)) {
+                merge(name, value, violations).ifPresent(merge -> settings.put(name, merge));
             } else {
                 convert(name, value, violations).ifPresent(v -> settings.put(name, v.orElse(null)));
             }
@@ -109,6 +111,30 @@ class CampaignRequestReader {
             violations.add(new Violation(name, "has an invalid value"));
             return Optional.empty();
         }
+    }
+
+    /** A setting that is a JSON object (retryConfig), not a list, text, number, flag or time. */
+    private boolean isObjectSetting(String name) {
+        JavaType type = json.getTypeFactory().constructType(CampaignPatch.settingType(name));
+        return type.getRawClass().isRecord();
+    }
+
+    /**
+     * An update of an object setting merges into its value (RFC 7396) rather than replacing it; its wrong types are
+     * found here, by merging it into nothing, and named like the other fields.
+     */
+    private Optional<MergePatchOfSetting> merge(String name, JsonNode value, List<Violation> violations) {
+        JavaType type = json.getTypeFactory().constructType(CampaignPatch.settingType(name));
+        MergePatchOfSetting merge = new MergePatchOfSetting(value, type, json);
+        try {
+            merge.mergeIntoNothing();
+            return Optional.of(merge);
+        } catch (JsonMappingException e) {
+            violations.add(JsonErrors.violation(name + ".", e));
+        } catch (IOException e) {
+            violations.add(new Violation(name, "has an invalid value"));
+        }
+        return Optional.empty();
     }
 
     private List<ContactNumber> readNumbers(JsonNode value, List<Violation> violations) {

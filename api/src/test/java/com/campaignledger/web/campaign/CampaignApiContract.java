@@ -175,6 +175,53 @@ abstract class CampaignApiContract {
         assertThat(awaitVersion(id, 3).get("script").isNull()).isTrue();
     }
 
+    /** RFC 7396: a nested object is merged member by member, null removes a member (its default comes back). */
+    @Test
+    void aMergePatchOfTheRetryConfigChangesOnlyTheMembersSent() {
+        long id = create(SEED_000);
+        Map<String, String> mergePatch = Map.of("Content-Type", "application/merge-patch+json");
+        Response patched = api.patch("/api/campaigns/" + id, "{\"retryConfig\": {\"maxAttempts\": 2}}", mergePatch);
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        JsonNode retry = awaitVersion(id, 2).get("retryConfig");
+        assertThat(retry.get("maxAttempts").asInt()).isEqualTo(2);
+        assertThat(retry.get("minutesBetweenAttempts").asInt()).as("kept").isEqualTo(5);
+        assertThat(retry.get("retryResults").toString()).as("kept").isEqualTo("[\"BUSY\",\"NO_ANS\"]");
+
+        assertThat(api.patch("/api/campaigns/" + id, "{\"retryConfig\": {\"retryResults\": null}}", mergePatch)
+                        .status())
+                .isEqualTo(200);
+        retry = awaitVersion(id, 3).get("retryConfig");
+        assertThat(retry.get("retryResults").size()).isZero();
+        assertThat(retry.get("maxAttempts").asInt()).isEqualTo(2);
+        assertThat(retry.get("minutesBetweenAttempts").asInt()).isEqualTo(5);
+
+        // The audit trail records the whole old and new value of the setting.
+        await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/campaigns/" + id + "/history").body(),
+                        h -> h.contains("\"minutesBetweenAttempts\":5"));
+
+        long before = events();
+        assertRejected(
+                api.patch("/api/campaigns/" + id, "{\"retryConfig\": {\"maxAttempts\": \"two\"}}", mergePatch),
+                400,
+                "retryConfig.maxAttempts");
+        assertRejected(
+                api.patch("/api/campaigns/" + id, "{\"retryConfig\": {\"bogus\": 1}}", mergePatch),
+                400,
+                "retryConfig.bogus");
+        assertRejected(
+                api.patch("/api/campaigns/" + id, "{\"retryConfig\": {\"maxAttempts\": 0}}", mergePatch), 400, null);
+        assertThat(events()).isEqualTo(before);
+
+        assertThat(api.patch("/api/campaigns/" + id, "{\"retryConfig\": null}", mergePatch)
+                        .status())
+                .isEqualTo(200);
+        retry = awaitVersion(id, 4).get("retryConfig");
+        assertThat(retry.get("maxAttempts").asInt()).as("the defaults").isEqualTo(1);
+        assertThat(retry.get("minutesBetweenAttempts").asInt()).isEqualTo(60);
+    }
+
     @Test
     void controlWalksTheStatusMachine() {
         long id = create(SEED_000);

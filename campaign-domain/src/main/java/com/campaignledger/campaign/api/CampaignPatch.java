@@ -50,7 +50,9 @@ public final class CampaignPatch {
             if (c == null) {
                 throw new IllegalArgumentException("no campaign setting named " + name);
             }
-            if (value != null && !box(c.getType()).isInstance(value)) {
+            if (value != null
+                    && !(value instanceof SettingMerge)
+                    && !box(c.getType()).isInstance(value)) {
                 throw new IllegalArgumentException(
                         name + " must be a " + c.getType().getSimpleName());
             }
@@ -84,7 +86,15 @@ public final class CampaignPatch {
         Object[] args = new Object[COMPONENTS.length];
         for (int i = 0; i < COMPONENTS.length; i++) {
             String name = COMPONENTS[i].getName();
-            args[i] = values.containsKey(name) ? values.get(name) : read(COMPONENTS[i], current);
+            Object value = values.containsKey(name) ? values.get(name) : read(COMPONENTS[i], current);
+            if (value instanceof SettingMerge merge) {
+                value = merge.mergeInto(read(COMPONENTS[i], current));
+                if (value != null && !box(COMPONENTS[i].getType()).isInstance(value)) {
+                    throw new IllegalArgumentException(
+                            name + " must be a " + COMPONENTS[i].getType().getSimpleName());
+                }
+            }
+            args[i] = value;
         }
         try {
             return CONSTRUCTOR.newInstance(args);
