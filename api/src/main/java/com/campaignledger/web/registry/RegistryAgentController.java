@@ -72,7 +72,9 @@ class RegistryAgentController {
         return executor.execute(command, body.requestId(), body, context -> {
             requireUserIdFree(context.accountId(), details.userId(), null);
             AgentId id = AgentId.of(registry.nextAgentId());
-            executor.send(context, new RegisterAgentCommand(id, context.accountId(), details));
+            executor.send(
+                    context,
+                    new RegisterAgentCommand(id, context.accountId(), details, !Boolean.FALSE.equals(body.enabled())));
             AgentView view = require(context.accountId(), id.value());
             return ResponseEntity.created(URI.create("/api/agents/" + id.value()))
                     .eTag(ETags.of(view.version()))

@@ -23,6 +23,9 @@ final class RegistryRequests {
             @Schema(description = "Any common spelling; stored as E.164", example = "+1 (646) 555-0101")
             String phoneNumber,
 
+            @Schema(description = "false registers the agent disabled; true when left out", example = "true")
+            Boolean enabled,
+
             @Schema(description = "CallFire's RequestId: an idempotency key")
             String requestId) {}
 

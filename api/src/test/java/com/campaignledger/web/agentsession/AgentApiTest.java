@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +145,24 @@ class AgentApiTest {
                 api.post(agents() + "/callback", "{\"userId\": \"ann@example.com\", \"phoneNumber\": \"6465550101\"}");
         assertThat(newSession.status()).isEqualTo(201);
         assertThat(newSession.json().get("agentId").asLong()).isNotEqualTo(agent);
+    }
+
+    /** A userId is one user however it is spelled: one open session, and it logs in with any spelling. */
+    @Test
+    void aUserIdIsComparedWithoutCase() {
+        Response first =
+                api.post(agents() + "/callback", "{\"userId\": \"ALICE@A.TEST\", \"phoneNumber\": \"6465550101\"}");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long agent = first.json().get("agentId").asLong();
+        for (String spelling : List.of("alice@a.test", "Alice@A.test", " alice@A.TEST ")) {
+            Response again = api.post(
+                    agents() + "/callback", "{\"userId\": \"" + spelling + "\", \"phoneNumber\": \"6465550101\"}");
+            assertThat(again.status()).as(spelling + " " + again).isEqualTo(200);
+            assertThat(again.json().get("agentId").asLong()).isEqualTo(agent);
+        }
+        Response login = api.post(agents() + "/" + agent + "/login", "{\"userId\": \"alice@a.test\"}");
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.json().get("state").asText()).isEqualTo("READY");
     }
 
     @Test

@@ -100,6 +100,23 @@ class RegistryApiTest extends RosterContract {
         assertRejected(api.get("/api/agents/999999999/history"), 404, null);
     }
 
+    /** The resource's own field is accepted when registering: an agent can be registered disabled. */
+    @Test
+    void anAgentCanBeRegisteredDisabled() {
+        Response created = api.post(
+                "/api/agents", "{\"name\": \"Dora\", \"userId\": \"" + r.user("dora") + "\", \"enabled\": false}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("enabled").asBoolean()).isFalse();
+        long id = created.json().get("id").asLong();
+        assertThat(api.get("/api/agents/" + id).json().get("enabled").asBoolean())
+                .isFalse();
+        Response enabled = api.post(
+                "/api/agents", "{\"name\": \"Eve\", \"userId\": \"" + r.user("eve") + "\", \"enabled\": true}");
+        assertThat(enabled.json().get("enabled").asBoolean())
+                .as(enabled.toString())
+                .isTrue();
+    }
+
     @Test
     void badAgentRequestsAreRefusedAndWriteNothing() {
         long ann = r.agent("ann");

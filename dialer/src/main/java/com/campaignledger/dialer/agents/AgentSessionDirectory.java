@@ -6,6 +6,7 @@ import com.campaignledger.agent.session.api.AgentCallbackSentEvent;
 import com.campaignledger.agent.session.api.AgentLoggedOutEvent;
 import com.campaignledger.agent.session.api.AgentResponseStoredEvent;
 import com.campaignledger.agent.session.api.AgentSessionId;
+import com.campaignledger.kernel.UserIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,9 +55,10 @@ public class AgentSessionDirectory {
                 event.accountId(),
                 event.userId());
         jdbc.update(
-                "INSERT INTO agent_session_open (campaign_id, user_id, session_id) VALUES (?, ?, ?)",
+                "INSERT INTO agent_session_open (campaign_id, user_id, user_key, session_id) VALUES (?, ?, ?, ?)",
                 event.campaignId(),
                 event.userId(),
+                UserIds.key(event.userId()),
                 event.sessionId().value());
     }
 
@@ -133,14 +135,14 @@ public class AgentSessionDirectory {
         return AgentSessionId.of(jdbc.queryForObject("SELECT nextval('agent_session_id_seq')", Long.class));
     }
 
-    /** The open session of a user on a campaign, if any. */
+    /** The open session of a user on a campaign, if any, whatever the case of its userId (UserIds). */
     public Optional<AgentSessionId> openSession(long campaignId, String userId) {
         return jdbc
                 .queryForList(
-                        "SELECT session_id FROM agent_session_open WHERE campaign_id = ? AND user_id = ?",
+                        "SELECT session_id FROM agent_session_open WHERE campaign_id = ? AND user_key = ?",
                         Long.class,
                         campaignId,
-                        userId)
+                        UserIds.key(userId))
                 .stream()
                 .findFirst()
                 .map(AgentSessionId::of);

@@ -58,6 +58,9 @@ class Agent {
         Objects.requireNonNull(command.accountId(), "accountId");
         requireValid(command.details());
         apply(new AgentRegisteredEvent(command.agentId(), command.accountId(), command.details()));
+        if (!command.enabled()) {
+            apply(new AgentDisabledEvent(command.agentId()));
+        }
     }
 
     @CommandHandler

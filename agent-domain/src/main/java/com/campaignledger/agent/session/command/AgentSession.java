@@ -37,6 +37,7 @@ import com.campaignledger.agent.session.api.LogoutReason;
 import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
 import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
+import com.campaignledger.kernel.UserIds;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.Map;
@@ -271,7 +272,7 @@ class AgentSession {
     }
 
     private void requireSameUser(String requested, String action) {
-        if (!userId.equals(requested)) {
+        if (!UserIds.same(userId, requested)) {
             throw conflict("Cannot " + action + ": the agent id was issued to another user");
         }
     }

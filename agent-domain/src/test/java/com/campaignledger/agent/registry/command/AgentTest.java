@@ -49,6 +49,14 @@ class AgentTest {
                 .expectEvents(REGISTERED);
     }
 
+    @Test
+    void registersADisabledAgentWhenAskedTo() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAgentCommand(ID, "acme", ANN, false))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(REGISTERED, new AgentDisabledEvent(ID));
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
