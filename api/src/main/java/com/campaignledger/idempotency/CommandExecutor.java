@@ -41,7 +41,17 @@ public class CommandExecutor {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
     private static final int MAX_ATTEMPTS = 5;
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+    private static final List<String> KEPT_HEADERS =
+            List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_TYPE);
+
+    /**
+     * An answer that shows a secret once (a new credential's): what is stored for a repeat of the request leaves the
+     * secret out, so no table ever holds it.
+     */
+    public interface SecretBearing {
+        Object storedWithoutSecret();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
 
     private final IdempotencyStore store;
@@ -146,7 +156,7 @@ public class CommandExecutor {
                 key,
                 response.getStatusCode().value(),
                 write(headers),
-                response.hasBody() ? write(response.getBody()) : null);
+                response.hasBody() ? write(storable(response.getBody())) : null);
         return response;
     }
 
@@ -157,10 +167,20 @@ public class CommandExecutor {
                     ResponseEntity.status(stored.status()).header(REPLAYED_HEADER, "true");
             headers.forEach(builder::header);
             JsonNode body = stored.body() == null ? null : json.readTree(stored.body());
-            return body == null ? builder.build() : builder.body(body);
+            if (body == null) {
+                return builder.build();
+            }
+            // A text answer (the legacy postbacks' XML) is given back as the text it was, not as a JSON string.
+            return body.isTextual() && headers.containsKey(HttpHeaders.CONTENT_TYPE)
+                    ? builder.body(body.asText())
+                    : builder.body(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored response unreadable", e);
         }
+    }
+
+    private static Object storable(Object body) {
+        return body instanceof SecretBearing secret ? secret.storedWithoutSecret() : body;
     }
 
     private String write(Object value) {

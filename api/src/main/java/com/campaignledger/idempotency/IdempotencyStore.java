@@ -2,6 +2,7 @@ package com.campaignledger.idempotency;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,5 +59,20 @@ class IdempotencyStore {
                 body,
                 accountId,
                 key);
+    }
+
+    /**
+     * Deletes up to {@code batch} keys stored before {@code cutoff}, oldest first (short transactions however many
+     * have piled up).
+     *
+     * @return how many were deleted
+     */
+    int purgeBefore(Instant cutoff, int batch) {
+        return jdbc.update(
+                "DELETE FROM idempotent_request WHERE (account_id, idempotency_key) IN ("
+                        + "SELECT account_id, idempotency_key FROM idempotent_request WHERE created_at < ? "
+                        + "ORDER BY created_at LIMIT ?)",
+                Timestamp.from(cutoff),
+                batch);
     }
 }

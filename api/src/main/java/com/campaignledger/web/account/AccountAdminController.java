@@ -5,6 +5,8 @@ import com.campaignledger.accounts.AccountAuditEntry;
 import com.campaignledger.accounts.AccountService;
 import com.campaignledger.accounts.Credential;
 import com.campaignledger.accounts.CredentialRole;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,14 +36,20 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountAdminController {
 
     private final AccountService accounts;
+    private final CommandExecutor executor;
     private final int maxPageSize;
 
-    AccountAdminController(AccountService accounts, @Value("${ledger.max-page-size}") int maxPageSize) {
+    AccountAdminController(
+            AccountService accounts, CommandExecutor executor, @Value("${ledger.max-page-size}") int maxPageSize) {
         this.accounts = accounts;
+        this.executor = executor;
         this.maxPageSize = maxPageSize;
     }
 
-    /** A credential with its new secret: the only response that ever shows it. */
+    /**
+     * A credential with its new secret: the only response that ever shows it. A repeat under the same idempotency key
+     * answers it without the secret: only its hash is kept, also in the stored answer (rotate again if it was lost).
+     */
     record IssuedCredentialResponse(
             String login,
             String accountId,
@@ -50,12 +58,18 @@ class AccountAdminController {
             Instant secretChangedAt,
 
             @Schema(description = "The secret, shown this once: only its hash is kept")
-            String secret) {
+            String secret)
+            implements CommandExecutor.SecretBearing {
 
         static IssuedCredentialResponse of(AccountService.IssuedCredential issued) {
             Credential c = issued.credential();
             return new IssuedCredentialResponse(
                     c.login(), c.accountId(), c.role(), c.enabled(), c.secretChangedAt(), issued.secret());
+        }
+
+        @Override
+        public Object storedWithoutSecret() {
+            return new IssuedCredentialResponse(login, accountId, role, enabled, secretChangedAt, null);
         }
 
         @Override
@@ -66,11 +80,13 @@ class AccountAdminController {
 
     @PostMapping("/accounts")
     @Operation(summary = "Create an account")
-    ResponseEntity<Account> createAccount(@Valid @RequestBody AccountRequests.NewAccount body, RequestContext context) {
-        Account account =
-                accounts.createAccount(caller(context), body.id(), body.name().strip());
-        return ResponseEntity.created(URI.create("/api/admin/accounts/" + account.id()))
-                .body(account);
+    ResponseEntity<?> createAccount(@Valid @RequestBody AccountRequests.NewAccount body, CommandRequest command) {
+        return executor.execute(command, null, body, context -> {
+            Account account = accounts.createAccount(
+                    caller(context), body.id(), body.name().strip());
+            return ResponseEntity.created(URI.create("/api/admin/accounts/" + account.id()))
+                    .body(account);
+        });
     }
 
     @GetMapping("/accounts")
@@ -87,27 +103,31 @@ class AccountAdminController {
 
     @PostMapping("/accounts/{accountId}/disable")
     @Operation(summary = "Disable an account: none of its credentials authenticates any more; its data stays")
-    Account disableAccount(@PathVariable String accountId, RequestContext context) {
-        return accounts.setAccountEnabled(caller(context), accountId, false);
+    ResponseEntity<?> disableAccount(@PathVariable String accountId, CommandRequest command) {
+        return executor.execute(
+                command, null, null, c -> ResponseEntity.ok(accounts.setAccountEnabled(caller(c), accountId, false)));
     }
 
     @PostMapping("/accounts/{accountId}/enable")
     @Operation(summary = "Enable a disabled account again")
-    Account enableAccount(@PathVariable String accountId, RequestContext context) {
-        return accounts.setAccountEnabled(caller(context), accountId, true);
+    ResponseEntity<?> enableAccount(@PathVariable String accountId, CommandRequest command) {
+        return executor.execute(
+                command, null, null, c -> ResponseEntity.ok(accounts.setAccountEnabled(caller(c), accountId, true)));
     }
 
     @PostMapping("/accounts/{accountId}/credentials")
     @Operation(summary = "Create a credential of the account; the response shows its secret, once")
-    ResponseEntity<IssuedCredentialResponse> createCredential(
+    ResponseEntity<?> createCredential(
             @PathVariable String accountId,
             @Valid @RequestBody AccountRequests.NewCredential body,
-            RequestContext context) {
-        AccountService.IssuedCredential issued = accounts.createCredential(
-                caller(context), accountId, body.login(), body.role() == null ? CredentialRole.USER : body.role());
-        return ResponseEntity.created(URI.create(
-                        "/api/admin/credentials/" + issued.credential().login()))
-                .body(IssuedCredentialResponse.of(issued));
+            CommandRequest command) {
+        return executor.execute(command, null, body, context -> {
+            AccountService.IssuedCredential issued = accounts.createCredential(
+                    caller(context), accountId, body.login(), body.role() == null ? CredentialRole.USER : body.role());
+            return ResponseEntity.created(URI.create(
+                            "/api/admin/credentials/" + issued.credential().login()))
+                    .body(IssuedCredentialResponse.of(issued));
+        });
     }
 
     @GetMapping("/accounts/{accountId}/credentials")
@@ -125,20 +145,26 @@ class AccountAdminController {
     @PostMapping("/credentials/{login}/rotate")
     @Operation(
             summary = "Replace the credential's secret; the old one stops working at once, the new one is shown once")
-    IssuedCredentialResponse rotate(@PathVariable String login, RequestContext context) {
-        return IssuedCredentialResponse.of(accounts.rotate(caller(context), login));
+    ResponseEntity<?> rotate(@PathVariable String login, CommandRequest command) {
+        return executor.execute(
+                command,
+                null,
+                null,
+                c -> ResponseEntity.ok(IssuedCredentialResponse.of(accounts.rotate(caller(c), login))));
     }
 
     @PostMapping("/credentials/{login}/disable")
     @Operation(summary = "Disable a credential (not the caller's own)")
-    Credential disableCredential(@PathVariable String login, RequestContext context) {
-        return accounts.setCredentialEnabled(caller(context), login, false);
+    ResponseEntity<?> disableCredential(@PathVariable String login, CommandRequest command) {
+        return executor.execute(
+                command, null, null, c -> ResponseEntity.ok(accounts.setCredentialEnabled(caller(c), login, false)));
     }
 
     @PostMapping("/credentials/{login}/enable")
     @Operation(summary = "Enable a disabled credential again")
-    Credential enableCredential(@PathVariable String login, RequestContext context) {
-        return accounts.setCredentialEnabled(caller(context), login, true);
+    ResponseEntity<?> enableCredential(@PathVariable String login, CommandRequest command) {
+        return executor.execute(
+                command, null, null, c -> ResponseEntity.ok(accounts.setCredentialEnabled(caller(c), login, true)));
     }
 
     @GetMapping("/security-audit")

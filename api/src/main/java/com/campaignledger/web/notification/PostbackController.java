@@ -1,11 +1,13 @@
 package com.campaignledger.web.notification;
 
+import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.payload.NotificationDocuments;
 import com.campaignledger.notifications.postback.Postback;
 import com.campaignledger.notifications.postback.PostbackService;
 import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ControlCharacterException;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
@@ -42,9 +44,12 @@ class PostbackController {
 
     private final PostbackService postbacks;
     private final ObjectMapper json;
+    private final CommandExecutor executor;
     private final CampaignLookup campaigns;
 
-    PostbackController(PostbackService postbacks, ObjectMapper json, CampaignLookup campaigns) {
+    PostbackController(
+            PostbackService postbacks, ObjectMapper json, CampaignLookup campaigns, CommandExecutor executor) {
+        this.executor = executor;
         this.postbacks = postbacks;
         this.json = json;
         this.campaigns = campaigns;
@@ -57,48 +62,55 @@ class PostbackController {
     }
 
     @PostMapping("/callfinish")
-    ResponseEntity<String> callFinish(HttpServletRequest http) {
-        return subscribe(http, PostbackKind.CALL_FINISH, null);
+    ResponseEntity<?> callFinish(HttpServletRequest http, CommandRequest command) {
+        return subscribe(http, command, PostbackKind.CALL_FINISH, null);
     }
 
     @PostMapping("/callfinish/{campaignId}")
-    ResponseEntity<String> callFinish(@PathVariable long campaignId, HttpServletRequest http) {
+    ResponseEntity<?> callFinish(@PathVariable long campaignId, HttpServletRequest http, CommandRequest command) {
         // Ids below 1 are the service's to refuse; an unknown (or another account's) campaign would never post.
         if (campaignId > 0 && !campaigns.createdBy(RequestContext.of(http).accountId(), campaignId)) {
             throw new ResourceNotFoundException("No campaign " + campaignId);
         }
-        return subscribe(http, PostbackKind.CALL_FINISH, campaignId);
+        return subscribe(http, command, PostbackKind.CALL_FINISH, campaignId);
     }
 
     @PostMapping("/campaignfinish")
-    ResponseEntity<String> campaignFinish(HttpServletRequest http) {
-        return subscribe(http, PostbackKind.CAMPAIGN_FINISH, null);
+    ResponseEntity<?> campaignFinish(HttpServletRequest http, CommandRequest command) {
+        return subscribe(http, command, PostbackKind.CAMPAIGN_FINISH, null);
     }
 
     @DeleteMapping("/callfinish")
-    ResponseEntity<String> stopCallFinish(HttpServletRequest http) {
-        return unsubscribe(http, PostbackKind.CALL_FINISH, null);
+    ResponseEntity<?> stopCallFinish(HttpServletRequest http, CommandRequest command) {
+        return unsubscribe(http, command, PostbackKind.CALL_FINISH, null);
     }
 
     @DeleteMapping("/callfinish/{campaignId}")
-    ResponseEntity<String> stopCallFinish(@PathVariable long campaignId, HttpServletRequest http) {
-        return unsubscribe(http, PostbackKind.CALL_FINISH, campaignId);
+    ResponseEntity<?> stopCallFinish(@PathVariable long campaignId, HttpServletRequest http, CommandRequest command) {
+        return unsubscribe(http, command, PostbackKind.CALL_FINISH, campaignId);
     }
 
     @DeleteMapping("/campaignfinish")
-    ResponseEntity<String> stopCampaignFinish(HttpServletRequest http) {
-        return unsubscribe(http, PostbackKind.CAMPAIGN_FINISH, null);
+    ResponseEntity<?> stopCampaignFinish(HttpServletRequest http, CommandRequest command) {
+        return unsubscribe(http, command, PostbackKind.CAMPAIGN_FINISH, null);
     }
 
-    private ResponseEntity<String> subscribe(HttpServletRequest http, PostbackKind kind, Long campaignId) {
+    /** Under an Idempotency-Key, a repeat (the same postUrl) answers what the first got, and writes nothing. */
+    private ResponseEntity<?> subscribe(
+            HttpServletRequest http, CommandRequest command, PostbackKind kind, Long campaignId) {
         String postUrl = postUrl(http);
-        postbacks.subscribe(Audits.of(RequestContext.of(http)), kind, campaignId, postUrl);
-        return report(http, "Saved");
+        return executor.execute(command, null, postUrl, context -> {
+            postbacks.subscribe(Audits.of(context), kind, campaignId, postUrl);
+            return report(http, "Saved");
+        });
     }
 
-    private ResponseEntity<String> unsubscribe(HttpServletRequest http, PostbackKind kind, Long campaignId) {
-        postbacks.unsubscribe(Audits.of(RequestContext.of(http)), kind, campaignId);
-        return report(http, "Deleted");
+    private ResponseEntity<?> unsubscribe(
+            HttpServletRequest http, CommandRequest command, PostbackKind kind, Long campaignId) {
+        return executor.execute(command, null, null, context -> {
+            postbacks.unsubscribe(Audits.of(context), kind, campaignId);
+            return report(http, "Deleted");
+        });
     }
 
     /** The postUrl from a JSON body, or else from the form body or the query string (seed 001's clients). */

@@ -526,6 +526,32 @@ abstract class NotificationContract {
 
     // --- legacy postbacks -------------------------------------------------------------------------------
 
+    /** Seed 001's clients retry a form post: under one Idempotency-Key the second answers the first's XML. */
+    @Test
+    void aLegacyPostbackRepeatedUnderOneKeyIsSavedOnce() throws Exception {
+        long campaign = createCampaign("Legacy, once");
+        String path = "/api/callbacks/callfinish/" + campaign;
+        String form = "postUrl=" + URLEncoder.encode(receiver.url("/once"), StandardCharsets.UTF_8);
+        Map<String, String> headers =
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Idempotency-Key", "pb-" + campaign);
+        Response first = api.send("POST", path, form, headers);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        Response again = api.send("POST", path, form, headers);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.header("Content-Type")).startsWith("application/xml");
+        assertThat(text(parse(again.body()), "description")).isEqualTo("Saved");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM notification_audit WHERE entity_type = 'POSTBACK' AND entity_id = "
+                                + "(SELECT CAST(id AS VARCHAR(64)) FROM legacy_postback WHERE campaign_id = ?)",
+                        Long.class,
+                        campaign))
+                .isEqualTo(1);
+        String otherUrl = "postUrl=" + URLEncoder.encode(receiver.url("/other"), StandardCharsets.UTF_8);
+        assertProblem(api.send("POST", path, otherUrl, headers), 422, null);
+        assertThat(api.send("DELETE", path, null, Map.of()).status()).isEqualTo(200);
+    }
+
     @Test
     void legacyPostbackSubscriptionsAnswerLikeTheSeed() throws Exception {
         long campaign = createCampaign("Legacy");
