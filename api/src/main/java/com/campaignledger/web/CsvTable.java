@@ -1,6 +1,6 @@
 package com.campaignledger.web;
 
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An answer that is also a table: JSON as itself, {@code text/csv} as its rows, written by {@link CsvTableConverter}
@@ -15,7 +15,8 @@ public interface CsvTable<R> {
     /** The row type, so that an empty table still has its header. */
     Class<R> csvRowType();
 
-    List<R> csvRows();
+    /** The rows, read as they are written: an export of a long query is never held in memory whole. */
+    Stream<R> csvRows();
 
     /** The file name of the CSV attachment; null answers it inline. */
     default String csvFilename() {

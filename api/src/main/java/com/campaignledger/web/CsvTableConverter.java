@@ -2,6 +2,7 @@ package com.campaignledger.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -10,9 +11,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -104,11 +107,13 @@ class CsvTableConverter extends AbstractHttpMessageConverter<CsvTable<?>> {
 
     @Override
     protected void writeInternal(@NonNull CsvTable<?> table, @NonNull HttpOutputMessage output) throws IOException {
-        writers.computeIfAbsent(
-                        table.csvRowType(),
-                        type -> CSV.writer(CSV.schemaFor(type).withHeader()))
-                .writeValues(output.getBody())
-                .writeAll(table.csvRows())
-                .close();
+        ObjectWriter writer = writers.computeIfAbsent(
+                table.csvRowType(), type -> CSV.writer(CSV.schemaFor(type).withHeader()));
+        try (SequenceWriter lines = writer.writeValues(output.getBody());
+                Stream<?> rows = table.csvRows()) {
+            for (Iterator<?> it = rows.iterator(); it.hasNext(); ) {
+                lines.write(it.next());
+            }
+        }
     }
 }

@@ -126,7 +126,7 @@ class ModuleBoundariesTest {
             .whereLayer("projections")
             .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain")
             .whereLayer("dialer")
-            .mayOnlyAccessLayers("campaign-domain", "agent-domain")
+            .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain")
             .whereLayer("notifications")
             .mayOnlyAccessLayers("campaign-domain", "agent-domain")
             .whereLayer("event-store")

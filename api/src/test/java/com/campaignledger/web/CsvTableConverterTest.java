@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.MockHttpOutputMessage;
@@ -12,10 +13,15 @@ class CsvTableConverterTest {
 
     record Row(String agentResponse, int attempts) {}
 
-    record Table(List<Row> csvRows) implements CsvTable<Row> {
+    record Table(List<Row> rows) implements CsvTable<Row> {
         @Override
         public Class<Row> csvRowType() {
             return Row.class;
+        }
+
+        @Override
+        public Stream<Row> csvRows() {
+            return rows.stream();
         }
     }
 
@@ -50,5 +56,29 @@ class CsvTableConverterTest {
         assertThat(out.getBodyAsString(StandardCharsets.UTF_8))
                 .contains("\nsale - call back,7")
                 .contains("\n,8");
+    }
+
+    /** An export reads its rows in batches while it writes them: every row, whatever the batch size. */
+    @Test
+    void anExportWritesEveryBatchAndStopsAfterAShortOne() throws Exception {
+        int total = CsvExport.BATCH * 2 + 7;
+        java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        CsvExport<Row> export = new CsvExport<>(
+                Row.class,
+                () -> CsvExport.<Row>batches(last -> {
+                    queries.incrementAndGet();
+                    int from = last == null ? 0 : last.attempts() + 1;
+                    return java.util.stream.IntStream.range(from, Math.min(total, from + CsvExport.BATCH))
+                            .mapToObj(i -> new Row("r" + i, i))
+                            .toList();
+                }),
+                "all.csv");
+        MockHttpOutputMessage out = new MockHttpOutputMessage();
+        new CsvTableConverter().write(export, MediaType.parseMediaType(CsvTable.TEXT_CSV), out);
+        List<String> lines = out.getBodyAsString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(total + 1);
+        assertThat(lines.get(total)).isEqualTo("r" + (total - 1) + "," + (total - 1));
+        assertThat(queries.get()).isEqualTo(3);
+        assertThat(out.getHeaders().getContentDisposition().getFilename()).isEqualTo("all.csv");
     }
 }

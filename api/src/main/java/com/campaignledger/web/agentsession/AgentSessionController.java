@@ -6,7 +6,9 @@ import com.campaignledger.projections.agentsession.AgentSessionPage;
 import com.campaignledger.projections.agentsession.AgentSessionQuery;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
+import com.campaignledger.projections.agentsession.AgentSessionView;
 import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CsvExport;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
@@ -20,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -75,9 +78,11 @@ class AgentSessionController {
     AgentSessionTable ofCampaign(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         campaigns.require(id, account);
-        return new SessionList(sessions.ofCampaign(id, account).stream()
-                .map(v -> AgentSessionStatistics.of(v, clock))
-                .toList());
+        return new SessionList(
+                sessions.ofCampaign(id, account).stream()
+                        .map(v -> AgentSessionStatistics.of(v, clock))
+                        .toList(),
+                "campaign-" + id + "-agent-sessions.csv");
     }
 
     @GetMapping(
@@ -96,7 +101,7 @@ class AgentSessionController {
                         schema = @Schema(implementation = SessionPage.class)),
                 @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
             })
-    AgentSessionTable query(
+    Object query(
             @RequestParam(required = false) Long campaignId,
             @RequestParam(required = false) String userId,
             @Parameter(
@@ -113,19 +118,24 @@ class AgentSessionController {
                     Instant to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
-            RequestContext context) {
+            RequestContext context,
+            HttpServletRequest request) {
         QueryParameters.checkPage(page, size, maxPageSize);
         QueryParameters.checkInterval(from, to);
         String account = context.accountId();
-        AgentSessionPage found = sessions.query(new AgentSessionQuery(
-                account,
-                campaignId,
-                userId == null || userId.isBlank() ? null : userId,
-                agentId,
-                from,
-                to,
-                page,
-                size));
+        String user = userId == null || userId.isBlank() ? null : userId;
+        if (CsvExport.requested(request)) {
+            AgentSessionQuery all =
+                    new AgentSessionQuery(account, campaignId, user, agentId, from, to, 0, CsvExport.BATCH);
+            return new CsvExport<>(
+                    AgentSessionTable.Row.class,
+                    () -> CsvExport.<AgentSessionView>batches(
+                                    last -> sessions.after(all, last == null ? 0 : last.sessionId()))
+                            .map(v -> AgentSessionTable.Row.of(AgentSessionStatistics.of(v, clock))),
+                    "agent-sessions.csv");
+        }
+        AgentSessionPage found =
+                sessions.query(new AgentSessionQuery(account, campaignId, user, agentId, from, to, page, size));
         return new SessionPage(
                 found.content().stream()
                         .map(v -> AgentSessionStatistics.of(v, clock))

@@ -11,10 +11,17 @@ final class AgentSessionResponses {
     private AgentSessionResponses() {}
 
     /** A campaign's sessions: a JSON array, as getAgentStats answers. */
-    record SessionList(@JsonValue List<AgentSessionStatistics> rows) implements AgentSessionTable {}
+    record SessionList(
+            @JsonValue List<AgentSessionStatistics> rows,
+            @JsonIgnore String csvFilename) implements AgentSessionTable {}
 
     /** One session: a JSON object. */
     record OneSession(@JsonValue AgentSessionStatistics session) implements AgentSessionTable {
+
+        @Override
+        public String csvFilename() {
+            return "agent-session-" + session.id() + ".csv";
+        }
 
         @Override
         @JsonIgnore

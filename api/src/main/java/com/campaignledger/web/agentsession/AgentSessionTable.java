@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** An answer made of Agent Session Statistics rows: JSON as itself, {@code text/csv} as its rows (seed 003's columns). */
 public interface AgentSessionTable extends CsvTable<AgentSessionTable.Row> {
@@ -18,8 +19,8 @@ public interface AgentSessionTable extends CsvTable<AgentSessionTable.Row> {
     }
 
     @Override
-    default List<Row> csvRows() {
-        return rows().stream().map(Row::of).toList();
+    default Stream<Row> csvRows() {
+        return rows().stream().map(Row::of);
     }
 
     /**

@@ -4,7 +4,9 @@ import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.history.CampaignHistoryRepository;
 import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.projections.history.HistoryQuery;
+import com.campaignledger.projections.history.HistoryRecord;
 import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CsvExport;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,8 +62,9 @@ class HistoryController {
             summary = "The campaign's audit trail: every event of it and of its agent sessions, in order",
             description =
                     "Position, time, type, actor, request and correlation ids, the payload and, for updates, each "
-                            + "changed field old → new. `Accept: text/csv` exports the page as CSV. Page with `after` (the "
-                            + "previous page's `nextAfter`) to stay fast in a long history; `page` counts from it.")
+                            + "changed field old → new. Page with `after` (the previous page's `nextAfter`) to stay fast in "
+                            + "a long history; `page` counts from it. `Accept: text/csv` exports every entry the filters "
+                            + "select (from `after` on; `page` and `size` do not apply) as an attachment.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of the history",
@@ -70,7 +74,7 @@ class HistoryController {
                         schema = @Schema(implementation = HistoryResponse.class)),
                 @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
             })
-    HistoryResponse history(
+    Object history(
             @PathVariable long id,
             @Parameter(description = "Only events at or after this instant", example = "2026-03-24T14:00:00Z")
                     @RequestParam(required = false)
@@ -89,11 +93,28 @@ class HistoryController {
                     Long after,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
-            RequestContext context) {
+            RequestContext context,
+            HttpServletRequest request) {
         validate(from, to, type, actor, after, page, size);
         String account = context.accountId();
         // Deleted campaigns keep their history; another account's campaign is not found.
         campaigns.find(id, account).orElseThrow(() -> new ResourceNotFoundException("No campaign " + id));
+        if (CsvExport.requested(request)) {
+            return new CsvExport<>(
+                    HistoryCsvRow.class,
+                    () -> CsvExport.<HistoryRecord>batches(last -> history.rows(new HistoryQuery(
+                                    id,
+                                    account,
+                                    from,
+                                    to,
+                                    type,
+                                    actor,
+                                    last == null ? after : Long.valueOf(last.position()),
+                                    0,
+                                    CsvExport.BATCH)))
+                            .map(r -> HistoryCsvRow.of(entries.of(r))),
+                    "campaign-" + id + "-history.csv");
+        }
         HistoryPage found = history.find(new HistoryQuery(id, account, from, to, type, actor, after, page, size));
         List<HistoryEntry> content = found.content().stream().map(entries::of).toList();
         Long nextAfter =

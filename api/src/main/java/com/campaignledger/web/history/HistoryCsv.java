@@ -2,6 +2,7 @@ package com.campaignledger.web.history;
 
 import com.campaignledger.web.CsvTable;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A page of audit-trail entries that exports as CSV, one line per entry. */
 interface HistoryCsv extends CsvTable<HistoryCsvRow> {
@@ -14,7 +15,7 @@ interface HistoryCsv extends CsvTable<HistoryCsvRow> {
     }
 
     @Override
-    default List<HistoryCsvRow> csvRows() {
-        return content().stream().map(HistoryCsvRow::of).toList();
+    default Stream<HistoryCsvRow> csvRows() {
+        return content().stream().map(HistoryCsvRow::of);
     }
 }

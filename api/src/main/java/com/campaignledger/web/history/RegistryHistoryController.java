@@ -5,6 +5,8 @@ import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.history.AggregateHistoryRepository;
 import com.campaignledger.projections.history.HistoryPage;
+import com.campaignledger.projections.history.HistoryRecord;
+import com.campaignledger.web.CsvExport;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +50,7 @@ class RegistryHistoryController {
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(
             summary = "An agent's audit trail: every change to it, oldest first, with actor and request ids",
-            description = "`Accept: text/csv` exports the page as CSV.")
+            description = "`Accept: text/csv` exports every entry (`page` and `size` do not apply) as an attachment.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of the history",
@@ -57,12 +60,13 @@ class RegistryHistoryController {
                         schema = @Schema(implementation = RegistryHistoryResponse.class)),
                 @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
             })
-    RegistryHistoryResponse agent(
+    Object agent(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
-            RequestContext context) {
-        return page(id, id > 0 ? AgentId.of(id).toString() : null, "agent", page, size, context);
+            RequestContext context,
+            HttpServletRequest request) {
+        return page(id, id > 0 ? AgentId.of(id).toString() : null, "agent", page, size, context, request);
     }
 
     @GetMapping(
@@ -70,7 +74,7 @@ class RegistryHistoryController {
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(
             summary = "An agent group's audit trail: created, renamed, members added and removed, deleted",
-            description = "`Accept: text/csv` exports the page as CSV.")
+            description = "`Accept: text/csv` exports every entry (`page` and `size` do not apply) as an attachment.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of the history",
@@ -80,21 +84,36 @@ class RegistryHistoryController {
                         schema = @Schema(implementation = RegistryHistoryResponse.class)),
                 @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
             })
-    RegistryHistoryResponse group(
+    Object group(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
-            RequestContext context) {
-        return page(id, id > 0 ? AgentGroupId.of(id).toString() : null, "agent group", page, size, context);
+            RequestContext context,
+            HttpServletRequest request) {
+        return page(id, id > 0 ? AgentGroupId.of(id).toString() : null, "agent group", page, size, context, request);
     }
 
-    private RegistryHistoryResponse page(
-            long id, String aggregate, String what, int page, int size, RequestContext context) {
+    private Object page(
+            long id,
+            String aggregate,
+            String what,
+            int page,
+            int size,
+            RequestContext context,
+            HttpServletRequest request) {
         QueryParameters.checkPage(page, size, maxPageSize);
         String account = context.accountId();
         if (aggregate == null
                 || !history.accountOf(aggregate).map(account::equals).orElse(false)) {
             throw new ResourceNotFoundException("No " + what + " " + id);
+        }
+        if (CsvExport.requested(request)) {
+            return new CsvExport<>(
+                    HistoryCsvRow.class,
+                    () -> CsvExport.<HistoryRecord>batches(last -> history.after(
+                                    aggregate, last == null ? -1 : last.sequenceNumber(), CsvExport.BATCH))
+                            .map(r -> HistoryCsvRow.of(entries.of(r))),
+                    aggregate + "-history.csv");
         }
         HistoryPage found = history.find(aggregate, page, size);
         long totalPages = (found.totalElements() + size - 1) / size;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,7 +55,7 @@ class DispositionsController {
         }
 
         @Override
-        public List<Row> csvRows() {
+        public Stream<Row> csvRows() {
             List<Row> rows = new ArrayList<>();
             for (Hour h : hours) {
                 String hour = h.hour().toString();
@@ -62,7 +63,7 @@ class DispositionsController {
                 h.agentResponses().forEach((d, n) -> rows.add(new Row(hour, DispositionKind.AGENT_RESPONSE, d, n)));
                 h.callResults().forEach((d, n) -> rows.add(new Row(hour, DispositionKind.CALL_RESULT, d, n)));
             }
-            return rows;
+            return rows.stream();
         }
 
         @Override

@@ -374,6 +374,60 @@ abstract class CampaignReportsContract {
         assertThat(rows.subList(1, rows.size())).isEqualTo(expected);
     }
 
+    /** A CSV export is every row the query selects, not the page the JSON would show; paging does not apply. */
+    @Test
+    void csvExportsCarryEveryRowNotOnePage() {
+        Response created = api.post("/api/campaigns", "{\"name\": \"Long history\"}");
+        long id = created.json().get("id").asLong();
+        for (int i = 0; i < 60; i++) {
+            assertThat(api.patch("/api/campaigns/" + id, "{\"script\": \"take " + i + "\"}", Map.of())
+                            .status())
+                    .isEqualTo(200);
+        }
+        String history = "/api/campaigns/" + id + "/history";
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(history).json().get("totalElements").asLong() == 61);
+        assertThat(api.get(history).json().get("content").size())
+                .as("a JSON page")
+                .isEqualTo(50);
+        for (String query : List.of("", "?size=10&page=2")) {
+            Response csv = api.send("GET", history + query, null, Map.of("Accept", "text/csv"));
+            assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+            assertThat(csv.body().lines().count())
+                    .as("header and every entry " + query)
+                    .isEqualTo(62);
+        }
+        Response typed = api.send("GET", history + "?type=CampaignUpdated", null, Map.of("Accept", "text/csv"));
+        assertThat(typed.body().lines().count()).as("the filters still apply").isEqualTo(61);
+
+        long campaign = runningCampaign("Many agents", "2125550041");
+        for (int i = 0; i < 25; i++) {
+            assertThat(api.post(
+                                    "/api/campaigns/" + campaign + "/agents/callback",
+                                    "{\"userId\": \"agent" + i + "@example.com\", \"phoneNumber\": \"6465550103\"}")
+                            .status())
+                    .isEqualTo(201);
+        }
+        String sessions = "/api/agent-sessions?campaignId=" + campaign;
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(sessions).json().get("totalElements").asLong() == 25);
+        assertThat(api.get(sessions).json().get("content").size())
+                .as("a JSON page")
+                .isEqualTo(20);
+        Response csv = api.send("GET", sessions, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.body().lines().count()).isEqualTo(26);
+        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"agent-sessions.csv\"");
+
+        Response agent = api.post("/api/agents", "{\"name\": \"Often renamed\", \"userId\": \"renamed-" + id + "\"}");
+        long agentId = agent.json().get("id").asLong();
+        for (int i = 0; i < 55; i++) {
+            api.patch("/api/agents/" + agentId, "{\"name\": \"Name " + i + "\"}", Map.of());
+        }
+        Response agentCsv = api.send("GET", "/api/agents/" + agentId + "/history", null, Map.of("Accept", "text/csv"));
+        assertThat(agentCsv.body().lines().count()).isEqualTo(57);
+        assertThat(agentCsv.header("Content-Disposition")).contains("-history.csv");
+    }
+
     @Test
     void unknownIdsAre404AndUnsupportedFormats406() {
         long id = runningCampaign("Formats", "2125550021");

@@ -2,6 +2,7 @@ package com.campaignledger.projections.agentsession;
 
 import com.campaignledger.agent.session.api.AgentState;
 import com.campaignledger.agent.session.api.LogoutReason;
+import com.campaignledger.kernel.UserIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,16 +101,36 @@ public class AgentSessionRepository {
      * moment of [from, to) (called back before {@code to}, not logged out before {@code from}), oldest first.
      */
     public AgentSessionPage query(AgentSessionQuery q) {
-        StringBuilder where = new StringBuilder(" FROM agent_session_view WHERE account_id = ?");
         List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        args.add(q.size());
+        args.add((long) q.page() * q.size());
+        List<AgentSessionView> content = jdbc.query(
+                "SELECT " + COLUMNS + where + " ORDER BY session_id LIMIT ? OFFSET ?", MAPPER, args.toArray());
+        return new AgentSessionPage(content, q.page(), q.size(), total == null ? 0 : total);
+    }
+
+    /** Up to {@code q.size()} of the query's sessions after session {@code afterSessionId}, without a count: exports. */
+    public List<AgentSessionView> after(AgentSessionQuery q, long afterSessionId) {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args) + " AND session_id > ?";
+        args.add(afterSessionId);
+        args.add(q.size());
+        return jdbc.query("SELECT " + COLUMNS + where + " ORDER BY session_id LIMIT ?", MAPPER, args.toArray());
+    }
+
+    private static String where(AgentSessionQuery q, List<Object> args) {
+        StringBuilder where = new StringBuilder(" FROM agent_session_view WHERE account_id = ?");
         args.add(q.accountId());
         if (q.campaignId() != null) {
             where.append(" AND campaign_id = ?");
             args.add(q.campaignId());
         }
         if (q.userId() != null) {
-            where.append(" AND user_id = ?");
-            args.add(q.userId());
+            // A userId is one user however it is spelled (UserIds).
+            where.append(" AND LOWER(TRIM(user_id)) = ?");
+            args.add(UserIds.key(q.userId()));
         }
         if (q.agentId() != null) {
             // Sessions link to the registry by userId, as the roster gate does: an agent of another account, or none,
@@ -127,13 +148,7 @@ public class AgentSessionRepository {
             where.append(" AND callback_at < ?");
             args.add(ts(q.to()));
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(q.size());
-        pageArgs.add((long) q.page() * q.size());
-        List<AgentSessionView> content = jdbc.query(
-                "SELECT " + COLUMNS + where + " ORDER BY session_id LIMIT ? OFFSET ?", MAPPER, pageArgs.toArray());
-        return new AgentSessionPage(content, q.page(), q.size(), total == null ? 0 : total);
+        return where.toString();
     }
 
     /** How many of the campaign's agents are logged in now, and of those how many wait for a call or are on one. */

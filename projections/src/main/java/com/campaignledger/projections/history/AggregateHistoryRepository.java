@@ -56,22 +56,36 @@ public class AggregateHistoryRepository {
                 "SELECT global_index, time_stamp, payload_type, sequence_number, payload, "
                         + "meta_data FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number "
                         + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                (rs, n) -> {
-                    String metaData = text(rs.getBytes("meta_data"));
-                    return new HistoryRecord(
-                            rs.getLong("global_index"),
-                            Instant.parse(rs.getString("time_stamp")),
-                            EventTypes.nameOf(rs.getString("payload_type")),
-                            aggregate,
-                            rs.getLong("sequence_number"),
-                            actorOf(metaData),
-                            text(rs.getBytes("payload")),
-                            metaData);
-                },
+                (rs, n) -> record(rs, aggregate),
                 aggregate,
                 (long) page * size,
                 size);
         return new HistoryPage(rows, page, size, total);
+    }
+
+    /** Up to {@code size} of the aggregate's events after its event number {@code afterSequence}: for exports. */
+    public List<HistoryRecord> after(String aggregate, long afterSequence, int size) {
+        return jdbc.query(
+                "SELECT global_index, time_stamp, payload_type, sequence_number, payload, meta_data "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number > ? "
+                        + "ORDER BY sequence_number FETCH FIRST ? ROWS ONLY",
+                (rs, n) -> record(rs, aggregate),
+                aggregate,
+                afterSequence,
+                size);
+    }
+
+    private static HistoryRecord record(java.sql.ResultSet rs, String aggregate) throws java.sql.SQLException {
+        String metaData = text(rs.getBytes("meta_data"));
+        return new HistoryRecord(
+                rs.getLong("global_index"),
+                Instant.parse(rs.getString("time_stamp")),
+                EventTypes.nameOf(rs.getString("payload_type")),
+                aggregate,
+                rs.getLong("sequence_number"),
+                actorOf(metaData),
+                text(rs.getBytes("payload")),
+                metaData);
     }
 
     private static String actorOf(String metaData) {

@@ -54,8 +54,32 @@ public class CampaignHistoryRepository {
      * actor, then global index); payload and metadata come from the event store by primary key.
      */
     public HistoryPage find(HistoryQuery query) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args, false);
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_history h" + where, Long.class, args.toArray());
+        return new HistoryPage(rows(query), query.page(), query.size(), total);
+    }
+
+    /** The rows of {@link #find} without counting them all: an export reads page after page by {@code after}. */
+    public List<HistoryRecord> rows(HistoryQuery query) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args, true);
+        args.add((long) query.page() * query.size());
+        args.add(query.size());
+        return jdbc.query(
+                "SELECT h.global_index, h.occurred_at, h.event_type, h.aggregate_identifier, "
+                        + "h.sequence_number, h.actor, e.payload, e.meta_data FROM campaign_history h "
+                        + "JOIN domain_event_entry e ON e.global_index = h.global_index" + where
+                        + " ORDER BY h.global_index OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                MAPPER,
+                args.toArray());
+    }
+
+    /** The query's filters; the total counts every page, so {@code after} only narrows the rows. */
+    private static String where(HistoryQuery query, List<Object> args, boolean withAfter) {
         StringBuilder where = new StringBuilder(" WHERE h.campaign_id = ? AND h.account_id = ?");
-        List<Object> args = new ArrayList<>(List.of(query.campaignId(), query.accountId()));
+        args.add(query.campaignId());
+        args.add(query.accountId());
         if (query.from() != null) {
             where.append(" AND h.occurred_at >= ?");
             args.add(Timestamp.from(query.from()));
@@ -72,21 +96,11 @@ public class CampaignHistoryRepository {
             where.append(" AND h.actor = ?");
             args.add(query.actor());
         }
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_history h" + where, Long.class, args.toArray());
-        if (query.after() != null) {
+        if (withAfter && query.after() != null) {
             where.append(" AND h.global_index > ?");
             args.add(query.after());
         }
-        args.add((long) query.page() * query.size());
-        args.add(query.size());
-        List<HistoryRecord> rows = jdbc.query(
-                "SELECT h.global_index, h.occurred_at, h.event_type, h.aggregate_identifier, "
-                        + "h.sequence_number, h.actor, e.payload, e.meta_data FROM campaign_history h "
-                        + "JOIN domain_event_entry e ON e.global_index = h.global_index" + where
-                        + " ORDER BY h.global_index OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                MAPPER,
-                args.toArray());
-        return new HistoryPage(rows, query.page(), query.size(), total);
+        return where.toString();
     }
 
     private static final RowMapper<HistoryRecord> MAPPER = (rs, n) -> new HistoryRecord(
