@@ -1,16 +1,13 @@
 package com.campaignledger.security;
 
 import com.campaignledger.web.RequestContext;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,18 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AuthenticatedRequestFilter extends OncePerRequestFilter {
 
-    private final LedgerSecurityProperties.RateLimit limit;
+    private final RequestRateLimits limits;
     private final SecurityProblems problems;
-    private final Cache<String, Bucket> buckets;
 
-    AuthenticatedRequestFilter(LedgerSecurityProperties.RateLimit limit, SecurityProblems problems) {
-        this.limit = limit;
+    AuthenticatedRequestFilter(RequestRateLimits limits, SecurityProblems problems) {
+        this.limits = limits;
         this.problems = problems;
-        // A bucket left alone for a period has refilled whole: forgetting it then changes nothing.
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterAccess(limit.period())
-                .build();
     }
 
     @Override
@@ -42,28 +33,18 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof LedgerPrincipal principal) {
             RequestContext.authenticated(request, principal.accountId(), principal.login());
-            if (limit.enabled()) {
-                ConsumptionProbe probe = bucket(principal.login()).tryConsumeAndReturnRemaining(1);
-                if (!probe.isConsumed()) {
-                    problems.tooManyRequests(
-                            request,
-                            response,
-                            "Too many requests",
-                            "This credential's request rate limit (" + limit.capacity() + " per " + limit.period()
-                                    + ") is reached; retry after the time in Retry-After",
-                            Duration.ofNanos(probe.getNanosToWaitForRefill()));
-                    return;
-                }
+            Optional<Duration> wait = limits.tryConsume("credential:" + principal.login());
+            if (wait.isPresent()) {
+                problems.tooManyRequests(
+                        request,
+                        response,
+                        "Too many requests",
+                        "This credential's request rate limit (" + limits.describe()
+                                + ") is reached; retry after the time in Retry-After",
+                        wait.get());
+                return;
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private Bucket bucket(String login) {
-        return buckets.get(
-                login,
-                l -> Bucket.builder()
-                        .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                        .build());
     }
 }

@@ -53,7 +53,11 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, LedgerSecurityProperties properties, FilterProblems filterProblems) throws Exception {
+            HttpSecurity http,
+            LedgerSecurityProperties properties,
+            FilterProblems filterProblems,
+            RequestRateLimits rateLimits)
+            throws Exception {
         SecurityProblems problems = new SecurityProblems(filterProblems, properties.realm());
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -77,9 +81,7 @@ public class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterAfter(
-                        new AuthenticatedRequestFilter(properties.rateLimit(), problems),
-                        BasicAuthenticationFilter.class);
+                .addFilterAfter(new AuthenticatedRequestFilter(rateLimits, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 

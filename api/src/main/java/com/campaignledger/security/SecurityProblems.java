@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
@@ -55,11 +54,7 @@ class SecurityProblems {
     void tooManyRequests(
             HttpServletRequest request, HttpServletResponse response, String title, String detail, Duration retryAfter)
             throws IOException {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, title, detail);
-        problem.setProperty("retryAfterSeconds", seconds);
-        problems.write(request, response, problem);
+        problems.tooManyRequests(request, response, title, detail, retryAfter);
     }
 
     private void write(

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -31,5 +34,16 @@ public class FilterProblems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A 429 with Retry-After in whole seconds (and as {@code retryAfterSeconds}). */
+    public void tooManyRequests(
+            HttpServletRequest request, HttpServletResponse response, String title, String detail, Duration retryAfter)
+            throws IOException {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, title, detail);
+        problem.setProperty("retryAfterSeconds", seconds);
+        write(request, response, problem);
     }
 }

@@ -14,7 +14,6 @@ import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
-import com.campaignledger.dialer.agents.ConnectionNotifier;
 import com.campaignledger.dialer.calllist.CallListProjection;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DueNumber;
@@ -29,15 +28,13 @@ import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Seed 003's Call Center Connect agent operations: the two-step login (callback, then login with the
@@ -62,34 +60,34 @@ class AgentController {
     private final CampaignLookup campaigns;
     private final AgentSessionDirectory directory;
     private final AgentSessionRepository sessions;
-    private final ConnectionNotifier notifier;
     private final CallFlowClock clock;
     private final RosterGate roster;
     private final CallListRepository callList;
     private final ProcessorCatchUp catchUp;
     private final CallIds callIds;
+    private final ConnectionLongPolls longPolls;
 
     AgentController(
             CommandExecutor executor,
             CampaignLookup campaigns,
             AgentSessionDirectory directory,
             AgentSessionRepository sessions,
-            ConnectionNotifier notifier,
             CallFlowClock clock,
             RosterGate roster,
             CallListRepository callList,
             ProcessorCatchUp catchUp,
-            CallIds callIds) {
+            CallIds callIds,
+            ConnectionLongPolls longPolls) {
         this.executor = executor;
         this.campaigns = campaigns;
         this.directory = directory;
         this.sessions = sessions;
-        this.notifier = notifier;
         this.clock = clock;
         this.roster = roster;
         this.callList = callList;
         this.catchUp = catchUp;
         this.callIds = callIds;
+        this.longPolls = longPolls;
     }
 
     /**
@@ -151,46 +149,27 @@ class AgentController {
 
     /**
      * getConnectionForAgent as a long-poll: the call the agent is on (or still has to answer for) at once,
-     * otherwise the next call connected within {@code waitSeconds}; 204 when none came. The wait holds a
-     * request thread (Tomcat has 200); it polls no table, it is woken by the connection notifier.
+     * otherwise the next call connected within {@code waitSeconds}; 204 when none came. The wait holds no request
+     * thread (ConnectionLongPolls).
      */
     @GetMapping("/{agentId}/connection")
-    ResponseEntity<?> connection(
+    DeferredResult<ResponseEntity<?>> connection(
             @PathVariable long campaignId,
             @PathVariable long agentId,
             @RequestParam(defaultValue = "30") int waitSeconds,
-            RequestContext context)
-            throws InterruptedException {
+            RequestContext context,
+            HttpServletRequest request) {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw new RequestValidationException("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
         }
         AgentSessionId session = session(campaignId, agentId, context);
         String account = context.accountId();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
-        while (true) {
-            // Listen first, then look: a call connected in between wakes the listener and is found on the next look.
-            CompletableFuture<Void> next = notifier.next(session.value());
-            try {
-                if (!directory.isOpen(session.value())) {
-                    throw new AgentLoggedOutException(session.value());
-                }
-                Optional<AgentSessionDirectory.OpenCall> call = directory.openCall(session.value());
-                if (call.isPresent()) {
-                    return connected(session, campaignId, account, call.get());
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return ResponseEntity.noContent().build();
-                }
-                next.get(left, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return ResponseEntity.noContent().build();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                next.cancel(false);
-            }
-        }
+        return longPolls.await(
+                session,
+                TimeUnit.SECONDS.toMillis(waitSeconds),
+                request,
+                context,
+                call -> connected(session, campaignId, account, call));
     }
 
     /**

@@ -8,8 +8,10 @@ import com.campaignledger.web.ProblemHandler;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -53,5 +55,15 @@ class AgentSessionProblems {
     @ExceptionHandler(InviteTokenMismatchException.class)
     ProblemDetail tokenMismatch(InviteTokenMismatchException e) {
         return ProblemHandler.problem(HttpStatus.FORBIDDEN, "Not allowed by the invite token", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyWaitingPollsException.class)
+    ResponseEntity<ProblemDetail> tooManyPolls(TooManyWaitingPollsException e) {
+        ProblemDetail problem =
+                ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many waiting polls", e.getMessage());
+        problem.setProperty("retryAfterSeconds", 1);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 }

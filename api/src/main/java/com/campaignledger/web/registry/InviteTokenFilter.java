@@ -1,8 +1,10 @@
 package com.campaignledger.web.registry;
 
+import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
 import com.campaignledger.registry.invite.InviteTokens;
+import com.campaignledger.security.RequestRateLimits;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
 import com.campaignledger.web.RequestContext;
@@ -11,7 +13,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -47,11 +52,17 @@ public class InviteTokenFilter extends OncePerRequestFilter {
     private final InviteTokens tokens;
     private final AgentSessionDirectory sessions;
     private final FilterProblems problems;
+    private final RequestRateLimits rateLimits;
 
-    InviteTokenFilter(InviteTokens tokens, AgentSessionDirectory sessions, FilterProblems problems) {
+    InviteTokenFilter(
+            InviteTokens tokens,
+            AgentSessionDirectory sessions,
+            FilterProblems problems,
+            RequestRateLimits rateLimits) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.problems = problems;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -95,14 +106,25 @@ public class InviteTokenFilter extends OncePerRequestFilter {
                     "An invite token lets the agent wait for calls, not connect them");
             return;
         }
-        if (Long.parseLong(endpoint.group(1)) != claims.campaignId()) {
+        OptionalLong campaignId = id(endpoint.group(1));
+        OptionalLong agentId = endpoint.group(2) == null ? OptionalLong.empty() : id(endpoint.group(2));
+        if (campaignId.isEmpty() || (endpoint.group(2) != null && agentId.isEmpty())) {
+            problems.write(
+                    request,
+                    response,
+                    ProblemHandler.invalid(List.of(new Violation(
+                            campaignId.isEmpty() ? "campaignId" : "agentId",
+                            "must be a number of at most 19 digits"))));
+            return;
+        }
+        if (campaignId.getAsLong() != claims.campaignId()) {
             refuse(request, response, HttpStatus.FORBIDDEN, "The invite token is for another campaign");
             return;
         }
         String userId = invitation.get().userId();
         String userKey = AgentRegistryDirectory.key(userId);
-        if (endpoint.group(2) != null) {
-            boolean own = sessions.find(Long.parseLong(endpoint.group(2)))
+        if (agentId.isPresent()) {
+            boolean own = sessions.find(agentId.getAsLong())
                     .filter(s -> s.campaignId() == claims.campaignId()
                             && s.accountId().equals(invitation.get().accountId()))
                     .map(s -> AgentRegistryDirectory.key(s.userId()).equals(userKey))
@@ -112,10 +134,31 @@ public class InviteTokenFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        // An agent's page is held to the rate a credential is.
+        Optional<Duration> wait = rateLimits.tryConsume(
+                "invite:" + invitation.get().accountId() + ":" + claims.campaignId() + ":" + userKey);
+        if (wait.isPresent()) {
+            problems.tooManyRequests(
+                    request,
+                    response,
+                    "Too many requests",
+                    "This invite token's request rate limit (" + rateLimits.describe()
+                            + ") is reached; retry after the time in Retry-After",
+                    wait.get());
+            return;
+        }
         request.setAttribute(RequestContext.INVITED_USER_ID, userId);
         // The request acts for the invite's account, and the agent is the actor of what it writes.
         RequestContext.authenticated(request, invitation.get().accountId(), userId);
         chain.doFilter(request, response);
+    }
+
+    private static OptionalLong id(String digits) {
+        try {
+            return OptionalLong.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
