@@ -19,6 +19,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks an HTTP Basic login and secret against the api_credential table.
@@ -60,22 +61,24 @@ class CredentialAuthenticationProvider implements AuthenticationProvider {
         String secret = authentication.getCredentials() == null
                 ? ""
                 : authentication.getCredentials().toString();
-        lockout.lockedFor(login).ifPresent(wait -> {
-            throw new LoginLockedException(wait);
+        String address = address(authentication);
+        lockout.lockedFor(login, address).ifPresent(wait -> {
+            throw new LoginLockedException(wait, LoginLockedException.Reason.LOCKED_OUT);
         });
         StoredCredential credential = store.forAuthentication(login).orElse(null);
         if (credential == null) {
+            throttle(address);
             encoder.matches(secret, unknownLoginHash);
-            throw failed(login);
+            throw failed(login, address);
         }
-        if (!matches(credential, secret)) {
-            throw failed(login);
+        if (!matches(credential, secret, address)) {
+            throw failed(login, address);
         }
         if (!credential.usable()) {
             // Right secret, but the credential or its account is disabled: no different answer to the caller.
             throw new BadCredentialsException("Credential or account disabled");
         }
-        lockout.succeeded(login);
+        lockout.succeeded(login, address);
         LedgerPrincipal principal = new LedgerPrincipal(credential.login(), credential.accountId(), credential.role());
         List<SimpleGrantedAuthority> authorities = credential.role() == CredentialRole.ADMIN
                 ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
@@ -83,12 +86,27 @@ class CredentialAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
+    /** The client's address, as the Basic filter recorded it (the remote address of the connection). */
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "unknown";
+    }
+
+    /** Before a BCrypt check: the address's budget of checks, or a 429. */
+    private void throttle(String address) {
+        lockout.secretCheck(address).ifPresent(wait -> {
+            throw new LoginLockedException(wait, LoginLockedException.Reason.THROTTLED);
+        });
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private boolean matches(StoredCredential credential, String secret) {
+    private boolean matches(StoredCredential credential, String secret, String address) {
         if (secret.getBytes(StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
             return false;
         }
@@ -96,6 +114,7 @@ class CredentialAuthenticationProvider implements AuthenticationProvider {
         if (verified.getIfPresent(key) != null) {
             return true;
         }
+        throttle(address);
         if (!encoder.matches(secret, credential.secretHash())) {
             return false;
         }
@@ -103,8 +122,8 @@ class CredentialAuthenticationProvider implements AuthenticationProvider {
         return true;
     }
 
-    private BadCredentialsException failed(String login) {
-        lockout.failed(login);
+    private BadCredentialsException failed(String login, String address) {
+        lockout.failed(login, address);
         return new BadCredentialsException("Bad credentials");
     }
 

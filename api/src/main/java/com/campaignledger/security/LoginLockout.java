@@ -3,34 +3,48 @@ package com.campaignledger.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Failed logins per login name, existing or not (an answer must not tell which logins exist). Each failure
- * takes a token from a bucket of {@code maxFailures} that is refilled whole once {@code duration} has passed:
- * an empty bucket is a lock-out. A success forgets the failures. Per instance: behind a load balancer of n
- * instances a guesser gets at most n times the attempts, still far too few for a 256-bit secret.
+ * Failed logins per login name (existing or not: an answer must not tell which logins exist) <b>and</b> client address.
+ * Each failure takes a token from a bucket of {@code maxFailures} that is refilled whole once {@code duration} has
+ * passed: an empty bucket is a lock-out of that login from that address only, so a stranger guessing elsewhere cannot
+ * lock the owner out. A success forgets the failures.
+ * <p>
+ * And the secrets checked with BCrypt per address ({@code ledger.security.secret-checks}), taken before the hash is
+ * checked: a client sending made-up logins and secrets is answered 429 instead of spending the cores on hashes.
+ * <p>
+ * Per instance: behind a load balancer of n instances a guesser gets at most n times the attempts, still far too few
+ * for a 256-bit secret.
  */
 class LoginLockout {
 
     private final int maxFailures;
     private final Duration duration;
+    private final LedgerSecurityProperties.SecretChecks secretChecks;
     private final Cache<String, Bucket> failures;
+    private final Cache<String, Bucket> checks;
 
-    LoginLockout(LedgerSecurityProperties.Lockout settings) {
+    LoginLockout(LedgerSecurityProperties.Lockout settings, LedgerSecurityProperties.SecretChecks secretChecks) {
         this.maxFailures = settings.maxFailures();
         this.duration = settings.duration();
-        // Bounded: a flood of made-up logins cannot grow it without limit.
+        this.secretChecks = secretChecks;
+        // Bounded: a flood of made-up logins or addresses cannot grow them without limit.
         this.failures = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(duration.multipliedBy(2))
                 .build();
+        this.checks = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(secretChecks.period().multipliedBy(2))
+                .build();
     }
 
-    /** How long the login is still locked, or empty when it may try. */
-    Optional<Duration> lockedFor(String login) {
-        Bucket bucket = failures.getIfPresent(login);
+    /** How long the login is still locked from this address, or empty when it may try. */
+    Optional<Duration> lockedFor(String login, String address) {
+        Bucket bucket = failures.getIfPresent(key(login, address));
         if (bucket == null || bucket.getAvailableTokens() > 0) {
             return Optional.empty();
         }
@@ -38,16 +52,34 @@ class LoginLockout {
         return Optional.of(Duration.ofNanos(Math.max(nanos, 1)));
     }
 
-    void failed(String login) {
+    void failed(String login, String address) {
         failures.get(
-                        login,
+                        key(login, address),
                         l -> Bucket.builder()
                                 .addLimit(limit -> limit.capacity(maxFailures).refillIntervally(maxFailures, duration))
                                 .build())
                 .tryConsume(1);
     }
 
-    void succeeded(String login) {
-        failures.invalidate(login);
+    void succeeded(String login, String address) {
+        failures.invalidate(key(login, address));
+    }
+
+    /** Takes one secret check of the address: empty when the hash may be checked, else how long until it may. */
+    Optional<Duration> secretCheck(String address) {
+        ConsumptionProbe probe = checks.get(
+                        address,
+                        a -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(secretChecks.perAddress())
+                                        .refillGreedy(secretChecks.perAddress(), secretChecks.period()))
+                                .build())
+                .tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1)));
+    }
+
+    private static String key(String login, String address) {
+        return login + "\n" + address;
     }
 }

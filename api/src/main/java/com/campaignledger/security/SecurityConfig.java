@@ -41,7 +41,7 @@ public class SecurityConfig {
 
     @Bean
     LoginLockout loginLockout(LedgerSecurityProperties properties) {
-        return new LoginLockout(properties.lockout());
+        return new LoginLockout(properties.lockout(), properties.secretChecks());
     }
 
     /** The only authentication provider: being a bean, it also keeps Spring Boot from inventing a default user. */

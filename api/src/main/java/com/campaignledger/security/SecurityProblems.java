@@ -29,12 +29,22 @@ class SecurityProblems {
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof LoginLockedException locked) {
-            tooManyRequests(
-                    request,
-                    response,
-                    "Too many failed logins",
-                    "This login is locked after repeated failed logins; retry after the time in Retry-After",
-                    locked.retryAfter());
+            if (locked.reason() == LoginLockedException.Reason.LOCKED_OUT) {
+                tooManyRequests(
+                        request,
+                        response,
+                        "Too many failed logins",
+                        "This login is locked after repeated failed logins from this address; retry after the time in "
+                                + "Retry-After",
+                        locked.retryAfter());
+            } else {
+                tooManyRequests(
+                        request,
+                        response,
+                        "Too many logins",
+                        "Too many secrets to check from this address; retry after the time in Retry-After",
+                        locked.retryAfter());
+            }
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);

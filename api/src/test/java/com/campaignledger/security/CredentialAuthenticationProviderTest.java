@@ -18,6 +18,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** The provider on its own: BCrypt once per secret and hash, the row's enabled flags every time, the lock-out. */
 class CredentialAuthenticationProviderTest {
@@ -42,7 +43,11 @@ class CredentialAuthenticationProviderTest {
     @BeforeEach
     void setUp() {
         provider = new CredentialAuthenticationProvider(
-                store, encoder, new LoginLockout(new LedgerSecurityProperties.Lockout(3, Duration.ofHours(1))));
+                store,
+                encoder,
+                new LoginLockout(
+                        new LedgerSecurityProperties.Lockout(3, Duration.ofHours(1)),
+                        new LedgerSecurityProperties.SecretChecks(6, Duration.ofHours(1))));
         hash = encoder.encode(SECRET);
         stored(hash, true, true);
     }
@@ -54,7 +59,13 @@ class CredentialAuthenticationProviderTest {
     }
 
     private Authentication authenticate(String login, String secret) {
-        return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, secret));
+        return authenticate(login, secret, "192.0.2.1");
+    }
+
+    private Authentication authenticate(String login, String secret, String address) {
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(login, secret);
+        token.setDetails(new WebAuthenticationDetails(address, null));
+        return provider.authenticate(token);
     }
 
     @Test
@@ -120,6 +131,51 @@ class CredentialAuthenticationProviderTest {
         assertThat(authenticate(LOGIN, SECRET).isAuthenticated())
                 .as("four failures, but never three in a row")
                 .isTrue();
+    }
+
+    /** A stranger guessing from elsewhere locks only their own address out, never the owner's. */
+    @Test
+    void aLockOutIsOfTheLoginFromOneAddress() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> authenticate(LOGIN, "a-guess", "198.51.100.7"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> authenticate(LOGIN, SECRET, "198.51.100.7"))
+                .isInstanceOf(LoginLockedException.class)
+                .extracting(e -> ((LoginLockedException) e).reason())
+                .isEqualTo(LoginLockedException.Reason.LOCKED_OUT);
+        assertThat(authenticate(LOGIN, SECRET, "192.0.2.1").isAuthenticated())
+                .as("the owner, from its own address")
+                .isTrue();
+    }
+
+    /** Made-up logins and secrets from one address cost at most its budget of BCrypt checks, then a 429. */
+    @Test
+    void secretsToCheckAreThrottledPerAddressBeforeBCryptRuns() {
+        when(store.forAuthentication(org.mockito.ArgumentMatchers.startsWith("bogus")))
+                .thenReturn(Optional.empty());
+        for (int i = 0; i < 6; i++) {
+            String login = "bogus" + i;
+            assertThatThrownBy(() -> authenticate(login, "x", "203.0.113.9"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(bcryptChecks).hasValue(6);
+        assertThatThrownBy(() -> authenticate("bogus-more", "x", "203.0.113.9"))
+                .isInstanceOf(LoginLockedException.class)
+                .extracting(e -> ((LoginLockedException) e).reason())
+                .isEqualTo(LoginLockedException.Reason.THROTTLED);
+        assertThatThrownBy(() -> authenticate(LOGIN, SECRET, "203.0.113.9"))
+                .as("the right secret too, from that address, until its budget refills")
+                .isInstanceOf(LoginLockedException.class);
+        assertThat(bcryptChecks).as("no hash checked past the budget").hasValue(6);
+        assertThat(authenticate(LOGIN, SECRET, "192.0.2.1").isAuthenticated())
+                .as("another address")
+                .isTrue();
+        int checks = bcryptChecks.get();
+        for (int i = 0; i < 10; i++) {
+            authenticate(LOGIN, SECRET, "192.0.2.1");
+        }
+        assertThat(bcryptChecks).as("a remembered secret spends no check").hasValue(checks);
     }
 
     @Test
