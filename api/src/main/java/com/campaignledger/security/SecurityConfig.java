@@ -2,6 +2,7 @@ package com.campaignledger.security;
 
 import com.campaignledger.accounts.AccountStore;
 import com.campaignledger.web.FilterProblems;
+import com.campaignledger.web.ProblemHandler;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -15,6 +16,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +24,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * HTTP Basic with API credentials on every endpoint but health; ADMIN for everything under
@@ -49,6 +52,21 @@ public class SecurityConfig {
     CredentialAuthenticationProvider credentialAuthenticationProvider(
             AccountStore store, PasswordEncoder encoder, LoginLockout lockout) {
         return new CredentialAuthenticationProvider(store, encoder, lockout);
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (a header value with a control character, a path that tries to
+     * escape) is the client's error: a 400 problem, not a 500.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(FilterProblems problems) {
+        return (request, response, rejected) -> problems.write(
+                request,
+                response,
+                ProblemHandler.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Request rejected",
+                        "A header or the path has characters that are not allowed: " + rejected.getMessage()));
     }
 
     @Bean

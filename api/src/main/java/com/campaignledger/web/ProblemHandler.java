@@ -4,6 +4,9 @@ import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +18,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -42,6 +50,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final ObjectMapper problemJson;
+
+    ProblemHandler(ObjectMapper problemJson) {
+        this.problemJson = problemJson;
+    }
 
     @ExceptionHandler(RequestValidationException.class)
     ProblemDetail invalidRequest(RequestValidationException e) {
@@ -153,6 +167,79 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is missing or unreadable");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A Content-Type that is not even a media type is the client's error (400 naming it), not an unsupported one. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            @NonNull HttpMediaTypeNotSupportedException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        if (!parses(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            return ResponseEntity.badRequest().body(malformed(HttpHeaders.CONTENT_TYPE));
+        }
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    /**
+     * A malformed Accept is a 400 naming it; an Accept the endpoint cannot answer a 406. Either is written as
+     * problem+json here, whatever the Accept says: content negotiation would otherwise leave the body empty.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            @NonNull HttpMediaTypeNotAcceptableException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        ProblemDetail problem = parses(request.getHeader(HttpHeaders.ACCEPT))
+                ? problem(
+                        HttpStatus.NOT_ACCEPTABLE,
+                        "Not Acceptable",
+                        "None of the types in Accept can be answered; this endpoint answers "
+                                + e.getSupportedMediaTypes())
+                : malformed(HttpHeaders.ACCEPT);
+        writeDirectly(request, problem);
+        return null;
+    }
+
+    /** A media type that fails to parse where the service reads one itself (the legacy postbacks' Content-Type). */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ProblemDetail invalidMediaType(InvalidMediaTypeException e, WebRequest request) {
+        String header = e.getMediaType().equals(request.getHeader(HttpHeaders.ACCEPT))
+                ? HttpHeaders.ACCEPT
+                : HttpHeaders.CONTENT_TYPE;
+        return malformed(header);
+    }
+
+    private static boolean parses(String mediaTypes) {
+        if (mediaTypes == null) {
+            return true;
+        }
+        try {
+            MediaType.parseMediaTypes(mediaTypes);
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static ProblemDetail malformed(String header) {
+        return invalid(List.of(new Violation(header, "is not a media type such as application/json")));
+    }
+
+    private void writeDirectly(WebRequest request, ProblemDetail problem) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null) {
+            HttpServletResponse response = servlet.getResponse();
+            try {
+                problem.setInstance(java.net.URI.create(servlet.getRequest().getRequestURI()));
+                response.setStatus(problem.getStatus());
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                problemJson.writeValue(response.getOutputStream(), problem);
+            } catch (IOException | IllegalArgumentException ignored) {
+                // The status alone still tells the client.
+            }
+        }
     }
 
     @Override
