@@ -1,5 +1,6 @@
 package com.campaignledger.web.registry;
 
+import com.campaignledger.agent.registry.api.RegistryVersionMismatchException;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
 import com.campaignledger.campaign.api.AddRosterAgentsCommand;
 import com.campaignledger.campaign.api.CampaignId;
@@ -9,16 +10,20 @@ import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
+import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,68 +43,130 @@ class RosterController {
     private final AgentRegistry registry;
     private final RegistryCommands commands;
     private final CommandExecutor executor;
+    private final TransactionTemplate transactions;
 
     RosterController(
-            CampaignLookup campaigns, AgentRegistry registry, RegistryCommands commands, CommandExecutor executor) {
+            CampaignLookup campaigns,
+            AgentRegistry registry,
+            RegistryCommands commands,
+            CommandExecutor executor,
+            TransactionTemplate transactions) {
         this.campaigns = campaigns;
         this.registry = registry;
         this.commands = commands;
         this.executor = executor;
+        this.transactions = transactions;
     }
 
     @GetMapping
     @Operation(summary = "The campaign's roster (GetAgents, GetAgentGroups); empty means anyone may work it")
-    RegistryResponses.Roster roster(@PathVariable long campaignId, RequestContext context) {
+    ResponseEntity<RegistryResponses.Roster> roster(@PathVariable long campaignId, RequestContext context) {
         campaigns.require(campaignId, context.accountId());
-        return roster(campaignId);
+        return ResponseEntity.ok()
+                .eTag(ETags.of(registry.rosterVersion(campaignId)))
+                .body(roster(campaignId));
     }
 
     @PostMapping("/agents")
     @Operation(summary = "Put agents on the roster (AddAgents) `{\"agentIds\": […]}`")
     ResponseEntity<?> addAgents(
-            @PathVariable long campaignId, @RequestBody RegistryRequests.AgentIds body, CommandRequest command) {
+            @PathVariable long campaignId,
+            @RequestBody RegistryRequests.AgentIds body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String account = command.context().accountId();
         campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentIds", body.agentIds());
         RegistryCommands.requireKnown("agentIds", "agent", ids, registry.existingAgents(account, ids));
-        return executor.execute(command, body.requestId(), body, context -> {
-            executor.send(context, new AddRosterAgentsCommand(CampaignId.of(campaignId), ids));
-            return ResponseEntity.ok(roster(campaignId));
-        });
+        return executor.execute(
+                command,
+                body.requestId(),
+                body,
+                context -> changed(
+                        campaignId,
+                        ifMatch,
+                        () -> executor.send(context, new AddRosterAgentsCommand(CampaignId.of(campaignId), ids))));
     }
 
     @DeleteMapping("/agents/{agentId}")
     @Operation(
             summary = "Take an agent off the roster (RemoveAgent); logged in, it is logged out after its current call")
-    ResponseEntity<?> removeAgent(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
-        return executor.execute(command, null, null, context -> {
-            executor.send(context, new RemoveRosterAgentCommand(CampaignId.of(campaignId), agentId));
-            return ResponseEntity.ok(roster(campaignId));
-        });
+    ResponseEntity<?> removeAgent(
+            @PathVariable long campaignId,
+            @PathVariable long agentId,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return executor.execute(
+                command,
+                null,
+                null,
+                context -> changed(
+                        campaignId,
+                        ifMatch,
+                        () -> executor.send(
+                                context, new RemoveRosterAgentCommand(CampaignId.of(campaignId), agentId))));
     }
 
     @PostMapping("/agent-groups")
     @Operation(summary = "Put agent groups on the roster (AddAgentGroups) `{\"agentGroupIds\": […]}`")
     ResponseEntity<?> addGroups(
-            @PathVariable long campaignId, @RequestBody RegistryRequests.AgentGroupIds body, CommandRequest command) {
+            @PathVariable long campaignId,
+            @RequestBody RegistryRequests.AgentGroupIds body,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String account = command.context().accountId();
         campaigns.require(campaignId, account); // another account's campaign is 404 before its ids are judged
         List<Long> ids = RegistryCommands.requireIds("agentGroupIds", body.agentGroupIds());
         RegistryCommands.requireKnown("agentGroupIds", "agent group", ids, registry.existingGroups(account, ids));
-        return executor.execute(command, body.requestId(), body, context -> {
-            executor.send(context, new AddRosterAgentGroupsCommand(CampaignId.of(campaignId), ids));
-            return ResponseEntity.ok(roster(campaignId));
-        });
+        return executor.execute(
+                command,
+                body.requestId(),
+                body,
+                context -> changed(
+                        campaignId,
+                        ifMatch,
+                        () -> executor.send(context, new AddRosterAgentGroupsCommand(CampaignId.of(campaignId), ids))));
     }
 
     @DeleteMapping("/agent-groups/{groupId}")
     @Operation(
             summary = "Take an agent group off the roster (RemoveAgentGroup); when it is the campaign's "
                     + "agentGroupId, that is cleared too")
-    ResponseEntity<?> removeGroup(@PathVariable long campaignId, @PathVariable long groupId, CommandRequest command) {
-        return executor.execute(command, null, null, context -> {
-            executor.send(context, new RemoveRosterAgentGroupCommand(CampaignId.of(campaignId), groupId));
-            return ResponseEntity.ok(roster(campaignId));
+    ResponseEntity<?> removeGroup(
+            @PathVariable long campaignId,
+            @PathVariable long groupId,
+            CommandRequest command,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return executor.execute(
+                command,
+                null,
+                null,
+                context -> changed(
+                        campaignId,
+                        ifMatch,
+                        () -> executor.send(
+                                context, new RemoveRosterAgentGroupCommand(CampaignId.of(campaignId), groupId))));
+    }
+
+    /**
+     * Runs a roster change, with If-Match (the roster's ETag) checked under a lock of the roster's version that holds
+     * until the change commits: of two changes made from the same version, the second is a 412. Answers the roster
+     * and its new ETag.
+     */
+    private ResponseEntity<?> changed(long campaignId, String ifMatch, Runnable change) {
+        Long expected = ETags.expectedVersion(ifMatch);
+        return transactions.execute(tx -> {
+            if (expected != null) {
+                long current = registry.lockRosterVersion(campaignId);
+                if (current != expected) {
+                    throw new RegistryVersionMismatchException(
+                            "The roster of campaign " + campaignId, expected, current);
+                }
+            }
+            change.run();
+            return ResponseEntity.ok()
+                    .eTag(ETags.of(registry.rosterVersion(campaignId)))
+                    .body(roster(campaignId));
         });
     }
 

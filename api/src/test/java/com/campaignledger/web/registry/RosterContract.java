@@ -42,6 +42,70 @@ abstract class RosterContract {
         api = r.api;
     }
 
+    /** The roster has its own ETag: a change from a stale version is a 412 and changes nothing. */
+    @Test
+    void rosterChangesHonourIfMatch() {
+        long campaign = r.runningCampaign("{\"name\": \"Versioned roster\", \"fromNumber\": \"2135550100\", "
+                + "\"numbers\": [{\"number\": \"2125551000\"}]}");
+        long ann = r.agent("ann");
+        long bob = r.agent("bob");
+        String roster = "/api/campaigns/" + campaign + "/roster";
+        assertThat(api.get(roster).header("ETag")).isEqualTo("\"0\"");
+
+        Response added = api.post(roster + "/agents", "{\"agentIds\": [" + ann + "]}", Map.of("If-Match", "\"0\""));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.header("ETag")).isEqualTo("\"1\"");
+
+        long before = r.events("campaign-" + campaign);
+        Response stale = api.post(roster + "/agents", "{\"agentIds\": [" + bob + "]}", Map.of("If-Match", "\"0\""));
+        assertRejected(stale, 412, null);
+        assertThat(stale.header("ETag")).isEqualTo("\"1\"");
+        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
+        assertRejected(api.send("DELETE", roster + "/agents/" + ann, null, Map.of("If-Match", "\"0\"")), 412, null);
+        assertRejected(
+                api.post(
+                        roster + "/agent-groups",
+                        "{\"agentGroupIds\": [" + r.group("g", bob) + "]}",
+                        Map.of("If-Match", "\"7\"")),
+                412,
+                null);
+        assertThat(r.events("campaign-" + campaign))
+                .as("a stale change writes nothing")
+                .isEqualTo(before);
+        assertThat(api.get(roster).json().get("agents").findValuesAsText("id")).containsExactly(Long.toString(ann));
+
+        Response removed = api.send("DELETE", roster + "/agents/" + ann, null, Map.of("If-Match", "\"1\""));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.header("ETag")).isEqualTo("\"2\"");
+        assertThat(api.post(roster + "/agents", "{\"agentIds\": [" + bob + "]}").status())
+                .as("without If-Match, whatever the version")
+                .isEqualTo(200);
+        assertThat(api.get(roster).header("ETag")).isEqualTo("\"3\"");
+    }
+
+    /** Two changes made from the same version at the same moment: one wins, the other is a 412. */
+    @Test
+    void ofTwoConcurrentRosterChangesFromOneVersionOneIsRefused() throws Exception {
+        long campaign = r.runningCampaign("{\"name\": \"Raced roster\", \"fromNumber\": \"2135550100\", "
+                + "\"numbers\": [{\"number\": \"2125551000\"}]}");
+        String roster = "/api/campaigns/" + campaign + "/roster";
+        for (int round = 0; round < 5; round++) {
+            String version = api.get(roster).header("ETag");
+            long a = r.agent("race-a" + round);
+            long b = r.agent("race-b" + round);
+            java.util.concurrent.CompletableFuture<Response> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.post(roster + "/agents", "{\"agentIds\": [" + a + "]}", Map.of("If-Match", version)));
+            java.util.concurrent.CompletableFuture<Response> second =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                            api.post(roster + "/agents", "{\"agentIds\": [" + b + "]}", Map.of("If-Match", version)));
+            java.util.List<Integer> statuses = java.util.stream.Stream.of(first.get(), second.get())
+                    .map(Response::status)
+                    .sorted()
+                    .toList();
+            assertThat(statuses).as("round " + round).containsExactly(200, 412);
+        }
+    }
+
     @Test
     void offTheRosterOrDisabledAgentsAreRefusedAndNothingIsWritten() {
         long campaign = r.runningCampaign(

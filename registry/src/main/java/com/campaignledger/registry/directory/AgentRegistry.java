@@ -151,6 +151,35 @@ public class AgentRegistry {
         return new HashSet<>(jdbc.queryForList(select + in(wanted.size()), Long.class, args.toArray()));
     }
 
+    /** The version of a campaign's roster, its ETag (0 before its first change). */
+    public long rosterVersion(long campaignId) {
+        return jdbc
+                .queryForList(
+                        "SELECT version FROM campaign_roster_version WHERE campaign_id = ?", Long.class, campaignId)
+                .stream()
+                .findFirst()
+                .orElse(0L);
+    }
+
+    /**
+     * The roster's version, its row locked until the caller's transaction ends: a roster mutation with If-Match checks
+     * it and sends its command under the lock, so two at once cannot both pass.
+     */
+    public long lockRosterVersion(long campaignId) {
+        // A row to lock even before the first change: two first changes at once then wait for each other too.
+        jdbc.update(
+                "INSERT INTO campaign_roster_version (campaign_id, version) VALUES (?, 0) ON CONFLICT DO NOTHING",
+                campaignId);
+        return jdbc
+                .queryForList(
+                        "SELECT version FROM campaign_roster_version WHERE campaign_id = ? FOR UPDATE",
+                        Long.class,
+                        campaignId)
+                .stream()
+                .findFirst()
+                .orElse(0L);
+    }
+
     /** The agents directly on a campaign's roster. */
     public List<AgentView> rosterAgents(long campaignId) {
         return agentRows(

@@ -178,6 +178,7 @@ public class AgentRegistryDirectory {
 
     @EventHandler
     void on(RosterAgentsAddedEvent event, @MetaDataValue(ACCOUNT_ID) String accountId) {
+        rosterChanged(event.campaignId().value());
         for (Long agent : event.agentIds()) {
             jdbc.update(
                     "INSERT INTO campaign_roster_agent (campaign_id, agent_id, account_id) VALUES (?, ?, ?)",
@@ -189,6 +190,7 @@ public class AgentRegistryDirectory {
 
     @EventHandler
     void on(RosterAgentRemovedEvent event) {
+        rosterChanged(event.campaignId().value());
         jdbc.update(
                 "DELETE FROM campaign_roster_agent WHERE campaign_id = ? AND agent_id = ?",
                 event.campaignId().value(),
@@ -199,6 +201,7 @@ public class AgentRegistryDirectory {
 
     @EventHandler
     void on(RosterAgentGroupsAddedEvent event, @MetaDataValue(ACCOUNT_ID) String accountId) {
+        rosterChanged(event.campaignId().value());
         for (Long group : event.agentGroupIds()) {
             jdbc.update(
                     "INSERT INTO campaign_roster_group (campaign_id, group_id, account_id) VALUES (?, ?, ?)",
@@ -210,6 +213,7 @@ public class AgentRegistryDirectory {
 
     @EventHandler
     void on(RosterAgentGroupRemovedEvent event) {
+        rosterChanged(event.campaignId().value());
         jdbc.update(
                 "DELETE FROM campaign_roster_group WHERE campaign_id = ? AND group_id = ?",
                 event.campaignId().value(),
@@ -218,6 +222,17 @@ public class AgentRegistryDirectory {
                 "campaign_id = ? AND agent_id IN (SELECT agent_id FROM registry_group_member WHERE group_id = ?)",
                 event.campaignId().value(),
                 event.agentGroupId());
+    }
+
+    /**
+     * The roster's version (its ETag) moves with every change. Two first changes at once both insert: the second
+     * fails on the key with its events, and is tried again (CommandExecutor), now finding the row.
+     */
+    private void rosterChanged(long campaignId) {
+        if (jdbc.update("UPDATE campaign_roster_version SET version = version + 1 WHERE campaign_id = ?", campaignId)
+                == 0) {
+            jdbc.update("INSERT INTO campaign_roster_version (campaign_id, version) VALUES (?, 1)", campaignId);
+        }
     }
 
     /**
