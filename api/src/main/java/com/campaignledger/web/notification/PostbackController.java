@@ -1,6 +1,7 @@
 package com.campaignledger.web.notification;
 
 import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.kernel.ControlCharacters;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.payload.NotificationDocuments;
@@ -140,7 +141,12 @@ class PostbackController {
             }
             return url == null || url.isNull() ? null : url.asText();
         }
-        return http.getParameter("postUrl");
+        // Form fields and the query string are read here, past the binder's text rule: it is applied here.
+        String postUrl = http.getParameter("postUrl");
+        if (ControlCharacters.refused(postUrl)) {
+            throw new RequestValidationException("postUrl", ControlCharacters.problem(postUrl));
+        }
+        return postUrl;
     }
 
     private static ResponseEntity<String> report(HttpServletRequest http, String description) {

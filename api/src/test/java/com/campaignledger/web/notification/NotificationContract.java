@@ -583,6 +583,14 @@ abstract class NotificationContract {
                 400,
                 "postUrl");
         assertProblem(api.send("POST", path, "{\"postUrl\": 5}", Map.of()), 400, "postUrl");
+        assertProblem(
+                api.send(
+                        "POST",
+                        path,
+                        "postUrl=" + URLEncoder.encode(receiver.url("/pb"), StandardCharsets.UTF_8) + "%00",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded")),
+                400,
+                "postUrl");
         assertProblem(api.send("POST", path, "{\"postURL\": \"x\"}", Map.of()), 400, "postURL");
         assertProblem(api.send("POST", path, "{\"postUrl\": \"gopher://example.com/\"}", Map.of()), 400, "postUrl");
 
