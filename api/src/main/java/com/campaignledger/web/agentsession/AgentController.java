@@ -14,12 +14,14 @@ import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.dialer.agents.ConnectionWaits;
 import com.campaignledger.dialer.calllist.CallListProjection;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DueNumber;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.kernel.UserIds;
 import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
@@ -34,6 +36,7 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,7 +68,7 @@ class AgentController {
     private final CallListRepository callList;
     private final ProcessorCatchUp catchUp;
     private final CallIds callIds;
-    private final ConnectionLongPolls longPolls;
+    private final ConnectionWaits waits;
 
     AgentController(
             CommandExecutor executor,
@@ -77,7 +80,7 @@ class AgentController {
             CallListRepository callList,
             ProcessorCatchUp catchUp,
             CallIds callIds,
-            ConnectionLongPolls longPolls) {
+            ConnectionWaits waits) {
         this.executor = executor;
         this.campaigns = campaigns;
         this.directory = directory;
@@ -87,7 +90,7 @@ class AgentController {
         this.callList = callList;
         this.catchUp = catchUp;
         this.callIds = callIds;
-        this.longPolls = longPolls;
+        this.waits = waits;
     }
 
     /**
@@ -150,7 +153,7 @@ class AgentController {
     /**
      * getConnectionForAgent as a long-poll: the call the agent is on (or still has to answer for) at once,
      * otherwise the next call connected within {@code waitSeconds}; 204 when none came. The wait holds no request
-     * thread (ConnectionLongPolls).
+     * thread (ConnectionWaits).
      */
     @GetMapping("/{agentId}/connection")
     DeferredResult<ResponseEntity<?>> connection(
@@ -164,12 +167,30 @@ class AgentController {
         }
         AgentSessionId session = session(campaignId, agentId, context);
         String account = context.accountId();
-        return longPolls.await(
-                session,
-                TimeUnit.SECONDS.toMillis(waitSeconds),
-                request,
-                context,
-                call -> connected(session, campaignId, account, call));
+        Object invited = request.getAttribute(RequestContext.INVITED_USER_ID);
+        String holder = invited != null
+                ? "invite:" + account + ":" + UserIds.key((String) invited)
+                : "credential:" + context.actor();
+        ConnectionWaits.Wait wait =
+                waits.await(session.value(), TimeUnit.SECONDS.toMillis(waitSeconds), holder, invited != null);
+        // The servlet's own time-out only backs the wait's up; no request thread waits meanwhile.
+        DeferredResult<ResponseEntity<?>> result = new DeferredResult<>(
+                TimeUnit.SECONDS.toMillis(waitSeconds) + 10_000,
+                () -> ResponseEntity.noContent().build());
+        result.onCompletion(wait.end());
+        wait.call().whenComplete((call, error) -> {
+            if (error != null) {
+                result.setErrorResult(error instanceof CompletionException ? error.getCause() : error);
+            } else {
+                try {
+                    result.setResult(call.<ResponseEntity<?>>map(c -> connected(session, campaignId, account, c))
+                            .orElseGet(() -> ResponseEntity.noContent().build()));
+                } catch (RuntimeException e) {
+                    result.setErrorResult(e);
+                }
+            }
+        });
+        return result;
     }
 
     /**

@@ -4,6 +4,8 @@ import com.campaignledger.agent.session.api.AgentSessionConflictException;
 import com.campaignledger.agent.session.api.AgentSessionNotFoundException;
 import com.campaignledger.agent.session.api.InvalidAgentSessionException;
 import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.dialer.agents.AgentLoggedOutException;
+import com.campaignledger.dialer.agents.TooManyWaitsException;
 import com.campaignledger.web.ProblemHandler;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -57,8 +59,8 @@ class AgentSessionProblems {
         return ProblemHandler.problem(HttpStatus.FORBIDDEN, "Not allowed by the invite token", e.getMessage());
     }
 
-    @ExceptionHandler(TooManyWaitingPollsException.class)
-    ResponseEntity<ProblemDetail> tooManyPolls(TooManyWaitingPollsException e) {
+    @ExceptionHandler(TooManyWaitsException.class)
+    ResponseEntity<ProblemDetail> tooManyPolls(TooManyWaitsException e) {
         ProblemDetail problem =
                 ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many waiting polls", e.getMessage());
         problem.setProperty("retryAfterSeconds", 1);

@@ -3,6 +3,7 @@ package com.campaignledger.web.agentsession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.campaignledger.dialer.agents.ConnectionWaits;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import java.net.URI;
@@ -42,7 +43,7 @@ class LongPollLimitsTest {
     int port;
 
     @Autowired
-    ConnectionLongPolls longPolls;
+    ConnectionWaits longPolls;
 
     ApiClient api;
     ExecutorService clients;
