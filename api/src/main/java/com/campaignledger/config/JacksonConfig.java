@@ -1,6 +1,7 @@
 package com.campaignledger.config;
 
 import com.campaignledger.campaign.api.CampaignSettings;
+import com.campaignledger.kernel.json.ControlCharacterCheckingJsonFactory;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package com.campaignledger.security;
 
+import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.web.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

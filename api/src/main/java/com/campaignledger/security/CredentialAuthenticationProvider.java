@@ -3,6 +3,7 @@ package com.campaignledger.security;
 import com.campaignledger.accounts.AccountStore;
 import com.campaignledger.accounts.CredentialRole;
 import com.campaignledger.accounts.StoredCredential;
+import com.campaignledger.accounts.throttle.LoginLockout;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;

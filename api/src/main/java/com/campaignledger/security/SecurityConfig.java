@@ -1,6 +1,8 @@
 package com.campaignledger.security;
 
 import com.campaignledger.accounts.AccountStore;
+import com.campaignledger.accounts.throttle.LoginLockout;
+import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
 import com.campaignledger.web.RequestContext;
@@ -44,7 +46,17 @@ public class SecurityConfig {
 
     @Bean
     LoginLockout loginLockout(LedgerSecurityProperties properties) {
-        return new LoginLockout(properties.lockout(), properties.secretChecks());
+        return new LoginLockout(
+                properties.lockout().maxFailures(),
+                properties.lockout().duration(),
+                properties.secretChecks().perAddress(),
+                properties.secretChecks().period());
+    }
+
+    @Bean
+    RequestRateLimits requestRateLimits(LedgerSecurityProperties properties) {
+        LedgerSecurityProperties.RateLimit limit = properties.rateLimit();
+        return new RequestRateLimits(limit.enabled(), limit.capacity(), limit.period());
     }
 
     /** The only authentication provider: being a bean, it also keeps Spring Boot from inventing a default user. */

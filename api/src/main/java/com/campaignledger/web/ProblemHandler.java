@@ -2,6 +2,7 @@ package com.campaignledger.web;
 
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.kernel.json.ControlCharacterException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import com.campaignledger.accounts.AccountStore;
 import com.campaignledger.accounts.CredentialRole;
 import com.campaignledger.accounts.StoredCredential;
+import com.campaignledger.accounts.throttle.LoginLockout;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,11 +44,7 @@ class CredentialAuthenticationProviderTest {
     @BeforeEach
     void setUp() {
         provider = new CredentialAuthenticationProvider(
-                store,
-                encoder,
-                new LoginLockout(
-                        new LedgerSecurityProperties.Lockout(3, Duration.ofHours(1)),
-                        new LedgerSecurityProperties.SecretChecks(6, Duration.ofHours(1))));
+                store, encoder, new LoginLockout(3, Duration.ofHours(1), 6, Duration.ofHours(1)));
         hash = encoder.encode(SECRET);
         stored(hash, true, true);
     }

@@ -2,6 +2,9 @@ package com.campaignledger.web.history;
 
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.history.CampaignHistoryRepository;
+import com.campaignledger.projections.history.HistoryCsvRow;
+import com.campaignledger.projections.history.HistoryEntries;
+import com.campaignledger.projections.history.HistoryEntry;
 import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.projections.history.HistoryQuery;
 import com.campaignledger.projections.history.HistoryRecord;

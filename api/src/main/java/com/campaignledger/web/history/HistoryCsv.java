@@ -1,5 +1,7 @@
 package com.campaignledger.web.history;
 
+import com.campaignledger.projections.history.HistoryCsvRow;
+import com.campaignledger.projections.history.HistoryEntry;
 import com.campaignledger.web.CsvTable;
 import java.util.List;
 import java.util.stream.Stream;

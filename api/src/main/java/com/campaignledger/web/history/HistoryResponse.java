@@ -1,5 +1,6 @@
 package com.campaignledger.web.history;
 
+import com.campaignledger.projections.history.HistoryEntry;
 import java.util.List;
 
 /**

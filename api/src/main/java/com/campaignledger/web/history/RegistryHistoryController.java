@@ -4,6 +4,8 @@ import com.campaignledger.agent.registry.api.AgentGroupId;
 import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.history.AggregateHistoryRepository;
+import com.campaignledger.projections.history.HistoryCsvRow;
+import com.campaignledger.projections.history.HistoryEntries;
 import com.campaignledger.projections.history.HistoryPage;
 import com.campaignledger.projections.history.HistoryRecord;
 import com.campaignledger.web.CsvExport;

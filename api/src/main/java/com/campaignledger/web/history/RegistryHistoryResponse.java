@@ -1,5 +1,6 @@
 package com.campaignledger.web.history;
 
+import com.campaignledger.projections.history.HistoryEntry;
 import java.util.List;
 
 /** One page of an agent's or agent group's history, oldest first. As CSV: the page's entries, one line each. */

@@ -1,10 +1,10 @@
 package com.campaignledger.web.registry;
 
+import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
 import com.campaignledger.registry.invite.InviteTokens;
-import com.campaignledger.security.RequestRateLimits;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
 import com.campaignledger.web.RequestContext;

@@ -1,4 +1,4 @@
-package com.campaignledger.security;
+package com.campaignledger.accounts.throttle;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -6,38 +6,39 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * The request rate limit ({@code ledger.security.rate-limit}) of whoever a request acts for: a credential, or an
  * agent's invite token. Each holder has a bucket of {@code capacity} requests refilled at {@code capacity} per
  * {@code period}.
  */
-@Component
 public class RequestRateLimits {
 
-    private final LedgerSecurityProperties.RateLimit limit;
+    private final boolean enabled;
+    private final long capacity;
+    private final Duration period;
     private final Cache<String, Bucket> buckets;
 
-    RequestRateLimits(LedgerSecurityProperties properties) {
-        this.limit = properties.rateLimit();
+    public RequestRateLimits(boolean enabled, long capacity, Duration period) {
+        this.enabled = enabled;
+        this.capacity = capacity;
+        this.period = period;
         // A bucket left alone for a period has refilled whole: forgetting it then changes nothing.
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(100_000)
-                .expireAfterAccess(limit.period())
+                .expireAfterAccess(period)
                 .build();
     }
 
     /** Takes one request from the holder's bucket: empty when it may go on, else how long until it may. */
     public Optional<Duration> tryConsume(String holder) {
-        if (!limit.enabled()) {
+        if (!enabled) {
             return Optional.empty();
         }
         ConsumptionProbe probe = buckets.get(
                         holder,
                         h -> Bucket.builder()
-                                .addLimit(b ->
-                                        b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                                .addLimit(b -> b.capacity(capacity).refillGreedy(capacity, period))
                                 .build())
                 .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -45,6 +46,6 @@ public class RequestRateLimits {
 
     /** What the 429 says. */
     public String describe() {
-        return limit.capacity() + " per " + limit.period();
+        return capacity + " per " + period;
     }
 }

@@ -1,4 +1,4 @@
-package com.campaignledger.security;
+package com.campaignledger.accounts.throttle;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,24 +13,31 @@ import java.util.Optional;
  * passed: an empty bucket is a lock-out of that login from that address only, so a stranger guessing elsewhere cannot
  * lock the owner out. A success forgets the failures.
  * <p>
- * And the secrets checked with BCrypt per address ({@code ledger.security.secret-checks}), taken before the hash is
+ * And the secrets checked with BCrypt per address ({@code ledger.security.secret-checks} in the service), taken before the hash is
  * checked: a client sending made-up logins and secrets is answered 429 instead of spending the cores on hashes.
  * <p>
  * Per instance: behind a load balancer of n instances a guesser gets at most n times the attempts, still far too few
  * for a 256-bit secret.
  */
-class LoginLockout {
+public class LoginLockout {
 
     private final int maxFailures;
     private final Duration duration;
-    private final LedgerSecurityProperties.SecretChecks secretChecks;
+    private final int checksPerAddress;
+    private final Duration checksPeriod;
     private final Cache<String, Bucket> failures;
     private final Cache<String, Bucket> checks;
 
-    LoginLockout(LedgerSecurityProperties.Lockout settings, LedgerSecurityProperties.SecretChecks secretChecks) {
-        this.maxFailures = settings.maxFailures();
-        this.duration = settings.duration();
-        this.secretChecks = secretChecks;
+    /**
+     * @param maxFailures      failed logins of one login from one address before it is locked there
+     * @param duration         how long such a lock-out lasts
+     * @param checksPerAddress secrets checked per address, refilled at that many per {@code checksPeriod}
+     */
+    public LoginLockout(int maxFailures, Duration duration, int checksPerAddress, Duration checksPeriod) {
+        this.maxFailures = maxFailures;
+        this.duration = duration;
+        this.checksPerAddress = checksPerAddress;
+        this.checksPeriod = checksPeriod;
         // Bounded: a flood of made-up logins or addresses cannot grow them without limit.
         this.failures = Caffeine.newBuilder()
                 .maximumSize(100_000)
@@ -38,12 +45,12 @@ class LoginLockout {
                 .build();
         this.checks = Caffeine.newBuilder()
                 .maximumSize(100_000)
-                .expireAfterAccess(secretChecks.period().multipliedBy(2))
+                .expireAfterAccess(checksPeriod.multipliedBy(2))
                 .build();
     }
 
     /** How long the login is still locked from this address, or empty when it may try. */
-    Optional<Duration> lockedFor(String login, String address) {
+    public Optional<Duration> lockedFor(String login, String address) {
         Bucket bucket = failures.getIfPresent(key(login, address));
         if (bucket == null || bucket.getAvailableTokens() > 0) {
             return Optional.empty();
@@ -52,7 +59,7 @@ class LoginLockout {
         return Optional.of(Duration.ofNanos(Math.max(nanos, 1)));
     }
 
-    void failed(String login, String address) {
+    public void failed(String login, String address) {
         failures.get(
                         key(login, address),
                         l -> Bucket.builder()
@@ -61,17 +68,17 @@ class LoginLockout {
                 .tryConsume(1);
     }
 
-    void succeeded(String login, String address) {
+    public void succeeded(String login, String address) {
         failures.invalidate(key(login, address));
     }
 
     /** Takes one secret check of the address: empty when the hash may be checked, else how long until it may. */
-    Optional<Duration> secretCheck(String address) {
+    public Optional<Duration> secretCheck(String address) {
         ConsumptionProbe probe = checks.get(
                         address,
                         a -> Bucket.builder()
-                                .addLimit(limit -> limit.capacity(secretChecks.perAddress())
-                                        .refillGreedy(secretChecks.perAddress(), secretChecks.period()))
+                                .addLimit(limit ->
+                                        limit.capacity(checksPerAddress).refillGreedy(checksPerAddress, checksPeriod))
                                 .build())
                 .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed()

@@ -1,7 +1,6 @@
-package com.campaignledger.config;
+package com.campaignledger.kernel.json;
 
 import com.campaignledger.kernel.ControlCharacters;
-import com.campaignledger.web.ControlCharacterException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -19,13 +18,13 @@ import java.util.Deque;
 /**
  * The REST API's JSON parsers refuse every string and field name with a control character (ControlCharacters), as they
  * read it, naming the field: whatever a request body is read into (a record, a map, a tree), nothing downstream ever
- * sees one. Only the API's mapper uses it; Axon's mapper for stored events reads what was stored.
+ * sees one. Only the REST API's mapper uses it; Axon's mapper for stored events reads what was stored.
  */
-class ControlCharacterCheckingJsonFactory extends JsonFactory {
+public class ControlCharacterCheckingJsonFactory extends JsonFactory {
 
     private static final long serialVersionUID = 1L;
 
-    ControlCharacterCheckingJsonFactory() {
+    public ControlCharacterCheckingJsonFactory() {
         super();
     }
 

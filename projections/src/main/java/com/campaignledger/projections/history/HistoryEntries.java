@@ -1,7 +1,5 @@
-package com.campaignledger.web.history;
+package com.campaignledger.projections.history;
 
-import com.campaignledger.projections.history.HistoryRecord;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,20 +12,15 @@ import org.springframework.stereotype.Component;
 
 /** Stored events as an auditor reads them: readable type, actor, request ids, changed fields, payload. */
 @Component
-class HistoryEntries {
+public class HistoryEntries {
 
     private static final String SYSTEM_ACTOR = "system";
 
-    private final ObjectMapper json;
-
-    HistoryEntries(ObjectMapper json) {
-        // Stored events are shown as stored: the request rule against control characters (the API mapper's
-        // JsonFactory) is not applied to what was written before it existed.
-        this.json = json.copyWith(new JsonFactory());
-    }
+    /** Stored events are read as stored, with a plain mapper: no rule for requests applies to what was written. */
+    private final ObjectMapper json = new ObjectMapper();
 
     /** The entry of one stored event; no actor is the ledger's own doing ({@code system}). */
-    HistoryEntry of(HistoryRecord r) {
+    public HistoryEntry of(HistoryRecord r) {
         JsonNode payload = parse(r.payloadJson());
         JsonNode meta = parse(r.metaDataJson());
         return new HistoryEntry(

@@ -1,4 +1,4 @@
-package com.campaignledger.web;
+package com.campaignledger.kernel.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package com.campaignledger.web.history;
+package com.campaignledger.projections.history;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
     "changes",
     "payload"
 })
-record HistoryCsvRow(
+public record HistoryCsvRow(
         long position,
         String timestamp,
         String type,
@@ -27,7 +27,7 @@ record HistoryCsvRow(
         String changes,
         String payload) {
 
-    static HistoryCsvRow of(HistoryEntry e) {
+    public static HistoryCsvRow of(HistoryEntry e) {
         StringBuilder changes = new StringBuilder();
         for (HistoryEntry.FieldChange c : e.changes()) {
             changes.append(changes.isEmpty() ? "" : "; ")

@@ -1,4 +1,4 @@
-package com.campaignledger.web.history;
+package com.campaignledger.projections.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.List;
  * @param changes        for updates: each changed field with its old and new value
  * @param payload        the event as stored
  */
-record HistoryEntry(
+public record HistoryEntry(
         long position,
         Instant timestamp,
         String type,
@@ -28,5 +28,5 @@ record HistoryEntry(
         JsonNode payload) {
 
     /** One changed field of an update. */
-    record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {}
+    public record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {}
 }
