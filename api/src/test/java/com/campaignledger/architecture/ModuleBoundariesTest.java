@@ -6,6 +6,7 @@ import static com.campaignledger.architecture.Modules.API;
 import static com.campaignledger.architecture.Modules.API_HTTP;
 import static com.campaignledger.architecture.Modules.CAMPAIGN_DOMAIN;
 import static com.campaignledger.architecture.Modules.DIALER;
+import static com.campaignledger.architecture.Modules.DNC;
 import static com.campaignledger.architecture.Modules.EVENT_STORE;
 import static com.campaignledger.architecture.Modules.KERNEL;
 import static com.campaignledger.architecture.Modules.NOTIFICATIONS;
@@ -115,6 +116,8 @@ class ModuleBoundariesTest {
             .definedBy(REGISTRY)
             .layer("operations")
             .definedBy(OPERATIONS)
+            .layer("dnc")
+            .definedBy(DNC)
             .layer("api")
             .definedBy(API)
             .whereLayer("shared-kernel")
@@ -138,6 +141,8 @@ class ModuleBoundariesTest {
                     "shared-kernel", "campaign-domain", "agent-domain", "projections", "dialer", "notifications")
             .whereLayer("operations")
             .mayOnlyAccessLayers("shared-kernel", "projections")
+            .whereLayer("dnc")
+            .mayOnlyAccessLayers("shared-kernel", "campaign-domain")
             .whereLayer("api")
             .mayOnlyAccessLayers(
                     "shared-kernel",
@@ -149,7 +154,8 @@ class ModuleBoundariesTest {
                     "event-store",
                     "accounts",
                     "registry",
-                    "operations")
+                    "operations",
+                    "dnc")
             .whereLayer("api")
             .mayNotBeAccessedByAnyLayer()
             .because("each module uses only the modules its pom.xml declares as dependencies: the poms are the "

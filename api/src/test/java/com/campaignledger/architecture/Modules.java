@@ -18,6 +18,7 @@ final class Modules {
     static final String ACCOUNTS = "com.campaignledger.accounts..";
     static final String REGISTRY = "com.campaignledger.registry..";
     static final String OPERATIONS = "com.campaignledger.operations..";
+    static final String DNC = "com.campaignledger.dnc..";
 
     /** The api module's packages that know HTTP: its web adapters, security, idempotency, configuration and the application class. */
     static final String[] API_HTTP = {

@@ -1,0 +1,137 @@
+package com.campaignledger.web.dnc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.campaignledger.testsupport.ApiClient;
+import com.campaignledger.testsupport.ApiClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Do-not-call lists and numbers over HTTP, on every database profile (the subclasses). */
+abstract class DncContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+    ApiClient other;
+
+    @BeforeEach
+    void clients() {
+        api = new ApiClient(port);
+        String account = "dnc-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"DNC\"}");
+        Response credential =
+                api.post("/api/admin/accounts/" + account + "/credentials", "{\"login\": \"" + account + "-api\"}");
+        other = api.as(account + "-api", credential.json().get("secret").asText());
+    }
+
+    private long dncEvents() {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier LIKE 'dnc-list-%'", Long.class);
+    }
+
+    @Test
+    void listsAndNumbersAreKeptWithWhoWhenAndWhy() {
+        JsonNode lists = other.get("/api/dnc-lists").json();
+        assertThat(lists).hasSize(1);
+        assertThat(lists.get(0).get("defaultList").asBoolean()).isTrue();
+        assertThat(other.get("/api/dnc-lists").json()).as("made once").hasSize(1);
+
+        Response created = other.post("/api/dnc-lists", "{\"name\": \"Complaints\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long list = created.json().get("id").asLong();
+        String numbers = "/api/dnc-lists/" + list + "/numbers";
+
+        long before = dncEvents();
+        Response bad = other.post(
+                numbers, "[{\"number\": \"(213) 555-1212\", \"reason\": \"asked\"}, {\"number\": \"not a number\"}]");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsText("field")).contains("[1].number");
+        assertThat(dncEvents()).as("nothing written").isEqualTo(before);
+
+        Response added = other.post(numbers, "[{\"number\": \"(213) 555-1212\", \"reason\": \"asked\"}]");
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().get("added").asInt()).isEqualTo(1);
+        Response again = other.post(numbers, "[{\"number\": \"+1 213 555 1212\"}]");
+        assertThat(again.json().get("added").asInt()).isZero();
+        assertThat(again.json().get("alreadyListed").asInt()).isEqualTo(1);
+        assertThat(dncEvents()).as("one event for one number").isEqualTo(before + 1);
+
+        JsonNode found = other.get("/api/dnc-numbers?number=2135551212").json().get("content");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("number").asText()).isEqualTo("+12135551212");
+        assertThat(found.get(0).get("reason").asText()).isEqualTo("asked");
+        assertThat(found.get(0).get("source").asText()).isEqualTo("MANUAL");
+        assertThat(found.get(0).get("addedBy").asText()).endsWith("-api");
+        assertThat(other.get("/api/dnc-lists/" + list).json().get("numbers").asLong())
+                .isEqualTo(1);
+
+        // Another account sees none of it.
+        assertThat(api.get("/api/dnc-lists/" + list).status()).isEqualTo(404);
+        assertThat(api.get("/api/dnc-numbers?number=2135551212").json().get("content"))
+                .isEmpty();
+        assertThat(api.post(numbers, "[{\"number\": \"2135551213\"}]").status()).isEqualTo(404);
+
+        assertThat(other.delete(numbers + "/+12135551212").status()).isEqualTo(204);
+        assertThat(other.delete(numbers + "/+12135551212").status()).isEqualTo(404);
+        assertThat(other.get("/api/dnc-numbers?listId=" + list)
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+
+        assertThat(other.patch("/api/dnc-lists/" + list, "{\"name\": \"Legal\"}", java.util.Map.of())
+                        .json()
+                        .get("name")
+                        .asText())
+                .isEqualTo("Legal");
+        long defaultList = lists.get(0).get("id").asLong();
+        assertThat(other.delete("/api/dnc-lists/" + defaultList).status()).isEqualTo(409);
+        assertThat(other.delete("/api/dnc-lists/" + list).status()).isEqualTo(204);
+        assertThat(other.get("/api/dnc-lists/" + list).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDncResultPutsTheNumberOnTheAccountsDefaultList() {
+        Response created = other.post(
+                "/api/campaigns",
+                "{\"name\": \"Calls\", \"fromNumber\": \"2135550100\", \"numbers\": [{\"number\": \"3105550123\"}]}");
+        long campaign = created.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> other.get("/api/campaigns/" + campaign).status() == 200);
+        assertThat(other.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
+        Response call = other.post(
+                "/api/campaigns/" + campaign + "/calls",
+                "{\"number\": \"3105550123\", \"result\": \"DNC\", \"durationSeconds\": 12, \"callId\": \"dnc-call-1\"}");
+        assertThat(call.status()).as(call.toString()).isEqualTo(200);
+
+        JsonNode entry = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> other.get("/api/dnc-numbers?number=3105550123")
+                                .json()
+                                .get("content"),
+                        content -> content.size() == 1)
+                .get(0);
+        assertThat(entry.get("source").asText()).isEqualTo("CALL_RESULT");
+        assertThat(entry.get("campaignId").asLong()).isEqualTo(campaign);
+        assertThat(entry.get("callId").asText()).isEqualTo("dnc-call-1");
+        long defaultList = other.get("/api/dnc-lists").json().get(0).get("id").asLong();
+        assertThat(entry.get("listId").asLong()).isEqualTo(defaultList);
+        assertThat(api.get("/api/dnc-numbers?number=3105550123").json().get("content"))
+                .as("only the campaign's account")
+                .isEmpty();
+    }
+}
