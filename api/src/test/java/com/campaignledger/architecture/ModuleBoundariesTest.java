@@ -129,7 +129,7 @@ class ModuleBoundariesTest {
             .whereLayer("projections")
             .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain")
             .whereLayer("dialer")
-            .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain")
+            .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain", "dnc")
             .whereLayer("notifications")
             .mayOnlyAccessLayers("campaign-domain", "agent-domain")
             .whereLayer("event-store")

@@ -125,7 +125,14 @@ class CampaignController {
         return executor.execute(command, request.requestId(), body, context -> {
             CampaignId id = ids.next();
             CampaignSettings withPasscode = CampaignSettings.named(null).with(request.patch(id));
-            executor.send(context, new CreateCampaignCommand(id, context.accountId(), withPasscode, request.numbers()));
+            executor.send(
+                    context,
+                    new CreateCampaignCommand(
+                            id,
+                            context.accountId(),
+                            withPasscode,
+                            request.numbers(),
+                            contactNumbers.onDnc(context.accountId(), request.numbers())));
             long version = request.numbers().isEmpty() ? 1 : 2;
             return ResponseEntity.created(URI.create("/api/campaigns/" + id.value()))
                     .eTag(ETags.of(version))
@@ -357,10 +364,14 @@ class CampaignController {
         Long expected = ETags.expectedVersion(ifMatch);
         List<ContactNumber> numbers = contactNumbers.normalize(body, "");
         return executor.execute(command, null, body, context -> {
-            NumbersAdded added = executor.send(context, new AddNumbersCommand(campaignId, numbers, expected));
+            NumbersAdded added = executor.send(
+                    context,
+                    new AddNumbersCommand(
+                            campaignId, numbers, contactNumbers.onDnc(context.accountId(), numbers), expected));
             return ResponseEntity.ok()
                     .eTag(ETags.of(added.revision()))
-                    .body(new NumbersAddedResponse(id, added.added(), added.duplicatesSkipped(), added.revision()));
+                    .body(new NumbersAddedResponse(
+                            id, added.added(), added.duplicatesSkipped(), added.scrubbed(), added.revision()));
         });
     }
 

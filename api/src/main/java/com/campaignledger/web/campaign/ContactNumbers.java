@@ -2,12 +2,14 @@ package com.campaignledger.web.campaign;
 
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.dnc.directory.DncQueries;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.RequestValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,19 @@ public class ContactNumbers {
     static final int MAX_EXTRA_DATA_VALUE = 1000;
 
     private final int maxPerUpload;
+    private final DncQueries dnc;
 
-    ContactNumbers(@Value("${ledger.max-numbers-per-upload}") int maxPerUpload) {
+    ContactNumbers(@Value("${ledger.max-numbers-per-upload}") int maxPerUpload, DncQueries dnc) {
         this.maxPerUpload = maxPerUpload;
+        this.dnc = dnc;
+    }
+
+    /** Which of the numbers are on one of the account's do-not-call lists now; the campaign's scrubLevel decides. */
+    Set<String> onDnc(String accountId, List<ContactNumber> numbers) {
+        return numbers.isEmpty()
+                ? Set.of()
+                : dnc.onDnc(
+                        accountId, numbers.stream().map(ContactNumber::number).toList());
     }
 
     /**

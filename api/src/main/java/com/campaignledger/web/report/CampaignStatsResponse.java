@@ -5,8 +5,8 @@ import com.campaignledger.projections.stats.CampaignStats;
 
 /**
  * GetCccCampaignStats, live: seed 001's counters (numbers, each once under its latest result, so live + machine +
- * noanswer + dnc + busy + transfer + error + misc = dialed &lt;= total), every dial attempt, and the campaign's
- * agents now.
+ * noanswer + dnc + busy + transfer + error + misc = dialed &lt;= total), every dial attempt, the numbers kept but
+ * never dialled because they are on a do-not-call list ({@code scrubbed}), and the campaign's agents now.
  */
 public record CampaignStatsResponse(
         long campaignId,
@@ -21,6 +21,7 @@ public record CampaignStatsResponse(
         long error,
         long misc,
         long attempts,
+        long scrubbed,
         Agents agents) {
 
     /** Logged in (waiting, on a call or entering a response); of them waiting for a call; on a call. */
@@ -40,6 +41,7 @@ public record CampaignStatsResponse(
                 s.error(),
                 s.misc(),
                 s.attempts(),
+                s.scrubbed(),
                 new Agents(agents.loggedIn(), agents.ready(), agents.onCall()));
     }
 }

@@ -3,6 +3,7 @@ package com.campaignledger.web.dnc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.campaignledger.operations.processors.ProcessorCatchUp;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,9 @@ abstract class DncContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ProcessorCatchUp catchUp;
 
     ApiClient api;
     ApiClient other;
@@ -133,5 +137,101 @@ abstract class DncContract {
         assertThat(api.get("/api/dnc-numbers?number=3105550123").json().get("content"))
                 .as("only the campaign's account")
                 .isEmpty();
+    }
+
+    private long campaign(String name, String settings, String... numbers) {
+        StringBuilder list = new StringBuilder();
+        for (String n : numbers) {
+            list.append(list.isEmpty() ? "" : ", ")
+                    .append("{\"number\": \"")
+                    .append(n)
+                    .append("\"}");
+        }
+        Response created = other.post(
+                "/api/campaigns",
+                "{\"name\": \"" + name + "\", \"fromNumber\": \"2135550100\"" + settings + ", \"numbers\": [" + list
+                        + "]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> other.get("/api/campaigns/" + id).status() == 200);
+        return id;
+    }
+
+    private JsonNode statsWhen(long campaign, java.util.function.Predicate<JsonNode> ready) {
+        return await().atMost(Duration.ofSeconds(15))
+                .until(() -> other.get("/api/campaigns/" + campaign + "/stats").json(), ready);
+    }
+
+    private void onDnc(String number) {
+        long list = other.get("/api/dnc-lists").json().get(0).get("id").asLong();
+        assertThat(other.post("/api/dnc-lists/" + list + "/numbers", "[{\"number\": \"" + number + "\"}]")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    /** scrubLevel 1 (the default): numbers on the account's DNC lists are kept, counted as scrubbed, never dialled. */
+    @Test
+    void numbersOnDncAreScrubbedAtUploadUnlessScrubLevelIsZero() {
+        onDnc("2135550101");
+        long scrubbing = campaign("Scrubbing", "", "2135550101", "2135550102");
+        JsonNode stats = statsWhen(scrubbing, s -> s.get("total").asLong() == 2);
+        assertThat(stats.get("scrubbed").asLong()).isEqualTo(1);
+
+        Response added = other.post(
+                "/api/campaigns/" + scrubbing + "/numbers",
+                "[{\"number\": \"2135550103\"}, {\"number\": \"2135550101\"}]");
+        assertThat(added.json().get("added").asInt()).as(added.toString()).isEqualTo(1);
+        assertThat(added.json().get("scrubbed").asInt()).isZero();
+        onDnc("2135550104");
+        Response scrubbedOnUpload =
+                other.post("/api/campaigns/" + scrubbing + "/numbers", "[{\"number\": \"2135550104\"}]");
+        assertThat(scrubbedOnUpload.json().get("scrubbed").asInt()).isEqualTo(1);
+        assertThat(statsWhen(scrubbing, s -> s.get("total").asLong() == 4)
+                        .get("scrubbed")
+                        .asLong())
+                .isEqualTo(2);
+
+        long noScrub = campaign("No scrub", ", \"scrubLevel\": 0", "2135550101");
+        assertThat(statsWhen(noScrub, s -> s.get("total").asLong() == 1)
+                        .get("scrubbed")
+                        .asLong())
+                .isZero();
+    }
+
+    /** A DNC result in one campaign keeps the number out of the account's other campaigns, not another account's. */
+    @Test
+    void aNumberPutOnDncLaterIsScrubbedFromTheAccountsOtherCampaigns() {
+        long first = campaign("First", "", "3105550201", "3105550202");
+        long second = campaign("Second", "", "3105550201", "3105550203");
+        assertThat(other.post("/api/campaigns/" + first + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
+        Response elsewhere = api.post(
+                "/api/campaigns", "{\"name\": \"Another account\", \"numbers\": [{\"number\": \"3105550201\"}]}");
+        long foreign = elsewhere.json().get("id").asLong();
+
+        assertThat(other.post(
+                                "/api/campaigns/" + first + "/calls",
+                                "{\"number\": \"3105550201\", \"result\": \"DNC\", \"durationSeconds\": 5}")
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(statsWhen(second, s -> s.get("scrubbed").asLong() == 1)
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(statsWhen(first, s -> s.get("dnc").asLong() == 1)
+                        .get("scrubbed")
+                        .asLong())
+                .as("dialled to its final result there")
+                .isZero();
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(api.get("/api/campaigns/" + foreign + "/stats")
+                        .json()
+                        .get("scrubbed")
+                        .asLong())
+                .as("another account's campaign")
+                .isZero();
     }
 }

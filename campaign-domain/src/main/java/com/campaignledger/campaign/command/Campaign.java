@@ -41,6 +41,7 @@ import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.campaign.api.NotOnRosterException;
 import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
@@ -51,6 +52,7 @@ import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
 import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
+import com.campaignledger.campaign.api.ScrubNumbersCommand;
 import com.campaignledger.campaign.api.StartCampaignCommand;
 import com.campaignledger.campaign.api.StopCampaignCommand;
 import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
@@ -103,7 +105,8 @@ class Campaign extends CampaignState {
         }
         if (!command.numbers().isEmpty()) {
             // Events applied in a constructor are handled after it returns: no state to read yet.
-            addNumbers(command.campaignId(), Set.of(), command.numbers());
+            addNumbers(
+                    command.campaignId(), Set.of(), command.numbers(), scrubbing(command.settings(), command.onDnc()));
         }
     }
 
@@ -267,7 +270,23 @@ class Campaign extends CampaignState {
         checkRevision(command);
         requireStatus(ACCEPTS_NUMBERS, "add numbers to", null);
         requireValid(numberViolations(command.numbers()));
-        return addNumbers(campaignId(), numbers(), command.numbers());
+        return addNumbers(campaignId(), numbers(), command.numbers(), scrubbing(settings(), command.onDnc()));
+    }
+
+    /** Numbers put on a DNC list after they joined: scrubbed unless dialled to a final result already. */
+    @CommandHandler
+    void handle(ScrubNumbersCommand command) {
+        List<String> scrubbed = scrubbing(settings(), Set.copyOf(command.numbers())).stream()
+                .filter(n -> progress(n) != null && !progress(n).done())
+                .distinct()
+                .toList();
+        if (scrubbed.isEmpty()) {
+            return;
+        }
+        apply(new NumbersScrubbedEvent(campaignId(), scrubbed, command.reason()));
+        if (openNumbers() == 0 && status() == RUNNING) {
+            apply(new CampaignFinishedEvent(campaignId()));
+        }
     }
 
     @CommandHandler
@@ -329,7 +348,13 @@ class Campaign extends CampaignState {
         return new CallRecorded(attempt, !retried, retryAt, finished);
     }
 
-    private NumbersAdded addNumbers(CampaignId id, Set<String> existing, List<ContactNumber> requested) {
+    /** scrubLevel 0: no scrubbing; 1 (the default): numbers on the account's DNC lists are never dialled. */
+    private static Set<String> scrubbing(CampaignSettings settings, Set<String> onDnc) {
+        return Integer.valueOf(0).equals(settings.scrubLevel()) ? Set.of() : onDnc;
+    }
+
+    private NumbersAdded addNumbers(
+            CampaignId id, Set<String> existing, List<ContactNumber> requested, Set<String> onDnc) {
         Set<String> seen = new HashSet<>();
         List<ContactNumber> added = new ArrayList<>();
         for (ContactNumber n : requested) {
@@ -341,7 +366,14 @@ class Campaign extends CampaignState {
         if (!added.isEmpty() || skipped > 0) {
             apply(new NumbersAddedEvent(id, added, skipped));
         }
-        return new NumbersAdded(added.size(), skipped, revision());
+        List<String> scrubbed = added.stream()
+                .map(ContactNumber::number)
+                .filter(onDnc::contains)
+                .toList();
+        if (!scrubbed.isEmpty()) {
+            apply(new NumbersScrubbedEvent(id, scrubbed, "on a do-not-call list of the account when uploaded"));
+        }
+        return new NumbersAdded(added.size(), skipped, scrubbed.size(), revision());
     }
 
     private void checkRevision(RevisionedCommand command) {

@@ -21,6 +21,7 @@ import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
@@ -218,13 +219,30 @@ abstract class CampaignState {
         revision++;
     }
 
+    /** Scrubbed numbers are done without a result; the revision stays (GET shows no number). */
+    @EventSourcingHandler
+    void on(NumbersScrubbedEvent event) {
+        for (String number : event.numbers()) {
+            NumberProgress progress = numbers.get(number);
+            if (progress != null && !progress.done()) {
+                numbers.put(number, progress.scrub());
+                openNumbers--;
+            }
+        }
+    }
+
     /** A dial attempt changes the number, not what GET shows of the campaign: the revision stays. */
     @EventSourcingHandler
     void on(CallResultRecordedEvent event) {
         numbers.put(
                 event.number(),
                 new NumberProgress(
-                        event.attempt(), event.result(), event.retryAt(), event.finalForNumber(), event.callId()));
+                        event.attempt(),
+                        event.result(),
+                        event.retryAt(),
+                        event.finalForNumber(),
+                        event.callId(),
+                        false));
         if (event.finalForNumber()) {
             openNumbers--;
         }

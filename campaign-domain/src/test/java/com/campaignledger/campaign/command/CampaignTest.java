@@ -8,6 +8,7 @@ import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
@@ -26,10 +27,12 @@ import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.Question;
 import com.campaignledger.campaign.api.QuestionResponseType;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.RetryConfig;
+import com.campaignledger.campaign.api.ScrubNumbersCommand;
 import com.campaignledger.campaign.api.StartCampaignCommand;
 import com.campaignledger.campaign.api.StopCampaignCommand;
 import com.campaignledger.campaign.api.TransferNumber;
@@ -41,6 +44,7 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -527,7 +531,41 @@ class CampaignTest {
             fixture.given(created(), numbersAdded(ALICE))
                     .when(new AddNumbersCommand(ID, List.of(ALICE, BOB, BOB), null))
                     .expectEvents(new NumbersAddedEvent(ID, List.of(BOB), 2))
-                    .expectResultMessagePayload(new NumbersAdded(1, 2, 3));
+                    .expectResultMessagePayload(new NumbersAdded(1, 2, 0, 3));
+        }
+
+        /** Numbers on one of the account's do-not-call lists when sent are kept, but scrubbed: never dialled. */
+        @Test
+        void numbersOnDncAreScrubbedAtUpload() {
+            fixture.given(created(), numbersAdded(ALICE))
+                    .when(new AddNumbersCommand(ID, List.of(BOB, ALICE), Set.of(BOB.number(), ALICE.number()), null))
+                    .expectEvents(
+                            new NumbersAddedEvent(ID, List.of(BOB), 1),
+                            new NumbersScrubbedEvent(
+                                    ID, List.of(BOB.number()), "on a do-not-call list of the account when uploaded"))
+                    .expectResultMessagePayload(new NumbersAdded(1, 1, 1, 3));
+        }
+
+        /** A number put on a list later is scrubbed where it is not done; the last open one finishes the campaign. */
+        @Test
+        void aNumberPutOnDncLaterIsScrubbedAndMayFinishTheCampaign() {
+            fixture.given(created(), numbersAdded(ALICE, BOB), started())
+                    .when(new ScrubNumbersCommand(ID, List.of(BOB.number(), "+19995550000"), "added to DNC list 1"))
+                    .expectEvents(new NumbersScrubbedEvent(ID, List.of(BOB.number()), "added to DNC list 1"));
+            fixture.given(created(), numbersAdded(ALICE, BOB), started())
+                    .andGivenCommands(new ScrubNumbersCommand(ID, List.of(BOB.number()), "r"))
+                    .when(new ScrubNumbersCommand(ID, List.of(ALICE.number(), BOB.number()), "r"))
+                    .expectEvents(
+                            new NumbersScrubbedEvent(ID, List.of(ALICE.number()), "r"), new CampaignFinishedEvent(ID));
+        }
+
+        @Test
+        void aCampaignWithScrubLevelZeroScrubsNothing() {
+            CampaignSettings noScrub =
+                    CampaignSettings.named("No scrub").with(CampaignPatch.of(Map.of("scrubLevel", 0)));
+            fixture.given(new CampaignCreatedEvent(ID, ACCOUNT, noScrub), numbersAdded(ALICE))
+                    .when(new ScrubNumbersCommand(ID, List.of(ALICE.number()), "r"))
+                    .expectNoEvents();
         }
 
         @Test

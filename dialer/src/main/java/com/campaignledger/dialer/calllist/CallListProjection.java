@@ -19,6 +19,7 @@ import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.DispositionList;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -49,7 +50,11 @@ public class CallListProjection {
     void on(CampaignCreatedEvent event) {
         CampaignSettings s = event.settings();
         repository.insertCampaign(
-                event.campaignId().value(), s.localRestrictBegin(), s.localRestrictEnd(), dispositions(s));
+                event.campaignId().value(),
+                event.accountId(),
+                s.localRestrictBegin(),
+                s.localRestrictEnd(),
+                dispositions(s));
     }
 
     @EventHandler
@@ -92,6 +97,11 @@ public class CallListProjection {
     @EventHandler
     void on(NumbersAddedEvent event) {
         repository.insertNumbers(event.campaignId().value(), event.added());
+    }
+
+    @EventHandler
+    void on(NumbersScrubbedEvent event) {
+        repository.scrub(event.campaignId().value(), event.numbers());
     }
 
     @EventHandler

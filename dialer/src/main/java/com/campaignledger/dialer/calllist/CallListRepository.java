@@ -27,11 +27,12 @@ public class CallListRepository {
         this.jdbc = jdbc;
     }
 
-    void insertCampaign(long campaignId, LocalTime begin, LocalTime end, List<String> dispositions) {
+    void insertCampaign(long campaignId, String accountId, LocalTime begin, LocalTime end, List<String> dispositions) {
         jdbc.update(
-                "INSERT INTO dialer_campaign (campaign_id, status, dial_ratio, restrict_begin, restrict_end, dispositions) "
-                        + "VALUES (?, ?, 1.0, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO dialer_campaign (campaign_id, account_id, status, dial_ratio, restrict_begin, restrict_end, "
+                        + "dispositions) VALUES (?, ?, ?, 1.0, ?, ?, ?) ON CONFLICT DO NOTHING",
                 campaignId,
+                accountId,
                 CampaignStatus.SETUP.name(),
                 text(begin),
                 text(end),
@@ -66,6 +67,28 @@ public class CallListRepository {
                     ps.setString(2, n.number());
                     ps.setString(3, n.extraData().isEmpty() ? null : write(n.extraData()));
                 });
+    }
+
+    /** Scrubbed numbers are never offered for dialing again. */
+    void scrub(long campaignId, List<String> numbers) {
+        jdbc.batchUpdate(
+                "UPDATE dialer_number SET done = TRUE WHERE campaign_id = ? AND number = ?",
+                numbers,
+                500,
+                (ps, number) -> {
+                    ps.setLong(1, campaignId);
+                    ps.setString(2, number);
+                });
+    }
+
+    /** The account's campaigns that have the number and have not dialled it to a final result. */
+    public List<Long> campaignsWithOpenNumber(String accountId, String number) {
+        return jdbc.queryForList(
+                "SELECT n.campaign_id FROM dialer_number n JOIN dialer_campaign c ON c.campaign_id = n.campaign_id "
+                        + "WHERE n.number = ? AND NOT n.done AND c.account_id = ? ORDER BY n.campaign_id",
+                Long.class,
+                number,
+                accountId);
     }
 
     void recordAttempt(long campaignId, String number, int attempt, boolean done, Instant retryAt) {

@@ -6,7 +6,8 @@ import com.campaignledger.campaign.billing.CallUsage;
  * A campaign's live statistics. The eight result counters count numbers, each once under its latest result, so
  * they add up to {@code dialed}, which is at most {@code total}; {@code attempts} counts every dial.
  * {@code callSeconds} is the length of every attempt, {@code callMinutes} the same rounded up to whole minutes
- * call by call (what a per-minute tariff bills).
+ * call by call (what a per-minute tariff bills). {@code scrubbed} counts the numbers kept but never dialled because
+ * they are on a do-not-call list.
  */
 public record CampaignStats(
         long campaignId,
@@ -22,7 +23,8 @@ public record CampaignStats(
         long misc,
         long attempts,
         long callSeconds,
-        long callMinutes) {
+        long callMinutes,
+        long scrubbed) {
 
     /** What the campaign's calls add up to for billing. */
     public CallUsage usage() {
@@ -31,6 +33,6 @@ public record CampaignStats(
 
     /** A campaign the processor has not reached yet: nothing counted. */
     public static CampaignStats none(long campaignId) {
-        return new CampaignStats(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new CampaignStats(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -3,6 +3,7 @@ package com.campaignledger.projections.stats;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.ResultCategory;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -37,6 +38,11 @@ public class CampaignStatsProjection {
     @EventHandler
     void on(NumbersAddedEvent event, @SequenceNumber long sequence) {
         repository.numbersAdded(event.campaignId().value(), event.added().size(), sequence);
+    }
+
+    @EventHandler
+    void on(NumbersScrubbedEvent event, @SequenceNumber long sequence) {
+        repository.numbersScrubbed(event.campaignId().value(), event.numbers().size(), sequence);
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
+import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.ResultCategory;
 import com.campaignledger.projections.replay.SetBasedRebuild;
 import java.util.Arrays;
@@ -41,6 +42,16 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
     private static final String NUMBERS_ADDED = """
             UPDATE campaign_stats s SET total = s.total + x.added, last_sequence = GREATEST(s.last_sequence, x.seq)
             FROM (SELECT %s AS campaign_id, SUM(jsonb_array_length(convert_from(e.payload, 'UTF8')::jsonb -> 'added')) AS added,
+                         MAX(e.sequence_number) AS seq
+                  FROM domain_event_entry e
+                  WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ? AND mod(%s, ?) = ?
+                  GROUP BY 1) x
+            WHERE s.campaign_id = x.campaign_id""".formatted(CAMPAIGN_ID, CAMPAIGN_ID);
+
+    private static final String NUMBERS_SCRUBBED = """
+            UPDATE campaign_stats s SET scrubbed = s.scrubbed + x.scrubbed, last_sequence = GREATEST(s.last_sequence, x.seq)
+            FROM (SELECT %s AS campaign_id,
+                         SUM(jsonb_array_length(convert_from(e.payload, 'UTF8')::jsonb -> 'numbers')) AS scrubbed,
                          MAX(e.sequence_number) AS seq
                   FROM domain_event_entry e
                   WHERE e.global_index BETWEEN ? AND ? AND e.payload_type = ? AND mod(%s, ?) = ?
@@ -131,6 +142,7 @@ public class CampaignStatsRebuild implements SetBasedRebuild {
         long rows = jdbc.update(CREATED, from, to, CampaignCreatedEvent.class.getName(), partitions, partition);
         rows += jdbc.update(NUMBERS_ADDED, from, to, NumbersAddedEvent.class.getName(), partitions, partition);
         rows += jdbc.update(callsRecorded, from, to, CallResultRecordedEvent.class.getName(), partitions, partition);
+        rows += jdbc.update(NUMBERS_SCRUBBED, from, to, NumbersScrubbedEvent.class.getName(), partitions, partition);
         return rows;
     }
 }

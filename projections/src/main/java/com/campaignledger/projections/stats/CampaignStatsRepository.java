@@ -44,6 +44,18 @@ public class CampaignStatsRepository {
                 == 1;
     }
 
+    /** Counts scrubbed numbers, unless this event (its sequence number) was applied already. */
+    boolean numbersScrubbed(long campaignId, int scrubbed, long sequence) {
+        return jdbc.update(
+                        "UPDATE campaign_stats SET scrubbed = scrubbed + ?, last_sequence = ? "
+                                + "WHERE campaign_id = ? AND last_sequence < ?",
+                        scrubbed,
+                        sequence,
+                        campaignId,
+                        sequence)
+                == 1;
+    }
+
     /** The category a dialed number is counted under now; empty while it was never dialed. */
     Optional<ResultCategory> category(long campaignId, String number) {
         return jdbc
@@ -121,7 +133,8 @@ public class CampaignStatsRepository {
         return jdbc
                 .query(
                         "SELECT campaign_id, total, dialed, live, machine, noanswer, dnc, busy, transfer, error, misc, "
-                                + "attempts, call_seconds, call_minutes FROM campaign_stats WHERE campaign_id = ? AND account_id = ?",
+                                + "attempts, call_seconds, call_minutes, scrubbed FROM campaign_stats "
+                                + "WHERE campaign_id = ? AND account_id = ?",
                         (rs, i) -> new CampaignStats(
                                 rs.getLong(1),
                                 rs.getLong(2),
@@ -136,7 +149,8 @@ public class CampaignStatsRepository {
                                 rs.getLong(11),
                                 rs.getLong(12),
                                 rs.getLong(13),
-                                rs.getLong(14)),
+                                rs.getLong(14),
+                                rs.getLong(15)),
                         campaignId,
                         accountId)
                 .stream()
