@@ -5,6 +5,8 @@ import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
+import com.campaignledger.dialer.window.CallingWindow;
+import com.campaignledger.dnc.directory.DncQueries;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.CommandRequest;
@@ -28,17 +30,23 @@ class CallController {
     private final CommandExecutor executor;
     private final CallIds callIds;
     private final CallFlowClock clock;
+    private final DncQueries dnc;
+    private final CallingWindow window;
 
-    CallController(CommandExecutor executor, CallIds callIds, CallFlowClock clock) {
+    CallController(
+            CommandExecutor executor, CallIds callIds, CallFlowClock clock, DncQueries dnc, CallingWindow window) {
         this.executor = executor;
         this.callIds = callIds;
         this.clock = clock;
+        this.dnc = dnc;
+        this.window = window;
     }
 
     /**
      * Records a dial attempt on a RUNNING campaign; the number must be on its list. The Campaign aggregate checks
      * the account, the status and the number, so a call costs no read of the campaign view (which also lags a
-     * START by a few milliseconds).
+     * START by a few milliseconds). An attempt to a number on a DNC list, or outside its calling window in its own
+     * time zone, is recorded all the same, with its violation.
      */
     @PostMapping("/api/campaigns/{campaignId}/calls")
     ResponseEntity<?> record(
@@ -67,7 +75,9 @@ class CallController {
                             start,
                             seconds,
                             body.agentId(),
-                            true));
+                            true,
+                            dnc.onDnc(ctx.accountId(), number),
+                            window.zoneOf(number)));
             return ResponseEntity.ok(new CallRecordedResponse(
                     callId,
                     number,

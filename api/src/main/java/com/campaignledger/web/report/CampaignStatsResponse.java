@@ -6,7 +6,8 @@ import com.campaignledger.projections.stats.CampaignStats;
 /**
  * GetCccCampaignStats, live: seed 001's counters (numbers, each once under its latest result, so live + machine +
  * noanswer + dnc + busy + transfer + error + misc = dialed &lt;= total), every dial attempt, the numbers kept but
- * never dialled because they are on a do-not-call list ({@code scrubbed}), and the campaign's agents now.
+ * never dialled because they are on a do-not-call list ({@code scrubbed}), the reported attempts that broke a rule
+ * ({@code violations}: a DNC number, a call outside its calling window), and the campaign's agents now.
  */
 public record CampaignStatsResponse(
         long campaignId,
@@ -22,6 +23,7 @@ public record CampaignStatsResponse(
         long misc,
         long attempts,
         long scrubbed,
+        long violations,
         Agents agents) {
 
     /** Logged in (waiting, on a call or entering a response); of them waiting for a call; on a call. */
@@ -42,6 +44,7 @@ public record CampaignStatsResponse(
                 s.misc(),
                 s.attempts(),
                 s.scrubbed(),
+                s.violations(),
                 new Agents(agents.loggedIn(), agents.ready(), agents.onCall()));
     }
 }

@@ -468,11 +468,11 @@ class AgentApiTest {
                         .status())
                 .isEqualTo(200);
         // The dialer reports the same number's final result on another call while the agent is still on this one.
-        Response dnc = api.post(
+        Response dialed = api.post(
                 "/api/campaigns/" + campaign + "/calls",
-                "{\"number\": \"2125551000\", \"result\": \"DNC\", \"callId\": \"sip-0\"}");
-        assertThat(dnc.json().get("finalForNumber").asBoolean())
-                .as(dnc.toString())
+                "{\"number\": \"2125551000\", \"result\": \"LA\", \"callId\": \"sip-0\"}");
+        assertThat(dialed.json().get("finalForNumber").asBoolean())
+                .as(dialed.toString())
                 .isTrue();
         assertThat(api.post(
                                 agents() + "/" + agent + "/responses",
@@ -675,10 +675,10 @@ class AgentApiTest {
         long agent;
         try {
             String calls = "/api/campaigns/" + campaign + "/calls";
-            assertThat(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"DNC\"}")
+            assertThat(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"LA\"}")
                             .status())
                     .isEqualTo(200);
-            assertThat(api.post(calls, "{\"number\": \"2125551001\", \"result\": \"DNC\"}")
+            assertThat(api.post(calls, "{\"number\": \"2125551001\", \"result\": \"LA\"}")
                             .json()
                             .get("campaignFinished")
                             .asBoolean())

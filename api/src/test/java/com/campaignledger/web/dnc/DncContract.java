@@ -234,4 +234,53 @@ abstract class DncContract {
                 .as("another account's campaign")
                 .isZero();
     }
+
+    /** The call happened: an attempt to a DNC number or outside its calling window is recorded, with its violation. */
+    @Test
+    void aReportedAttemptIsNeverRefusedButItsViolationIsRecorded() {
+        onDnc("2135550301");
+        long campaign = campaign(
+                "Window",
+                ", \"scrubLevel\": 0, \"localRestrictBegin\": \"09:00\", \"localRestrictEnd\": \"17:00\"",
+                "2135550301",
+                "2135550302",
+                "2135550303");
+        assertThat(other.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
+        java.time.ZoneId losAngeles = java.time.ZoneId.of("America/Los_Angeles");
+        java.time.Instant night = atLocal(losAngeles, java.time.LocalTime.of(3, 0));
+        java.time.Instant noon = atLocal(losAngeles, java.time.LocalTime.of(12, 0));
+
+        for (String[] call : new String[][] {
+            {"2135550301", noon.toString()}, {"2135550302", night.toString()}, {"2135550303", noon.toString()}
+        }) {
+            Response recorded = other.post(
+                    "/api/campaigns/" + campaign + "/calls",
+                    "{\"number\": \"" + call[0] + "\", \"result\": \"NO_ANS\", \"durationSeconds\": 20, "
+                            + "\"startTime\": \"" + call[1] + "\"}");
+            assertThat(recorded.status()).as("never refused: " + recorded).isEqualTo(200);
+        }
+        assertThat(statsWhen(campaign, s -> s.get("attempts").asLong() == 3)
+                        .get("violations")
+                        .asLong())
+                .isEqualTo(2);
+        java.util.List<String> violations = jdbc.query(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND payload_type LIKE ? ORDER BY sequence_number",
+                (rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8),
+                "campaign-" + campaign,
+                "%CallResultRecordedEvent");
+        assertThat(violations).hasSize(3);
+        assertThat(violations.get(0)).contains("\"violation\":\"DNC\"");
+        assertThat(violations.get(1)).contains("\"violation\":\"CALLING_WINDOW\"");
+        assertThat(violations.get(2)).contains("\"violation\":null");
+    }
+
+    /** The most recent past instant at this local time in this zone. */
+    private static java.time.Instant atLocal(java.time.ZoneId zone, java.time.LocalTime time) {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone);
+        java.time.ZonedDateTime at = now.with(time);
+        return (at.isAfter(now) ? at.minusDays(1) : at).toInstant();
+    }
 }

@@ -165,7 +165,7 @@ class HistoryAndReplayPostgresTest {
     private static long runningCampaign(ApiClient api, String name) {
         Response created = api.post(
                 "/api/campaigns",
-                "{\"name\": \"" + name + "\", \"fromNumber\": \"9206596476\", "
+                "{\"name\": \"" + name + "\", \"fromNumber\": \"9206596476\", \"scrubLevel\": 0, "
                         + "\"numbers\": [{\"number\": \"2135551212\"}]}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
@@ -712,7 +712,7 @@ class HistoryAndReplayPostgresTest {
             Response created = api.post(
                     "/api/campaigns",
                     "{\"name\": \"Stats " + c
-                            + "\", \"fromNumber\": \"9206596476\", \"retryConfig\": {\"maxAttempts\": 4, "
+                            + "\", \"fromNumber\": \"9206596476\", \"scrubLevel\": 0, \"retryConfig\": {\"maxAttempts\": 4, "
                             + "\"minutesBetweenAttempts\": 1, \"retryResults\": [\"BUSY\", \"NO_ANS\", \"AM\"]}, \"numbers\": ["
                             + "{\"number\": \"2135550000\"}, {\"number\": \"2135550001\"}, {\"number\": \"2135550002\"}, {\"number\": \"2135550003\"}]}");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -906,7 +906,8 @@ class HistoryAndReplayPostgresTest {
         }
         Response created = api.post(
                 "/api/campaigns",
-                "{\"name\": \"" + name + "\", \"fromNumber\": \"9206596476\", " + "\"numbers\": [" + list + "]}");
+                "{\"name\": \"" + name + "\", \"fromNumber\": \"9206596476\", \"scrubLevel\": 0, " + "\"numbers\": ["
+                        + list + "]}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}")

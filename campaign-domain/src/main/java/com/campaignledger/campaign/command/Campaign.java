@@ -310,7 +310,9 @@ class Campaign extends CampaignState {
             // The same call reported again (a dialer's retry, a redelivered event): already recorded.
             return new CallRecorded(progress.attempts(), progress.done(), progress.retryAt(), status() == FINISHED);
         }
-        if (progress.done()) {
+        // A scrubbed number is never offered, but a dialer that called it anyway reports a call that happened: it is
+        // recorded (with its violation), never refused; the number stays scrubbed.
+        if (progress.done() && !progress.scrubbed()) {
             throw new IllegalCampaignTransitionException(
                     status(),
                     "record a call for",
@@ -324,7 +326,9 @@ class Campaign extends CampaignState {
                     "number " + command.number() + " is at attempt " + progress.attempts());
         }
         RetryConfig retry = settings().retryConfig();
-        boolean retried = retry.retryResults().contains(command.result()) && attempt < retry.maxAttempts();
+        boolean retried = !progress.scrubbed()
+                && retry.retryResults().contains(command.result())
+                && attempt < retry.maxAttempts();
         Instant retryAt = retried
                 ? command.startTime()
                         .plusSeconds(command.durationSeconds())
@@ -340,7 +344,8 @@ class Campaign extends CampaignState {
                 command.durationSeconds(),
                 command.agentSessionId(),
                 !retried,
-                retryAt));
+                retryAt,
+                CampaignRules.violation(command, settings())));
         boolean finished = openNumbers() == 0 && status() == RUNNING;
         if (finished) {
             apply(new CampaignFinishedEvent(campaignId()));

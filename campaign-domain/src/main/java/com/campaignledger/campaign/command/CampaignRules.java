@@ -1,11 +1,14 @@
 package com.campaignledger.campaign.command;
 
+import com.campaignledger.campaign.api.CampaignSettings;
+import com.campaignledger.campaign.api.ComplianceViolation;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.kernel.PhoneNumbers;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,5 +90,23 @@ final class CampaignRules {
             violations.add(new Violation("durationSeconds", "must not be negative"));
         }
         return violations;
+    }
+
+    /**
+     * What a reported attempt broke, if anything: a number on a DNC list, else a start outside the calling window
+     * (localRestrictBegin/End) in the number's own time zone. Unknown zone: no window check.
+     */
+    static ComplianceViolation violation(RecordCallResultCommand command, CampaignSettings settings) {
+        if (command.onDnc()) {
+            return ComplianceViolation.DNC;
+        }
+        LocalTime begin = settings.localRestrictBegin();
+        LocalTime end = settings.localRestrictEnd();
+        if (command.numberZone() == null || command.startTime() == null || (begin == null && end == null)) {
+            return null;
+        }
+        LocalTime local = command.startTime().atZone(command.numberZone()).toLocalTime();
+        boolean inside = (begin == null || !local.isBefore(begin)) && (end == null || local.isBefore(end));
+        return inside ? null : ComplianceViolation.CALLING_WINDOW;
     }
 }

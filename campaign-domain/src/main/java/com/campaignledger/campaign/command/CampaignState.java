@@ -234,16 +234,19 @@ abstract class CampaignState {
     /** A dial attempt changes the number, not what GET shows of the campaign: the revision stays. */
     @EventSourcingHandler
     void on(CallResultRecordedEvent event) {
+        NumberProgress before = numbers.get(event.number());
+        boolean scrubbed = before != null && before.scrubbed();
         numbers.put(
                 event.number(),
                 new NumberProgress(
                         event.attempt(),
                         event.result(),
                         event.retryAt(),
-                        event.finalForNumber(),
+                        event.finalForNumber() || scrubbed,
                         event.callId(),
-                        false));
-        if (event.finalForNumber()) {
+                        scrubbed));
+        // A scrubbed number was closed when it was scrubbed.
+        if (event.finalForNumber() && !scrubbed) {
             openNumbers--;
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CallResult;
+import com.campaignledger.campaign.api.CallResultRecordedEvent;
 import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
@@ -16,6 +17,7 @@ import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.CampaignStartedEvent;
 import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
+import com.campaignledger.campaign.api.ComplianceViolation;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.CreateCampaignCommand;
 import com.campaignledger.campaign.api.DeleteCampaignCommand;
@@ -31,6 +33,7 @@ import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.Question;
 import com.campaignledger.campaign.api.QuestionResponseType;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
+import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.campaign.api.RetryConfig;
 import com.campaignledger.campaign.api.ScrubNumbersCommand;
 import com.campaignledger.campaign.api.StartCampaignCommand;
@@ -40,6 +43,7 @@ import com.campaignledger.campaign.api.TransferNumbersDeletedEvent;
 import com.campaignledger.campaign.api.UpdateCampaignCommand;
 import com.campaignledger.campaign.api.UpdateDialRatioCommand;
 import com.campaignledger.kernel.MetadataKeys;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
@@ -557,6 +561,42 @@ class CampaignTest {
                     .when(new ScrubNumbersCommand(ID, List.of(ALICE.number(), BOB.number()), "r"))
                     .expectEvents(
                             new NumbersScrubbedEvent(ID, List.of(ALICE.number()), "r"), new CampaignFinishedEvent(ID));
+        }
+
+        /** The call happened: a dialer's report for a scrubbed number is recorded, not refused; it stays scrubbed. */
+        @Test
+        void aReportForAScrubbedNumberIsRecordedAndItStaysScrubbed() {
+            Instant start = Instant.parse("2026-03-24T19:00:00Z");
+            fixture.given(
+                            created(),
+                            numbersAdded(ALICE, BOB),
+                            started(),
+                            new NumbersScrubbedEvent(ID, List.of(BOB.number()), "r"))
+                    .when(new RecordCallResultCommand(
+                            ID,
+                            "c1",
+                            BOB.number(),
+                            CallResult.BUSY,
+                            null,
+                            start,
+                            10,
+                            null,
+                            true,
+                            true,
+                            java.time.ZoneId.of("America/Los_Angeles")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new CallResultRecordedEvent(
+                            ID,
+                            "c1",
+                            BOB.number(),
+                            CallResult.BUSY,
+                            1,
+                            start,
+                            10,
+                            null,
+                            true,
+                            null,
+                            ComplianceViolation.DNC));
         }
 
         @Test

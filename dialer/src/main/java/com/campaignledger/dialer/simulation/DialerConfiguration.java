@@ -3,6 +3,7 @@ package com.campaignledger.dialer.simulation;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.calllist.CallListRepository;
+import com.campaignledger.dialer.window.CallingWindow;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +20,12 @@ public class DialerConfiguration {
     @Bean
     public CallFlowClock simulationClock(DialerProperties properties) {
         return new CallFlowClock(Instant.now(), properties.timeScale());
+    }
+
+    /** Numbers' local time zones and the calling window: one rule for the simulated dialer and the external one's reports. */
+    @Bean
+    public CallingWindow callingWindow(DialerProperties properties) {
+        return new CallingWindow(properties.fallbackZone());
     }
 
     @Bean

@@ -7,7 +7,7 @@ import com.campaignledger.campaign.billing.CallUsage;
  * they add up to {@code dialed}, which is at most {@code total}; {@code attempts} counts every dial.
  * {@code callSeconds} is the length of every attempt, {@code callMinutes} the same rounded up to whole minutes
  * call by call (what a per-minute tariff bills). {@code scrubbed} counts the numbers kept but never dialled because
- * they are on a do-not-call list.
+ * they are on a do-not-call list; {@code violations} the reported attempts that broke a rule (DNC, calling window).
  */
 public record CampaignStats(
         long campaignId,
@@ -24,7 +24,8 @@ public record CampaignStats(
         long attempts,
         long callSeconds,
         long callMinutes,
-        long scrubbed) {
+        long scrubbed,
+        long violations) {
 
     /** What the campaign's calls add up to for billing. */
     public CallUsage usage() {
@@ -33,6 +34,6 @@ public record CampaignStats(
 
     /** A campaign the processor has not reached yet: nothing counted. */
     public static CampaignStats none(long campaignId) {
-        return new CampaignStats(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new CampaignStats(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

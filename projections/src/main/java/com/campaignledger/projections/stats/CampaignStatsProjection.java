@@ -50,7 +50,8 @@ public class CampaignStatsProjection {
         long campaignId = event.campaignId().value();
         ResultCategory now = event.result().category();
         Optional<ResultCategory> before = repository.category(campaignId, event.number());
-        if (repository.attemptCounted(campaignId, before.orElse(null), now, event.durationSeconds(), sequence)) {
+        if (repository.attemptCounted(
+                campaignId, before.orElse(null), now, event.durationSeconds(), event.violation() != null, sequence)) {
             repository.numberDialed(campaignId, event.number(), now, event.attempt(), before.isPresent());
         }
     }

@@ -73,9 +73,13 @@ public class CampaignStatsRepository {
      * Counts one dial attempt and moves its number from the counter of {@code before} (none: the number was not
      * dialed yet) to that of {@code now}, unless this event was applied already; then writes nothing and says so.
      */
-    boolean attemptCounted(long campaignId, ResultCategory before, ResultCategory now, int seconds, long sequence) {
+    boolean attemptCounted(
+            long campaignId, ResultCategory before, ResultCategory now, int seconds, boolean violated, long sequence) {
         StringBuilder set = new StringBuilder("attempts = attempts + 1, call_seconds = call_seconds + ?, "
                 + "call_minutes = call_minutes + ?, last_sequence = ?");
+        if (violated) {
+            set.append(", violations = violations + 1");
+        }
         if (before == null) {
             set.append(", dialed = dialed + 1, ")
                     .append(column(now))
@@ -133,7 +137,7 @@ public class CampaignStatsRepository {
         return jdbc
                 .query(
                         "SELECT campaign_id, total, dialed, live, machine, noanswer, dnc, busy, transfer, error, misc, "
-                                + "attempts, call_seconds, call_minutes, scrubbed FROM campaign_stats "
+                                + "attempts, call_seconds, call_minutes, scrubbed, violations FROM campaign_stats "
                                 + "WHERE campaign_id = ? AND account_id = ?",
                         (rs, i) -> new CampaignStats(
                                 rs.getLong(1),
@@ -150,7 +154,8 @@ public class CampaignStatsRepository {
                                 rs.getLong(12),
                                 rs.getLong(13),
                                 rs.getLong(14),
-                                rs.getLong(15)),
+                                rs.getLong(15),
+                                rs.getLong(16)),
                         campaignId,
                         accountId)
                 .stream()

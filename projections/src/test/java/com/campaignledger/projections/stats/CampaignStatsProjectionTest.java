@@ -30,7 +30,11 @@ class CampaignStatsProjectionTest {
 
     @BeforeEach
     void emptyReadModel() {
-        jdbc = ReadModelDatabase.create("V5__agent_session_view.sql", "V120__campaign_stats.sql");
+        jdbc = ReadModelDatabase.create(
+                "V5__agent_session_view.sql",
+                "V120__campaign_stats.sql",
+                "V210__campaign_stats_scrubbed.sql",
+                "V230__campaign_stats_violations.sql");
         repository = new CampaignStatsRepository(jdbc);
         projection = new CampaignStatsProjection(repository);
         projection.on(new CampaignCreatedEvent(CAMPAIGN, "acme", CampaignSettings.named("Stats")), sequence++);
