@@ -27,6 +27,12 @@ abstract class DncContract {
     @Autowired
     ProcessorCatchUp catchUp;
 
+    @Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     ApiClient api;
     ApiClient other;
 
@@ -282,5 +288,47 @@ abstract class DncContract {
         java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone);
         java.time.ZonedDateTime at = now.with(time);
         return (at.isAfter(now) ? at.minusDays(1) : at).toInstant();
+    }
+
+    /** Two DNC results in one batch of the processor, for an account with no default list yet: one list is made. */
+    @Test
+    void twoDncResultsInOneBatchMakeOneDefaultList() {
+        long campaign = campaign("Batch", "", "4155550401", "4155550402");
+        assertThat(other.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
+        String account = jdbc.queryForObject(
+                "SELECT account_id FROM campaign_view WHERE campaign_id = ?", String.class, campaign);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "RUNNING"
+                        .equals(other.get("/api/campaigns/" + campaign)
+                                .json()
+                                .get("status")
+                                .asText()));
+        org.axonframework.messaging.MetaData metaData =
+                org.axonframework.messaging.MetaData.with(com.campaignledger.kernel.MetadataKeys.ACCOUNT_ID, account);
+        // Both results committed in one transaction: the processor reads them in one batch.
+        transactions.executeWithoutResult(tx -> {
+            for (String number : java.util.List.of("+14155550401", "+14155550402")) {
+                commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                                new com.campaignledger.campaign.api.RecordCallResultCommand(
+                                        com.campaignledger.campaign.api.CampaignId.of(campaign),
+                                        "batch-" + number,
+                                        number,
+                                        com.campaignledger.campaign.api.CallResult.DNC,
+                                        null,
+                                        java.time.Instant.now(),
+                                        3,
+                                        null))
+                        .withMetaData(metaData));
+            }
+        });
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> other.get("/api/dnc-numbers")
+                                .json()
+                                .get("totalElements")
+                                .asLong()
+                        == 2);
+        assertThat(other.get("/api/dnc-lists").json()).as("one default list").hasSize(1);
     }
 }

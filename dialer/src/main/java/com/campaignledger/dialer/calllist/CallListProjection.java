@@ -107,7 +107,12 @@ public class CallListProjection {
     @EventHandler
     void on(CallResultRecordedEvent event) {
         repository.recordAttempt(
-                event.campaignId().value(), event.number(), event.attempt(), event.finalForNumber(), event.retryAt());
+                event.campaignId().value(),
+                event.number(),
+                event.attempt(),
+                event.finalForNumber(),
+                event.retryAt(),
+                event.result().name());
     }
 
     @EventHandler

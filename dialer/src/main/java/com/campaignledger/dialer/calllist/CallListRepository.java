@@ -72,7 +72,8 @@ public class CallListRepository {
     /** Scrubbed numbers are never offered for dialing again. */
     void scrub(long campaignId, List<String> numbers) {
         jdbc.batchUpdate(
-                "UPDATE dialer_number SET done = TRUE WHERE campaign_id = ? AND number = ?",
+                "UPDATE dialer_number SET done = TRUE, scrubbed = TRUE, lease_owner = NULL, lease_until = NULL "
+                        + "WHERE campaign_id = ? AND number = ?",
                 numbers,
                 500,
                 (ps, number) -> {
@@ -91,13 +92,15 @@ public class CallListRepository {
                 accountId);
     }
 
-    void recordAttempt(long campaignId, String number, int attempt, boolean done, Instant retryAt) {
+    /** A reported attempt ends the number's lease, if it had one. */
+    void recordAttempt(long campaignId, String number, int attempt, boolean done, Instant retryAt, String lastResult) {
         jdbc.update(
-                "UPDATE dialer_number SET attempts = ?, done = ?, retry_at = ? WHERE campaign_id = ? AND number = ? "
-                        + "AND attempts < ?",
+                "UPDATE dialer_number SET attempts = ?, done = ?, retry_at = ?, last_result = ?, lease_owner = NULL, "
+                        + "lease_until = NULL WHERE campaign_id = ? AND number = ? AND attempts < ?",
                 attempt,
                 done,
                 retryAt == null ? null : Timestamp.from(retryAt),
+                lastResult,
                 campaignId,
                 number,
                 attempt);
@@ -145,6 +148,24 @@ public class CallListRepository {
                 CampaignStatus.RUNNING.name());
     }
 
+    /** A RUNNING campaign as the call list knows it; empty for any other status or an unknown one. */
+    public Optional<DialerCampaign> running(long campaignId) {
+        return jdbc
+                .query(
+                        "SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign "
+                                + "WHERE campaign_id = ? AND status = ?",
+                        (rs, i) -> new DialerCampaign(
+                                rs.getLong(1),
+                                rs.getDouble(2),
+                                time(rs.getString(3)),
+                                time(rs.getString(4)),
+                                readList(rs.getString(5))),
+                        campaignId,
+                        CampaignStatus.RUNNING.name())
+                .stream()
+                .findFirst();
+    }
+
     /** An agent of a campaign as the call list knows it: state, and the call it is on (when READY, its last call). */
     public record DialerAgent(long sessionId, AgentState state, String callId) {}
 
@@ -170,9 +191,11 @@ public class CallListRepository {
         return jdbc
                 .query(
                         "SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND done = FALSE "
-                                + "AND (retry_at IS NULL OR retry_at <= ?) ORDER BY attempts, number LIMIT ?",
+                                + "AND (retry_at IS NULL OR retry_at <= ?) AND (lease_until IS NULL OR lease_until <= ?) "
+                                + "ORDER BY attempts, number LIMIT ?",
                         (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
                         campaignId,
+                        Timestamp.from(now),
                         Timestamp.from(now),
                         limit + inFlight.size())
                 .stream()

@@ -10,6 +10,7 @@ import com.campaignledger.dnc.api.DncListId;
 import com.campaignledger.dnc.api.DncSource;
 import com.campaignledger.dnc.directory.DefaultDncLists;
 import com.campaignledger.kernel.MetadataKeys;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,6 +19,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,7 @@ class DncFromCallResults {
 
     static final String PROCESSING_GROUP = "dnc-from-call-results"; // DncConfig.FROM_CALL_RESULTS
     private static final String ACTOR = "system:dnc-results";
+    private static final String MADE_IN_BATCH = DncFromCallResults.class.getName() + ".defaultLists";
 
     private final CommandGateway commands;
     private final DefaultDncLists defaults;
@@ -48,7 +51,12 @@ class DncFromCallResults {
         }
         MetaData sent = MetaData.from(Map.of(ACCOUNT_ID, accountId, MetadataKeys.ACTOR, ACTOR))
                 .mergedWith(metaData.subset(MetadataKeys.CORRELATION_ID));
-        DncListId list = defaults.of(accountId, command -> send(command, sent));
+        // A list made for an earlier result of this batch is in the batch's transaction, whose events reach the DNC
+        // tables only when it commits: remembered for the batch, so it is made once.
+        Map<String, DncListId> madeInBatch = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(MADE_IN_BATCH, key -> new HashMap<>())
+                : new HashMap<>();
+        DncListId list = madeInBatch.computeIfAbsent(accountId, a -> defaults.of(a, command -> send(command, sent)));
         send(
                 new AddDncNumber(
                         DncEntryId.of(list, event.number()),

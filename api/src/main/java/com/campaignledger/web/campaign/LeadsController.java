@@ -1,0 +1,94 @@
+package com.campaignledger.web.campaign;
+
+import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.dialer.CallFlowClock;
+import com.campaignledger.dialer.calllist.NumberStates;
+import com.campaignledger.dialer.leads.LeadClaims;
+import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.QueryParameters;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What an external dialer may call now (VICIdial's "hopper"), and every number of a campaign with where it stands.
+ * The rules of what may be dialled are the dialer module's (LeadClaims), the same for the simulated dialer.
+ */
+@RestController
+@Tag(name = "Campaigns")
+class LeadsController {
+
+    static final int MAX_CLAIM = 1000;
+    static final int MAX_LEASE_SECONDS = 3600;
+
+    /** A claim: how many numbers, leased for how long (60 s when left out). */
+    record ClaimRequest(Integer count, Integer leaseSeconds) {}
+
+    record ClaimResponse(long campaignId, List<LeadClaims.Lead> leads) {}
+
+    private final CampaignLookup campaigns;
+    private final LeadClaims claims;
+    private final NumberStates numbers;
+    private final CallFlowClock clock;
+    private final int maxPageSize;
+
+    LeadsController(
+            CampaignLookup campaigns,
+            LeadClaims claims,
+            NumberStates numbers,
+            CallFlowClock clock,
+            @Value("${ledger.max-page-size}") int maxPageSize) {
+        this.campaigns = campaigns;
+        this.claims = claims;
+        this.numbers = numbers;
+        this.clock = clock;
+        this.maxPageSize = maxPageSize;
+    }
+
+    @PostMapping("/api/campaigns/{id}/leads/claim")
+    @Operation(
+            summary = "Lease up to `count` numbers due now to the caller (the dialable list)",
+            description =
+                    "Numbers with no final result, not scrubbed, whose retry time has come, inside the campaign's "
+                            + "calling window in their own time zone and leased to nobody; each is the caller's until it "
+                            + "reports the attempt on `…/calls` or `leaseSeconds` pass. Two claims never share a number.")
+    ClaimResponse claim(@PathVariable long id, @RequestBody ClaimRequest body, RequestContext context) {
+        int count = body.count() == null ? 1 : body.count();
+        int lease = body.leaseSeconds() == null ? 60 : body.leaseSeconds();
+        if (count < 1 || count > MAX_CLAIM) {
+            throw new RequestValidationException("count", "must be between 1 and " + MAX_CLAIM);
+        }
+        if (lease < 1 || lease > MAX_LEASE_SECONDS) {
+            throw new RequestValidationException("leaseSeconds", "must be between 1 and " + MAX_LEASE_SECONDS);
+        }
+        campaigns.requireStatus(id, context.accountId(), EnumSet.of(CampaignStatus.RUNNING), "claim numbers of");
+        return new ClaimResponse(
+                id, claims.claim(id, count, Duration.ofSeconds(lease), context.actor(), clock.instant()));
+    }
+
+    @GetMapping("/api/campaigns/{id}/numbers")
+    @Operation(
+            summary = "The campaign's numbers with their state: PENDING, LEASED, RETRY_WAIT, FINAL or SCRUBBED",
+            description = "Attempts, last result, next attempt time and lease, in number order; `state` selects one.")
+    NumberStates.NumberPage numbers(
+            @PathVariable long id,
+            @RequestParam(required = false) NumberStates.State state,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            RequestContext context) {
+        QueryParameters.checkPage(page, size, maxPageSize);
+        campaigns.require(id, context.accountId());
+        return numbers.page(id, state, page, size, clock.instant());
+    }
+}

@@ -1,0 +1,169 @@
+package com.campaignledger.web.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.campaignledger.testsupport.ApiClient;
+import com.campaignledger.testsupport.ApiClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dialable list and the numbers of a campaign over HTTP, on every database profile (the subclasses). */
+abstract class LeadsContract {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        // An account of its own: numbers on another test's DNC lists are not scrubbed here.
+        ApiClient admin = new ApiClient(port);
+        String account = "leads-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"Leads\"}");
+        Response credential =
+                admin.post("/api/admin/accounts/" + account + "/credentials", "{\"login\": \"" + account + "-api\"}");
+        api = admin.as(account + "-api", credential.json().get("secret").asText());
+    }
+
+    private long running(String settings, int numbers, String prefix) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < numbers; i++) {
+            list.append(i == 0 ? "" : ", ").append(String.format("{\"number\": \"%s%04d\"}", prefix, i));
+        }
+        Response created = api.post(
+                "/api/campaigns",
+                "{\"name\": \"Leads\", \"fromNumber\": \"2135550100\"" + settings + ", \"numbers\": [" + list + "]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/campaigns/" + id).status() == 200);
+        assertThat(api.post("/api/campaigns/" + id + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/campaigns/" + id + "/numbers")
+                                .json()
+                                .get("totalElements")
+                                .asLong()
+                        == numbers);
+        return id;
+    }
+
+    private List<String> claim(long campaign, int count) {
+        Response r = api.post("/api/campaigns/" + campaign + "/leads/claim", "{\"count\": " + count + "}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> numbers = new ArrayList<>();
+        r.json().get("leads").forEach(l -> numbers.add(l.get("number").asText()));
+        return numbers;
+    }
+
+    @Test
+    void dueNumbersAreLeasedOnceUntilTheirAttemptIsReported() {
+        long campaign = running("", 5, "213555");
+        List<String> first = claim(campaign, 3);
+        assertThat(first).hasSize(3);
+        List<String> second = claim(campaign, 5);
+        assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+        assertThat(claim(campaign, 5)).as("all leased").isEmpty();
+        assertThat(api.get("/api/campaigns/" + campaign + "/numbers?state=LEASED")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isEqualTo(5);
+
+        Response call = api.post(
+                "/api/campaigns/" + campaign + "/calls",
+                "{\"number\": \"" + first.get(0) + "\", \"result\": \"LA\", \"durationSeconds\": 30}");
+        assertThat(call.status()).isEqualTo(200);
+        JsonNode finals = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/campaigns/" + campaign + "/numbers?state=FINAL")
+                                .json(),
+                        page -> page.get("totalElements").asLong() == 1);
+        JsonNode done = finals.get("content").get(0);
+        assertThat(done.get("number").asText()).isEqualTo(first.get(0));
+        assertThat(done.get("lastResult").asText()).isEqualTo("LA");
+        assertThat(done.get("attempts").asInt()).isEqualTo(1);
+        assertThat(done.get("leaseUntil").isNull())
+                .as("the report ended the lease")
+                .isTrue();
+    }
+
+    @Test
+    void scrubbedNumbersAndNumbersOutsideTheirCallingWindowAreNotHandedOut() {
+        long list = api.get("/api/dnc-lists").json().get(0).get("id").asLong();
+        api.post("/api/dnc-lists/" + list + "/numbers", "[{\"number\": \"3105550000\"}]");
+        long campaign = running("", 2, "310555");
+        assertThat(claim(campaign, 5)).containsExactly("+13105550001");
+        assertThat(api.get("/api/campaigns/" + campaign + "/numbers?state=SCRUBBED")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isEqualTo(1);
+
+        // A window that Los Angeles is outside of now: an hour in the other half of its day.
+        boolean morning = LocalTime.now(ZoneId.of("America/Los_Angeles")).isBefore(LocalTime.NOON);
+        String window = morning
+                ? ", \"localRestrictBegin\": \"13:00\", \"localRestrictEnd\": \"14:00\""
+                : ", \"localRestrictBegin\": \"01:00\", \"localRestrictEnd\": \"02:00\"";
+        long closed = running(window, 3, "213556");
+        assertThat(claim(closed, 3)).as("outside their calling window").isEmpty();
+    }
+
+    @Test
+    void claimsAreCheckedAndOnlyForRunningCampaigns() {
+        long campaign = running("", 1, "213557");
+        String path = "/api/campaigns/" + campaign + "/leads/claim";
+        assertThat(api.post(path, "{\"count\": 0}").json().path("errors").findValuesAsText("field"))
+                .contains("count");
+        assertThat(api.post(path, "{\"count\": 1, \"leaseSeconds\": 99999}")
+                        .json()
+                        .path("errors")
+                        .findValuesAsText("field"))
+                .contains("leaseSeconds");
+        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.post(path, "{\"count\": 1}").status() == 409);
+        assertThat(api.post("/api/campaigns/999999/leads/claim", "{\"count\": 1}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    /** Two dialers claiming at once never hold one number together. */
+    @Test
+    void concurrentClaimersNeverShareANumber() {
+        long campaign = running("", 120, "213558");
+        List<CompletableFuture<List<String>>> claimers = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            claimers.add(CompletableFuture.supplyAsync(() -> {
+                List<String> mine = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    List<String> got = claim(campaign, 7);
+                    if (got.isEmpty()) {
+                        break;
+                    }
+                    mine.addAll(got);
+                }
+                return mine;
+            }));
+        }
+        List<String> all = new ArrayList<>();
+        claimers.forEach(c -> all.addAll(c.join()));
+        Set<String> distinct = new HashSet<>(all);
+        assertThat(distinct).as("no number handed out twice").hasSameSizeAs(all);
+        assertThat(all).hasSize(120);
+    }
+}
