@@ -166,4 +166,63 @@ abstract class LeadsContract {
         assertThat(distinct).as("no number handed out twice").hasSameSizeAs(all);
         assertThat(all).hasSize(120);
     }
+
+    /** QueryCalls / GetCall: every attempt, with the agent's response joined by call id, only the account's. */
+    @Test
+    void everyCallIsOnRecordWithTheAgentsResponse() {
+        long campaign = running("", 3, "213559");
+        String calls = "/api/campaigns/" + campaign + "/calls";
+        assertThat(api.post(
+                                calls,
+                                "{\"number\": \"2135590000\", \"result\": \"BUSY\", \"callId\": \"q-1\", "
+                                        + "\"durationSeconds\": 4}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(calls, "{\"number\": \"2135590001\", \"result\": \"NO_ANS\", \"callId\": \"q-2\"}")
+                        .status())
+                .isEqualTo(200);
+        String agents = "/api/campaigns/" + campaign + "/agents";
+        long agent = api.post(agents + "/callback", "{\"userId\": \"q@example.com\", \"phoneNumber\": \"6465550101\"}")
+                .json()
+                .get("agentId")
+                .asLong();
+        assertThat(api.post(agents + "/" + agent + "/login", "{\"userId\": \"q@example.com\"}")
+                        .status())
+                .isEqualTo(200);
+        Response connected =
+                api.post(agents + "/" + agent + "/connection", "{\"number\": \"2135590002\", \"callId\": \"q-3\"}");
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        Response stored = api.post(
+                agents + "/" + agent + "/responses",
+                "{\"callId\": \"q-3\", \"agentResponse\": \"sale\", \"agentNotes\": \"happy\", "
+                        + "\"storedData\": {\"willvote\": \"yes\"}}");
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+
+        JsonNode sale = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/calls/q-3").json(),
+                        c -> c.path("result").asText().equals("LA")
+                                && c.path("agentResponse").asText().equals("sale"));
+        assertThat(sale.get("agentId").asLong()).isEqualTo(agent);
+        assertThat(sale.get("agentNotes").asText()).isEqualTo("happy");
+        assertThat(sale.at("/storedData/willvote").asText()).isEqualTo("yes");
+        assertThat(sale.get("number").asText()).isEqualTo("+12135590002");
+
+        JsonNode all = api.get("/api/calls?campaignId=" + campaign).json();
+        assertThat(all.get("totalElements").asLong()).isEqualTo(3);
+        JsonNode busy =
+                api.get("/api/calls?campaignId=" + campaign + "&result=BUSY").json();
+        assertThat(busy.get("content")).hasSize(1);
+        assertThat(busy.at("/content/0/callId").asText()).isEqualTo("q-1");
+        assertThat(busy.at("/content/0/durationSeconds").asInt()).isEqualTo(4);
+        assertThat(api.get("/api/calls?number=2135590001")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(new ApiClient(port).get("/api/calls/q-3").status())
+                .as("another account")
+                .isEqualTo(404);
+        assertThat(api.get("/api/calls?result=MAYBE").status()).isEqualTo(400);
+    }
 }

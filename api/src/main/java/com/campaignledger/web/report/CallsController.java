@@ -1,0 +1,74 @@
+package com.campaignledger.web.report;
+
+import com.campaignledger.campaign.api.CallResult;
+import com.campaignledger.kernel.PhoneNumbers;
+import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.projections.calls.CallQueries;
+import com.campaignledger.web.QueryParameters;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Seed 002's QueryCalls and GetCall: every dial attempt of the account's campaigns, with the agent's response. */
+@RestController
+@Tag(name = "Calls", description = "CallFire's CallService QueryCalls / GetCall: every dial attempt on record")
+class CallsController {
+
+    private final CallQueries calls;
+    private final int maxPageSize;
+
+    CallsController(CallQueries calls, @Value("${ledger.max-page-size}") int maxPageSize) {
+        this.calls = calls;
+        this.maxPageSize = maxPageSize;
+    }
+
+    @GetMapping("/api/calls")
+    @Operation(
+            summary = "Dial attempts (QueryCalls), newest first",
+            description = "Result, start, duration, the agent, its response, notes and stored data, and the violation "
+                    + "(DNC, CALLING_WINDOW) of each; filtered by campaign, number, result, agent and start time.")
+    CallQueries.CallPage query(
+            @RequestParam(required = false) Long campaignId,
+            @RequestParam(required = false) String number,
+            @RequestParam(required = false) CallResult result,
+            @Parameter(description = "The agent id a callback returned (the agent session)")
+                    @RequestParam(required = false)
+                    Long agentId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            RequestContext context) {
+        QueryParameters.checkPage(page, size, maxPageSize);
+        QueryParameters.checkInterval(from, to);
+        String e164 = number == null
+                ? null
+                : PhoneNumbers.toE164(number)
+                        .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        return calls.query(new CallQueries.Filter(
+                context.accountId(),
+                campaignId,
+                e164,
+                result == null ? null : result.name(),
+                agentId,
+                from,
+                to,
+                page,
+                size));
+    }
+
+    @GetMapping("/api/calls/{callId}")
+    @Operation(summary = "One dial attempt (GetCall)")
+    CallQueries.Call call(@PathVariable String callId, RequestContext context) {
+        return calls.find(context.accountId(), callId)
+                .orElseThrow(() -> new ResourceNotFoundException("No call " + callId));
+    }
+}
