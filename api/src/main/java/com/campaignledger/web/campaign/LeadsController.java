@@ -1,10 +1,15 @@
 package com.campaignledger.web.campaign;
 
+import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.RemoveNumberCommand;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.calllist.NumberStates;
 import com.campaignledger.dialer.leads.LeadClaims;
+import com.campaignledger.idempotency.CommandExecutor;
+import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
@@ -14,6 +19,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +48,7 @@ class LeadsController {
     private final LeadClaims claims;
     private final NumberStates numbers;
     private final CallFlowClock clock;
+    private final CommandExecutor executor;
     private final int maxPageSize;
 
     LeadsController(
@@ -48,7 +56,9 @@ class LeadsController {
             LeadClaims claims,
             NumberStates numbers,
             CallFlowClock clock,
+            CommandExecutor executor,
             @Value("${ledger.max-page-size}") int maxPageSize) {
+        this.executor = executor;
         this.campaigns = campaigns;
         this.claims = claims;
         this.numbers = numbers;
@@ -90,5 +100,16 @@ class LeadsController {
         QueryParameters.checkPage(page, size, maxPageSize);
         campaigns.require(id, context.accountId());
         return numbers.page(id, state, page, size, clock.instant());
+    }
+
+    @DeleteMapping("/api/campaigns/{id}/numbers/{number}")
+    @Operation(summary = "Take a number not yet dialled to its final result off the call list (it stays on record)")
+    ResponseEntity<?> remove(@PathVariable long id, @PathVariable String number, CommandRequest command) {
+        String e164 = PhoneNumbers.toE164(number)
+                .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        return executor.execute(command, null, null, context -> {
+            executor.send(context, new RemoveNumberCommand(CampaignId.of(id), e164));
+            return ResponseEntity.noContent().build();
+        });
     }
 }

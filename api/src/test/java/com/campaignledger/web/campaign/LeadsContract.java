@@ -123,6 +123,34 @@ abstract class LeadsContract {
         assertThat(claim(closed, 3)).as("outside their calling window").isEmpty();
     }
 
+    /** A number not dialled to its final result can be removed: never handed out again, REMOVED in the list. */
+    @Test
+    void aRemovedNumberIsNeverHandedOutAgain() {
+        long campaign = running("", 2, "213560");
+        assertThat(api.delete("/api/campaigns/" + campaign + "/numbers/+12135600000")
+                        .status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/campaigns/" + campaign + "/numbers?state=REMOVED")
+                                .json()
+                                .get("totalElements")
+                                .asLong()
+                        == 1);
+        assertThat(claim(campaign, 5)).containsExactly("+12135600001");
+        assertThat(api.delete("/api/campaigns/" + campaign + "/numbers/2135600000")
+                        .status())
+                .as("already removed")
+                .isEqualTo(409);
+        assertThat(api.delete("/api/campaigns/" + campaign + "/numbers/2135609999")
+                        .status())
+                .isEqualTo(400);
+        assertThat(new ApiClient(port)
+                        .delete("/api/campaigns/" + campaign + "/numbers/2135600001")
+                        .status())
+                .as("another account")
+                .isEqualTo(404);
+    }
+
     @Test
     void claimsAreCheckedAndOnlyForRunningCampaigns() {
         long campaign = running("", 1, "213557");

@@ -21,7 +21,6 @@ import com.campaignledger.campaign.api.CampaignArchivedEvent;
 import com.campaignledger.campaign.api.CampaignCreatedEvent;
 import com.campaignledger.campaign.api.CampaignDeletedEvent;
 import com.campaignledger.campaign.api.CampaignFinishedEvent;
-import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.CampaignPatch;
 import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
 import com.campaignledger.campaign.api.CampaignSettings;
@@ -29,7 +28,6 @@ import com.campaignledger.campaign.api.CampaignStartedEvent;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
-import com.campaignledger.campaign.api.ContactNumber;
 import com.campaignledger.campaign.api.CreateCampaignCommand;
 import com.campaignledger.campaign.api.DeleteCampaignCommand;
 import com.campaignledger.campaign.api.DeleteQuestionsCommand;
@@ -39,11 +37,12 @@ import com.campaignledger.campaign.api.FieldChange;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.LoadCampaignCommand;
 import com.campaignledger.campaign.api.NotOnRosterException;
+import com.campaignledger.campaign.api.NumberRemovedEvent;
 import com.campaignledger.campaign.api.NumbersAdded;
-import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.campaign.api.RemoveNumberCommand;
 import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
 import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
 import com.campaignledger.campaign.api.RetryConfig;
@@ -64,7 +63,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +103,11 @@ class Campaign extends CampaignState {
         }
         if (!command.numbers().isEmpty()) {
             // Events applied in a constructor are handled after it returns: no state to read yet.
-            addNumbers(
-                    command.campaignId(), Set.of(), command.numbers(), scrubbing(command.settings(), command.onDnc()));
+            CallListChanges.add(
+                    command.campaignId(),
+                    Set.of(),
+                    command.numbers(),
+                    CallListChanges.scrubbing(command.settings(), command.onDnc()));
         }
     }
 
@@ -270,13 +271,33 @@ class Campaign extends CampaignState {
         checkRevision(command);
         requireStatus(ACCEPTS_NUMBERS, "add numbers to", null);
         requireValid(numberViolations(command.numbers()));
-        return addNumbers(campaignId(), numbers(), command.numbers(), scrubbing(settings(), command.onDnc()));
+        CallListChanges.Added added = CallListChanges.add(
+                campaignId(), numbers(), command.numbers(), CallListChanges.scrubbing(settings(), command.onDnc()));
+        return new NumbersAdded(added.added(), added.duplicatesSkipped(), added.scrubbed(), revision());
+    }
+
+    /** A number not dialled to its final result leaves the call list (it stays on record). */
+    @CommandHandler
+    void handle(RemoveNumberCommand command) {
+        requireStatus(ACCEPTS_NUMBERS, "remove a number from", null);
+        NumberProgress progress = progress(command.number());
+        if (progress == null) {
+            requireValid(List.of(new Violation("number", "is not a number of this campaign")));
+        }
+        if (progress.done()) {
+            throw new IllegalCampaignTransitionException(
+                    status(),
+                    "remove a number from",
+                    "number " + command.number() + " is done (final, scrubbed or removed)");
+        }
+        apply(new NumberRemovedEvent(campaignId(), command.number()));
+        finishIfDone();
     }
 
     /** Numbers put on a DNC list after they joined: scrubbed unless dialled to a final result already. */
     @CommandHandler
     void handle(ScrubNumbersCommand command) {
-        List<String> scrubbed = scrubbing(settings(), Set.copyOf(command.numbers())).stream()
+        List<String> scrubbed = CallListChanges.scrubbing(settings(), Set.copyOf(command.numbers())).stream()
                 .filter(n -> progress(n) != null && !progress(n).done())
                 .distinct()
                 .toList();
@@ -284,6 +305,11 @@ class Campaign extends CampaignState {
             return;
         }
         apply(new NumbersScrubbedEvent(campaignId(), scrubbed, command.reason()));
+        finishIfDone();
+    }
+
+    /** The last open number of a RUNNING campaign closed without a call finishes it. */
+    private void finishIfDone() {
         if (openNumbers() == 0 && status() == RUNNING) {
             apply(new CampaignFinishedEvent(campaignId()));
         }
@@ -351,34 +377,6 @@ class Campaign extends CampaignState {
             apply(new CampaignFinishedEvent(campaignId()));
         }
         return new CallRecorded(attempt, !retried, retryAt, finished);
-    }
-
-    /** scrubLevel 0: no scrubbing; 1 (the default): numbers on the account's DNC lists are never dialled. */
-    private static Set<String> scrubbing(CampaignSettings settings, Set<String> onDnc) {
-        return Integer.valueOf(0).equals(settings.scrubLevel()) ? Set.of() : onDnc;
-    }
-
-    private NumbersAdded addNumbers(
-            CampaignId id, Set<String> existing, List<ContactNumber> requested, Set<String> onDnc) {
-        Set<String> seen = new HashSet<>();
-        List<ContactNumber> added = new ArrayList<>();
-        for (ContactNumber n : requested) {
-            if (!existing.contains(n.number()) && seen.add(n.number())) {
-                added.add(n);
-            }
-        }
-        int skipped = requested.size() - added.size();
-        if (!added.isEmpty() || skipped > 0) {
-            apply(new NumbersAddedEvent(id, added, skipped));
-        }
-        List<String> scrubbed = added.stream()
-                .map(ContactNumber::number)
-                .filter(onDnc::contains)
-                .toList();
-        if (!scrubbed.isEmpty()) {
-            apply(new NumbersScrubbedEvent(id, scrubbed, "on a do-not-call list of the account when uploaded"));
-        }
-        return new NumbersAdded(added.size(), skipped, scrubbed.size(), revision());
     }
 
     private void checkRevision(RevisionedCommand command) {

@@ -20,6 +20,7 @@ import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
+import com.campaignledger.campaign.api.NumberRemovedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
@@ -228,6 +229,15 @@ abstract class CampaignState {
                 numbers.put(number, progress.scrub());
                 openNumbers--;
             }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NumberRemovedEvent event) {
+        NumberProgress progress = numbers.get(event.number());
+        if (progress != null && !progress.done()) {
+            numbers.put(event.number(), progress.remove());
+            openNumbers--;
         }
     }
 

@@ -14,6 +14,11 @@ record NumberProgress(
 
     static final NumberProgress PENDING = new NumberProgress(0, null, null, false, null, false);
 
+    /** Taken off the call list: never dialled again. */
+    NumberProgress remove() {
+        return new NumberProgress(attempts, lastResult, retryAt, true, lastCallId, scrubbed);
+    }
+
     /** On a do-not-call list: never offered for dialing, as done as a final result. */
     NumberProgress scrub() {
         return new NumberProgress(attempts, lastResult, retryAt, true, lastCallId, true);

@@ -27,6 +27,7 @@ import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.FieldChange;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.campaign.api.NumberRemovedEvent;
 import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.NumbersScrubbedEvent;
@@ -34,6 +35,7 @@ import com.campaignledger.campaign.api.Question;
 import com.campaignledger.campaign.api.QuestionResponseType;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
+import com.campaignledger.campaign.api.RemoveNumberCommand;
 import com.campaignledger.campaign.api.RetryConfig;
 import com.campaignledger.campaign.api.ScrubNumbersCommand;
 import com.campaignledger.campaign.api.StartCampaignCommand;
@@ -597,6 +599,26 @@ class CampaignTest {
                             true,
                             null,
                             ComplianceViolation.DNC));
+        }
+
+        /** A number not dialled to its final result can be removed; a done one cannot; the last open one finishes. */
+        @Test
+        void aNumberNotDoneCanBeRemoved() {
+            fixture.given(created(), numbersAdded(ALICE, BOB), started())
+                    .when(new RemoveNumberCommand(ID, BOB.number()))
+                    .expectEvents(new NumberRemovedEvent(ID, BOB.number()));
+            fixture.given(created(), numbersAdded(ALICE, BOB), started())
+                    .andGivenCommands(new RemoveNumberCommand(ID, BOB.number()))
+                    .when(new RemoveNumberCommand(ID, ALICE.number()))
+                    .expectEvents(new NumberRemovedEvent(ID, ALICE.number()), new CampaignFinishedEvent(ID));
+            fixture.given(created(), numbersAdded(ALICE), new NumbersScrubbedEvent(ID, List.of(ALICE.number()), "r"))
+                    .when(new RemoveNumberCommand(ID, ALICE.number()))
+                    .expectNoEvents()
+                    .expectException(IllegalCampaignTransitionException.class);
+            fixture.given(created(), numbersAdded(ALICE))
+                    .when(new RemoveNumberCommand(ID, BOB.number()))
+                    .expectNoEvents()
+                    .expectException(InvalidCampaignException.class);
         }
 
         @Test

@@ -18,6 +18,7 @@ import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.DispositionList;
+import com.campaignledger.campaign.api.NumberRemovedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import java.util.List;
@@ -97,6 +98,11 @@ public class CallListProjection {
     @EventHandler
     void on(NumbersAddedEvent event) {
         repository.insertNumbers(event.campaignId().value(), event.added());
+    }
+
+    @EventHandler
+    void on(NumberRemovedEvent event) {
+        repository.remove(event.campaignId().value(), event.number());
     }
 
     @EventHandler

@@ -82,6 +82,15 @@ public class CallListRepository {
                 });
     }
 
+    /** A removed number is never offered for dialing again. */
+    void remove(long campaignId, String number) {
+        jdbc.update(
+                "UPDATE dialer_number SET done = TRUE, removed = TRUE, lease_owner = NULL, lease_until = NULL "
+                        + "WHERE campaign_id = ? AND number = ?",
+                campaignId,
+                number);
+    }
+
     /** The account's campaigns that have the number and have not dialled it to a final result. */
     public List<Long> campaignsWithOpenNumber(String accountId, String number) {
         return jdbc.queryForList(
@@ -211,8 +220,10 @@ public class CallListRepository {
     public Optional<DueNumber> openNumber(long campaignId, String number) {
         return jdbc
                 .query(
+                        // A scrubbed number is never offered, but a live call a dialer put through anyway happened:
+                        // it is taken (the campaign records it with its violation), never refused.
                         "SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND number = ? "
-                                + "AND done = FALSE",
+                                + "AND (done = FALSE OR (scrubbed = TRUE AND removed = FALSE))",
                         (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
                         campaignId,
                         number)

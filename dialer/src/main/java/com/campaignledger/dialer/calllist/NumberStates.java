@@ -26,7 +26,9 @@ public class NumberStates {
         /** Dialled to its final result. */
         FINAL,
         /** On a do-not-call list: never dialled. */
-        SCRUBBED
+        SCRUBBED,
+        /** Taken off the call list before its final result. */
+        REMOVED
     }
 
     /** One number of the call list. */
@@ -43,8 +45,9 @@ public class NumberStates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String STATE = "CASE WHEN scrubbed THEN 'SCRUBBED' WHEN done THEN 'FINAL' "
-            + "WHEN lease_until > ? THEN 'LEASED' WHEN retry_at > ? THEN 'RETRY_WAIT' ELSE 'PENDING' END";
+    private static final String STATE =
+            "CASE WHEN removed THEN 'REMOVED' WHEN scrubbed THEN 'SCRUBBED' WHEN done THEN 'FINAL' "
+                    + "WHEN lease_until > ? THEN 'LEASED' WHEN retry_at > ? THEN 'RETRY_WAIT' ELSE 'PENDING' END";
 
     private final JdbcTemplate jdbc;
 
