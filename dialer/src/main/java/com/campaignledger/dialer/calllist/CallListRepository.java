@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** The dialer's tables: campaigns it may dial, their numbers and where each stands, agents and their state. */
@@ -143,32 +144,24 @@ public class CallListRepository {
         jdbc.update("DELETE FROM dialer_campaign");
     }
 
+    private static final String CAMPAIGN_COLUMNS =
+            "SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign ";
+
+    private static final RowMapper<DialerCampaign> CAMPAIGN = (rs, i) -> new DialerCampaign(
+            rs.getLong(1), rs.getDouble(2), time(rs.getString(3)), time(rs.getString(4)), readList(rs.getString(5)));
+
     /** Campaigns the dialer works on: RUNNING ones. */
     public List<DialerCampaign> runningCampaigns() {
         return jdbc.query(
-                "SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign "
-                        + "WHERE status = ? ORDER BY campaign_id",
-                (rs, i) -> new DialerCampaign(
-                        rs.getLong(1),
-                        rs.getDouble(2),
-                        time(rs.getString(3)),
-                        time(rs.getString(4)),
-                        readList(rs.getString(5))),
-                CampaignStatus.RUNNING.name());
+                CAMPAIGN_COLUMNS + "WHERE status = ? ORDER BY campaign_id", CAMPAIGN, CampaignStatus.RUNNING.name());
     }
 
     /** A RUNNING campaign as the call list knows it; empty for any other status or an unknown one. */
     public Optional<DialerCampaign> running(long campaignId) {
         return jdbc
                 .query(
-                        "SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign "
-                                + "WHERE campaign_id = ? AND status = ?",
-                        (rs, i) -> new DialerCampaign(
-                                rs.getLong(1),
-                                rs.getDouble(2),
-                                time(rs.getString(3)),
-                                time(rs.getString(4)),
-                                readList(rs.getString(5))),
+                        CAMPAIGN_COLUMNS + "WHERE campaign_id = ? AND status = ?",
+                        CAMPAIGN,
                         campaignId,
                         CampaignStatus.RUNNING.name())
                 .stream()
@@ -282,7 +275,8 @@ public class CallListRepository {
         }
     }
 
-    private static Map<String, String> readMap(String json) {
+    /** A number's extra data as stored in the call list (JSON), empty when it has none. */
+    public static Map<String, String> readMap(String json) {
         try {
             return json == null ? Map.of() : JSON.readValue(json, new TypeReference<>() {});
         } catch (JsonProcessingException e) {

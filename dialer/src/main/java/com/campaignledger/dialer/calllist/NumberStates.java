@@ -1,8 +1,5 @@
 package com.campaignledger.dialer.calllist;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +40,6 @@ public class NumberStates {
 
     public record NumberPage(List<CampaignNumber> content, int page, int size, long totalElements) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static final String STATE =
             "CASE WHEN removed THEN 'REMOVED' WHEN scrubbed THEN 'SCRUBBED' WHEN done THEN 'FINAL' "
                     + "WHEN lease_until > ? THEN 'LEASED' WHEN retry_at > ? THEN 'RETRY_WAIT' ELSE 'PENDING' END";
@@ -74,7 +69,7 @@ public class NumberStates {
                         + where + " ORDER BY number LIMIT ? OFFSET ?",
                 (rs, n) -> new CampaignNumber(
                         rs.getString("number"),
-                        extra(rs.getString("extra_data")),
+                        CallListRepository.readMap(rs.getString("extra_data")),
                         State.valueOf(rs.getString("state")),
                         rs.getInt("attempts"),
                         rs.getString("last_result"),
@@ -86,16 +81,5 @@ public class NumberStates {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static Map<String, String> extra(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
     }
 }

@@ -3,8 +3,6 @@ package com.campaignledger.dialer.leads;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DialerCampaign;
 import com.campaignledger.dialer.window.CallingWindow;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,6 @@ public class LeadClaims {
 
     /** How many due numbers are looked at per number asked for: some may be outside their calling window now. */
     private static final int CANDIDATES_PER_LEAD = 4;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A number handed out: its extra data, the attempt its report will be, and when its lease ends. */
     public record Lead(String number, Map<String, String> extraData, int attempt, Instant leaseUntil) {}
@@ -70,7 +66,8 @@ public class LeadClaims {
                                         campaign.get().restrictBegin(),
                                         campaign.get().restrictEnd(),
                                         now)) {
-                            leads.add(new Lead(number, extra(rs.getString(2)), rs.getInt(3) + 1, until));
+                            leads.add(new Lead(
+                                    number, CallListRepository.readMap(rs.getString(2)), rs.getInt(3) + 1, until));
                         }
                     },
                     campaignId,
@@ -89,16 +86,5 @@ public class LeadClaims {
                     });
             return leads;
         });
-    }
-
-    private static Map<String, String> extra(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Map.of();
-        }
     }
 }
