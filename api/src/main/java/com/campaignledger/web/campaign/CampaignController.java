@@ -342,7 +342,10 @@ class CampaignController {
 
     /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
     @PostMapping("/{id}/numbers")
-    @Operation(summary = "Add numbers to call; duplicates are skipped and counted")
+    @Operation(
+            summary = "Add numbers to call; duplicates are skipped and counted",
+            description =
+                    "Also as `text/csv`: a `number` column, the other columns as extraData; a bad row named by its line.")
     @ApiResponse(
             responseCode = "200",
             description = "Added; `ETag` is the new version",

@@ -151,6 +151,43 @@ abstract class LeadsContract {
                 .isEqualTo(404);
     }
 
+    /** A CSV upload: a number column, the other columns as extraData, the JSON upload's rules and answer. */
+    @Test
+    void numbersAreUploadedAsCsv() {
+        long campaign = running("", 1, "213561");
+        String path = "/api/campaigns/" + campaign + "/numbers";
+        java.util.Map<String, String> csv = java.util.Map.of("Content-Type", "text/csv");
+        Response added = api.send(
+                "POST",
+                path,
+                "number,name,zip\n(213) 562-0000,Ann,90001\n2135620001,\"Bob, Jr.\",\n2135620000,Ann,\n",
+                csv);
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().get("added").asInt()).isEqualTo(2);
+        assertThat(added.json().get("duplicatesSkipped").asInt()).isEqualTo(1);
+        JsonNode ann = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get(path + "?size=10").json(),
+                        page -> page.get("totalElements").asLong() == 3)
+                .get("content");
+        JsonNode first = java.util.stream.StreamSupport.stream(ann.spliterator(), false)
+                .filter(n -> n.get("number").asText().equals("+12135620000"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.at("/extraData/name").asText()).isEqualTo("Ann");
+        assertThat(first.at("/extraData/zip").asText()).isEqualTo("90001");
+
+        Response bad = api.send("POST", path, "number,name\n2135620002,Cy\nnot a number,Di\n", csv);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactly("line 3: number");
+        Response noColumn = api.send("POST", path, "phone,name\n2135620003,Ed\n", csv);
+        assertThat(noColumn.status()).isEqualTo(400);
+        assertThat(noColumn.json().path("errors").findValuesAsText("field")).contains("body");
+        assertThat(api.get(path).json().get("totalElements").asLong())
+                .as("nothing written")
+                .isEqualTo(3);
+    }
+
     @Test
     void claimsAreCheckedAndOnlyForRunningCampaigns() {
         long campaign = running("", 1, "213557");
