@@ -124,6 +124,20 @@ def cold(args):
     report(state, {"big": [big_ms], "small": [small_ms]}, "cold (first command after a restart)")
 
 
+def claim(args):
+    """The dialable list: claims of 100 leads on the seeded 100,000-number campaign against a 1,000-number one."""
+    api = Api(args)
+    state = json.load(open(args.state))
+    small = campaign(api, "cost-claim-small", 1_000, 10)
+    time.sleep(2)  # the call list follows the numbers a moment later
+    body = {"count": 100, "leaseSeconds": 3600}
+    timings = {"big": [], "small": []}
+    for _ in range(8):
+        for label, cid in (("big", state["big"]), ("small", small)):
+            timings[label].append(api.timed("POST", f"/api/campaigns/{cid}/leads/claim", body))
+    report(state, timings, "claim of 100 leads (100,000 vs 1,000 numbers)")
+
+
 def report(state, timings, label):
     big, small = sorted(timings["big"]), sorted(timings["small"])
     line = {"phase": label, "numbers": state["numbers"], "attempts": state["attempts"],
@@ -136,7 +150,7 @@ def report(state, timings, label):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("phase", choices=["seed", "measure", "cold"])
+    parser.add_argument("phase", choices=["seed", "measure", "cold", "claim"])
     parser.add_argument("--host", default="127.0.0.1", choices=["127.0.0.1", "localhost"])
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--user", default="bench")
@@ -147,7 +161,7 @@ def main():
     parser.add_argument("--calls", type=int, default=90)
     parser.add_argument("--state", default="bench/out/command-cost.json")
     args = parser.parse_args()
-    {"seed": seed, "measure": measure, "cold": cold}[args.phase](args)
+    {"seed": seed, "measure": measure, "cold": cold, "claim": claim}[args.phase](args)
 
 
 if __name__ == "__main__":
