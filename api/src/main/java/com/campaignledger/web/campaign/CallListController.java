@@ -13,20 +13,27 @@ import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
+import com.campaignledger.web.CsvExport;
+import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,19 +107,42 @@ class CallListController {
                 id, claims.claim(id, count, Duration.ofSeconds(lease), context.actor(), clock.instant()));
     }
 
-    @GetMapping("/api/campaigns/{id}/numbers")
+    @GetMapping(
+            path = "/api/campaigns/{id}/numbers",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(
-            summary = "The campaign's numbers with their state: PENDING, LEASED, RETRY_WAIT, FINAL or SCRUBBED",
-            description = "Attempts, last result, next attempt time and lease, in number order; `state` selects one.")
-    NumberStates.NumberPage numbers(
+            summary =
+                    "The campaign's numbers with their state: PENDING, LEASED, RETRY_WAIT, FINAL, SCRUBBED or REMOVED",
+            description = "Attempts, last result, next attempt time and lease, in number order; `state` selects one. "
+                    + "`Accept: text/csv` exports every number the filter selects as an attachment.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page of numbers",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = NumberStates.NumberPage.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    Object numbers(
             @PathVariable long id,
             @RequestParam(required = false) NumberStates.State state,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
-            RequestContext context) {
+            RequestContext context,
+            HttpServletRequest request) {
         QueryParameters.checkPage(page, size, maxPageSize);
         campaigns.require(id, context.accountId());
-        return numbers.page(id, state, page, size, clock.instant());
+        Instant now = clock.instant();
+        if (CsvExport.requested(request)) {
+            return new CsvExport<>(
+                    NumberCsvRow.class,
+                    () -> CsvExport.<NumberStates.CampaignNumber>batches(last ->
+                                    numbers.after(id, state, last == null ? "" : last.number(), CsvExport.BATCH, now))
+                            .map(NumberCsvRow::of),
+                    "campaign-" + id + "-numbers.csv");
+        }
+        return numbers.page(id, state, page, size, now);
     }
 
     @DeleteMapping("/api/campaigns/{id}/numbers/{number}")

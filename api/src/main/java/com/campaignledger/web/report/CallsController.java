@@ -4,14 +4,21 @@ import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.calls.CallQueries;
+import com.campaignledger.web.CsvExport;
+import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,12 +37,25 @@ class CallsController {
         this.maxPageSize = maxPageSize;
     }
 
-    @GetMapping("/api/calls")
+    @GetMapping(
+            path = "/api/calls",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
     @Operation(
             summary = "Dial attempts (QueryCalls), newest first",
-            description = "Result, start, duration, the agent, its response, notes and stored data, and the violation "
-                    + "(DNC, CALLING_WINDOW) of each; filtered by campaign, number, result, agent and start time.")
-    CallQueries.CallPage query(
+            description =
+                    "Result, start, duration, the agent, its response, notes and stored data, and the violation "
+                            + "(DNC, CALLING_WINDOW) of each; filtered by campaign, number, result, agent and start time. "
+                            + "`Accept: text/csv` exports every call the filters select as an attachment, in campaign and call id order.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page of calls",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = CallQueries.CallPage.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    Object query(
             @RequestParam(required = false) Long campaignId,
             @RequestParam(required = false) String number,
             @RequestParam(required = false) CallResult result,
@@ -46,23 +66,26 @@ class CallsController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
-            RequestContext context) {
+            RequestContext context,
+            HttpServletRequest request) {
         QueryParameters.checkPage(page, size, maxPageSize);
         QueryParameters.checkInterval(from, to);
         String e164 = number == null
                 ? null
                 : PhoneNumbers.toE164(number)
                         .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        String resultName = result == null ? null : result.name();
+        if (CsvExport.requested(request)) {
+            CallQueries.Filter all =
+                    new CallQueries.Filter(context.accountId(), campaignId, e164, resultName, agentId, from, to, 0, 0);
+            return new CsvExport<>(
+                    CallCsvRow.class,
+                    () -> CsvExport.<CallQueries.Call>batches(last -> calls.after(all, last, CsvExport.BATCH))
+                            .map(CallCsvRow::of),
+                    "calls.csv");
+        }
         return calls.query(new CallQueries.Filter(
-                context.accountId(),
-                campaignId,
-                e164,
-                result == null ? null : result.name(),
-                agentId,
-                from,
-                to,
-                page,
-                size));
+                context.accountId(), campaignId, e164, resultName, agentId, from, to, page, size));
     }
 
     @GetMapping("/api/calls/{callId}")

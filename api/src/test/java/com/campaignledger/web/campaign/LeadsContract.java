@@ -289,5 +289,53 @@ abstract class LeadsContract {
                 .as("another account")
                 .isEqualTo(404);
         assertThat(api.get("/api/calls?result=MAYBE").status()).isEqualTo(400);
+
+        Response csv =
+                api.send("GET", "/api/calls?campaignId=" + campaign, null, java.util.Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"calls.csv\"");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines)
+                .first()
+                .isEqualTo("callId,campaignId,number,result,attempt,startTime,durationSeconds,agentId,agentResponse,"
+                        + "agentNotes,storedData,violation");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("q-1," + campaign + ",+12135590000,BUSY,");
+        assertThat(lines.get(3))
+                .startsWith("q-3," + campaign + ",+12135590002,LA,")
+                .endsWith("," + agent + ",sale,happy,\"{\"\"willvote\"\":\"\"yes\"\"}\",");
+    }
+
+    /** Every number as CSV, read in batches: none lost or repeated where one batch ends and the next begins. */
+    @Test
+    void numbersAreExportedAsCsv() {
+        int count = 1203;
+        long campaign = running("", count, "213563");
+        Response csv = api.send(
+                "GET", "/api/campaigns/" + campaign + "/numbers", null, java.util.Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"campaign-" + campaign + "-numbers.csv\"");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("number,state,attempts,lastResult,nextAttemptAt,leaseUntil,extraData");
+        List<String> numbers =
+                lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            expected.add(String.format("+1213563%04d", i));
+        }
+        assertThat(numbers).containsExactlyElementsOf(expected);
+        assertThat(lines.get(1)).isEqualTo("+12135630000,PENDING,0,,,,");
+
+        claim(campaign, 2);
+        Response leased = api.send(
+                "GET",
+                "/api/campaigns/" + campaign + "/numbers?state=LEASED",
+                null,
+                java.util.Map.of("Accept", "text/csv"));
+        assertThat(leased.body().lines().skip(1).map(l -> l.split(",")[1]))
+                .as("the state filter")
+                .containsExactly("LEASED", "LEASED");
     }
 }

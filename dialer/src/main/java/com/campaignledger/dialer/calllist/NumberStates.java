@@ -79,6 +79,31 @@ public class NumberStates {
         return new NumberPage(content, page, size, total == null ? 0 : total);
     }
 
+    /** Up to {@code size} of the campaign's numbers after {@code afterNumber}, in number order, without a count: exports. */
+    public List<CampaignNumber> after(long campaignId, State state, String afterNumber, int size, Instant now) {
+        String where = " FROM dialer_number WHERE campaign_id = ? AND number > ?"
+                + (state == null ? "" : " AND " + STATE + " = ?");
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now), campaignId, afterNumber));
+        if (state != null) {
+            args.add(Timestamp.from(now));
+            args.add(Timestamp.from(now));
+            args.add(state.name());
+        }
+        args.add(size);
+        return jdbc.query(
+                "SELECT number, extra_data, " + STATE + " AS state, attempts, last_result, retry_at, lease_until"
+                        + where + " ORDER BY number LIMIT ?",
+                (rs, n) -> new CampaignNumber(
+                        rs.getString("number"),
+                        CallListRepository.readMap(rs.getString("extra_data")),
+                        State.valueOf(rs.getString("state")),
+                        rs.getInt("attempts"),
+                        rs.getString("last_result"),
+                        instant(rs.getTimestamp("retry_at")),
+                        instant(rs.getTimestamp("lease_until"))),
+                args.toArray());
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

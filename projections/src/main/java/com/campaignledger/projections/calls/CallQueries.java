@@ -58,9 +58,47 @@ public class CallQueries {
     }
 
     public CallPage query(Filter f) {
+        List<Object> args = new ArrayList<>();
+        String where = where(f, args);
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        return new CallPage(rows(f), f.page(), f.size(), total == null ? 0 : total);
+    }
+
+    private List<Call> rows(Filter f) {
+        List<Object> args = new ArrayList<>();
+        String where = where(f, args);
+        args.add(f.size());
+        args.add((long) f.page() * f.size());
+        return jdbc.query(
+                "SELECT " + COLUMNS + where + " ORDER BY c.started_at DESC, c.call_id LIMIT ? OFFSET ?",
+                (rs, n) -> call(rs),
+                args.toArray());
+    }
+
+    /**
+     * Up to {@code size} calls the filter selects after {@code last} (null: from the first), in campaign and call id
+     * order, without a count: an export reads batch after batch by key, so a call recorded meanwhile moves no other.
+     */
+    public List<Call> after(Filter f, Call last, int size) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(where(f, args));
+        if (last != null) {
+            where.append(" AND (c.campaign_id > ? OR (c.campaign_id = ? AND c.call_id > ?))");
+            args.add(last.campaignId());
+            args.add(last.campaignId());
+            args.add(last.callId());
+        }
+        args.add(size);
+        return jdbc.query(
+                "SELECT " + COLUMNS + where + " ORDER BY c.campaign_id, c.call_id LIMIT ?",
+                (rs, n) -> call(rs),
+                args.toArray());
+    }
+
+    private static String where(Filter f, List<Object> args) {
         StringBuilder where = new StringBuilder(
                 " FROM call_record c JOIN campaign_view v ON v.campaign_id = c.campaign_id WHERE v.account_id = ?");
-        List<Object> args = new ArrayList<>(List.of(f.accountId()));
+        args.add(f.accountId());
         if (f.campaignId() != null) {
             where.append(" AND c.campaign_id = ?");
             args.add(f.campaignId());
@@ -85,14 +123,7 @@ public class CallQueries {
             where.append(" AND c.started_at < ?");
             args.add(Timestamp.from(f.to()));
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
-        args.add(f.size());
-        args.add((long) f.page() * f.size());
-        List<Call> content = jdbc.query(
-                "SELECT " + COLUMNS + where + " ORDER BY c.started_at DESC, c.call_id LIMIT ? OFFSET ?",
-                (rs, n) -> call(rs),
-                args.toArray());
-        return new CallPage(content, f.page(), f.size(), total == null ? 0 : total);
+        return where.toString();
     }
 
     /** GetCall: the attempt of this call id in one of the account's campaigns. */
