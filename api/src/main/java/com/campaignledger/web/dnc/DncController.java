@@ -6,6 +6,7 @@ import com.campaignledger.dnc.api.DncCommands.CreateDncList;
 import com.campaignledger.dnc.api.DncCommands.DeleteDncList;
 import com.campaignledger.dnc.api.DncCommands.RemoveDncNumber;
 import com.campaignledger.dnc.api.DncCommands.RenameDncList;
+import com.campaignledger.dnc.api.DncCommands.UpdateDncNumber;
 import com.campaignledger.dnc.api.DncEntryId;
 import com.campaignledger.dnc.api.DncListId;
 import com.campaignledger.dnc.api.DncSource;
@@ -26,12 +27,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
         name = "Do-not-call",
         description = "CallFire's ContactService DNC operations (QueryDncLists, CreateDncList, GetDncList, "
-                + "DeleteDncList, AddNumbersToDncList, RemoveNumbersFromDncList, QueryDncNumbers)")
+                + "DeleteDncList, AddNumbersToDncList, RemoveNumbersFromDncList, QueryDncNumbers, UpdateDncNumber)")
 class DncController {
 
     /** A list to create or rename. */
@@ -54,10 +57,15 @@ class DncController {
     /** One number to put on a list, with why. */
     record NumberRequest(String number, String reason) {}
 
+    /** UpdateDncNumber's body: the list (the account's default one when absent) and why. */
+    record NumberUpdate(Long listId, String reason) {}
+
     /** What AddNumbersToDncList did: numbers newly on the list, and those already on it. */
     record NumbersAdded(long listId, int added, int alreadyListed) {}
 
     record NumberPage(List<DncQueries.NumberView> content, int page, int size, long totalElements) {}
+
+    private static final int MAX_REASON = 500;
 
     private final DncQueries queries;
     private final DefaultDncLists defaults;
@@ -179,6 +187,38 @@ class DncController {
         return new NumberPage(found.content(), page, size, found.totalElements());
     }
 
+    @PutMapping("/api/dnc-numbers/{number}")
+    @Operation(
+            summary = "Put a number on a DNC list with its reason, or change the reason (UpdateDncNumber)",
+            description = "`listId` absent: the account's default list. `201` when the number was not on the list (put "
+                    + "there by hand), `200` when it was; its source, call and who first put it there stay.")
+    ResponseEntity<?> updateNumber(
+            @PathVariable String number, @RequestBody NumberUpdate body, CommandRequest command) {
+        String e164 = PhoneNumbers.toE164(number)
+                .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));
+        if (body.reason() != null && body.reason().length() > MAX_REASON) {
+            throw new RequestValidationException("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        if (body.listId() != null) {
+            require(command.context().accountId(), body.listId());
+        }
+        return executor.execute(command, null, body, context -> {
+            long listId = body.listId() != null
+                    ? body.listId()
+                    : defaults.of(context.accountId(), c -> executor.send(context, c))
+                            .value();
+            boolean listed = !queries.onList(listId, List.of(e164)).isEmpty();
+            executor.send(
+                    context,
+                    new UpdateDncNumber(DncEntryId.of(DncListId.of(listId), e164), context.accountId(), body.reason()));
+            DncQueries.NumberView view = queries.numbers(context.accountId(), e164, listId, 0, 1)
+                    .content()
+                    .get(0);
+            return ResponseEntity.status(listed ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(view);
+        });
+    }
+
     private DncQueries.ListView require(String accountId, long id) {
         return queries.list(accountId, id).orElseThrow(() -> new ResourceNotFoundException("No DNC list " + id));
     }
@@ -198,8 +238,8 @@ class DncController {
                     : PhoneNumbers.toE164(n.number()).orElse(null);
             if (e164 == null) {
                 violations.add(new Violation("[" + i + "].number", "is not a valid phone number"));
-            } else if (n.reason() != null && n.reason().length() > 500) {
-                violations.add(new Violation("[" + i + "].reason", "must be at most 500 characters"));
+            } else if (n.reason() != null && n.reason().length() > MAX_REASON) {
+                violations.add(new Violation("[" + i + "].reason", "must be at most " + MAX_REASON + " characters"));
             } else if (seen.add(e164)) {
                 numbers.add(new NumberRequest(e164, n.reason()));
             }

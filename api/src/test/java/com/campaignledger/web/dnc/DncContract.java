@@ -101,6 +101,40 @@ abstract class DncContract {
                         .asLong())
                 .isZero();
 
+        // UpdateDncNumber: onto the default list when no list is named, then only its reason changes.
+        String put = "/api/dnc-numbers/213-555-1214";
+        Response listed = other.send("PUT", put, "{\"reason\": \"asked by phone\"}", java.util.Map.of());
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
+        assertThat(listed.json().get("listId").asLong())
+                .isEqualTo(lists.get(0).get("id").asLong());
+        assertThat(listed.json().get("source").asText()).isEqualTo("MANUAL");
+        long events = dncEvents();
+        Response changed = other.send(
+                "PUT",
+                put,
+                "{\"listId\": " + listed.json().get("listId") + ", \"reason\": \"by letter\"}",
+                java.util.Map.of());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().get("reason").asText()).isEqualTo("by letter");
+        assertThat(other.send("PUT", put, "{\"reason\": \"by letter\"}", java.util.Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(dncEvents())
+                .as("one event for the change, none for the same reason")
+                .isEqualTo(events + 1);
+        Response badPut = other.send("PUT", "/api/dnc-numbers/nope", "{\"reason\": \"x\"}", java.util.Map.of());
+        assertThat(badPut.json().path("errors").findValuesAsText("field")).containsExactly("number");
+        assertThat(other.send("PUT", put, "{\"reason\": \"" + "x".repeat(501) + "\"}", java.util.Map.of())
+                        .json()
+                        .path("errors")
+                        .findValuesAsText("field"))
+                .containsExactly("reason");
+        assertThat(api.send("PUT", put, "{\"listId\": " + list + "}", java.util.Map.of())
+                        .status())
+                .as("another account's list")
+                .isEqualTo(404);
+        assertThat(dncEvents()).as("nothing written by the refusals").isEqualTo(events + 1);
+
         assertThat(other.patch("/api/dnc-lists/" + list, "{\"name\": \"Legal\"}", java.util.Map.of())
                         .json()
                         .get("name")

@@ -28,6 +28,12 @@ public final class DncCommands {
             Long campaignId,
             String callId) {}
 
+    /**
+     * UpdateDncNumber: the number on the list with this reason, put there by hand if it was not (a PUT). The reason is
+     * the only thing of a listed number that may change; where it came from stays.
+     */
+    public record UpdateDncNumber(@TargetAggregateIdentifier DncEntryId entryId, String accountId, String reason) {}
+
     /** RemoveNumbersFromDncList, one number; one not on the list is a refusal. */
     public record RemoveDncNumber(@TargetAggregateIdentifier DncEntryId entryId) {}
 }

@@ -21,5 +21,8 @@ public final class DncEvents {
             Long campaignId,
             String callId) {}
 
+    public record DncNumberReasonChanged(
+            DncEntryId entryId, long listId, String number, String accountId, String oldReason, String newReason) {}
+
     public record DncNumberRemoved(DncEntryId entryId, long listId, String number, String accountId) {}
 }

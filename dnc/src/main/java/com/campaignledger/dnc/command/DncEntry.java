@@ -4,12 +4,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.campaignledger.dnc.api.DncCommands.AddDncNumber;
 import com.campaignledger.dnc.api.DncCommands.RemoveDncNumber;
+import com.campaignledger.dnc.api.DncCommands.UpdateDncNumber;
 import com.campaignledger.dnc.api.DncEntryId;
 import com.campaignledger.dnc.api.DncEvents.DncNumberAdded;
+import com.campaignledger.dnc.api.DncEvents.DncNumberReasonChanged;
 import com.campaignledger.dnc.api.DncEvents.DncNumberRemoved;
 import com.campaignledger.dnc.api.DncRuleException;
+import com.campaignledger.dnc.api.DncSource;
 import com.campaignledger.kernel.PhoneNumbers;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -32,6 +36,7 @@ class DncEntry {
 
     private String accountId;
     private boolean listed;
+    private String reason;
 
     protected DncEntry() {
         // for Axon
@@ -40,27 +45,45 @@ class DncEntry {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AddDncNumber command) {
-        DncEntryId id = command.entryId();
-        if (!PhoneNumbers.isE164(id.number())) {
-            throw new DncRuleException("number", "must be a phone number in E.164", false);
-        }
-        if (command.reason() != null && command.reason().length() > MAX_REASON) {
-            throw new DncRuleException("reason", "must be at most " + MAX_REASON + " characters", false);
-        }
-        if (accountId != null && !accountId.equals(command.accountId())) {
-            throw new DncRuleException(null, "DNC list " + id.listId() + " belongs to another account", true);
-        }
+        check(command.entryId(), command.accountId(), command.reason());
         if (!listed) {
-            apply(new DncNumberAdded(
-                    id,
-                    id.listId(),
-                    id.number(),
+            add(
+                    command.entryId(),
                     command.accountId(),
                     command.reason(),
                     command.source(),
                     command.campaignId(),
-                    command.callId()));
+                    command.callId());
         }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(UpdateDncNumber command) {
+        DncEntryId id = command.entryId();
+        check(id, command.accountId(), command.reason());
+        if (!listed) {
+            add(id, command.accountId(), command.reason(), DncSource.MANUAL, null, null);
+        } else if (!Objects.equals(reason, command.reason())) {
+            apply(new DncNumberReasonChanged(id, id.listId(), id.number(), accountId, reason, command.reason()));
+        }
+    }
+
+    private void check(DncEntryId id, String commandAccount, String newReason) {
+        if (!PhoneNumbers.isE164(id.number())) {
+            throw new DncRuleException("number", "must be a phone number in E.164", false);
+        }
+        if (newReason != null && newReason.length() > MAX_REASON) {
+            throw new DncRuleException("reason", "must be at most " + MAX_REASON + " characters", false);
+        }
+        if (accountId != null && !accountId.equals(commandAccount)) {
+            throw new DncRuleException(null, "DNC list " + id.listId() + " belongs to another account", true);
+        }
+    }
+
+    private static void add(
+            DncEntryId id, String accountId, String reason, DncSource source, Long campaignId, String callId) {
+        apply(new DncNumberAdded(id, id.listId(), id.number(), accountId, reason, source, campaignId, callId));
     }
 
     @CommandHandler
@@ -76,6 +99,12 @@ class DncEntry {
         entryId = event.entryId();
         accountId = event.accountId();
         listed = true;
+        reason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(DncNumberReasonChanged event) {
+        reason = event.newReason();
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import com.campaignledger.dnc.api.DncEvents.DncListCreated;
 import com.campaignledger.dnc.api.DncEvents.DncListDeleted;
 import com.campaignledger.dnc.api.DncEvents.DncListRenamed;
 import com.campaignledger.dnc.api.DncEvents.DncNumberAdded;
+import com.campaignledger.dnc.api.DncEvents.DncNumberReasonChanged;
 import com.campaignledger.dnc.api.DncEvents.DncNumberRemoved;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,6 +85,15 @@ public class DncDirectory {
                 event.callId(),
                 actor,
                 Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(DncNumberReasonChanged event) {
+        jdbc.update(
+                "UPDATE dnc_number SET reason = ? WHERE list_id = ? AND number = ?",
+                event.newReason(),
+                event.listId(),
+                event.number());
     }
 
     @EventHandler

@@ -2,8 +2,10 @@ package com.campaignledger.dnc.command;
 
 import com.campaignledger.dnc.api.DncCommands.AddDncNumber;
 import com.campaignledger.dnc.api.DncCommands.RemoveDncNumber;
+import com.campaignledger.dnc.api.DncCommands.UpdateDncNumber;
 import com.campaignledger.dnc.api.DncEntryId;
 import com.campaignledger.dnc.api.DncEvents.DncNumberAdded;
+import com.campaignledger.dnc.api.DncEvents.DncNumberReasonChanged;
 import com.campaignledger.dnc.api.DncEvents.DncNumberRemoved;
 import com.campaignledger.dnc.api.DncRuleException;
 import com.campaignledger.dnc.api.DncSource;
@@ -55,6 +57,32 @@ class DncEntryTest {
         setUp();
         fixture.given(ADDED)
                 .when(new AddDncNumber(ID, "other", null, DncSource.MANUAL, null, null))
+                .expectNoEvents()
+                .expectException(DncRuleException.class);
+    }
+
+    /** UpdateDncNumber: puts an absent number on the list by hand, changes a listed one's reason, else nothing. */
+    @Test
+    void anUpdateListsTheNumberOrChangesItsReason() {
+        fixture.givenNoPriorActivity()
+                .when(new UpdateDncNumber(ID, "acme", "asked"))
+                .expectEvents(ADDED);
+        fixture.given(ADDED)
+                .when(new UpdateDncNumber(ID, "acme", "asked twice"))
+                .expectEvents(new DncNumberReasonChanged(ID, 3, NUMBER, "acme", "asked", "asked twice"));
+        fixture.given(ADDED, new DncNumberReasonChanged(ID, 3, NUMBER, "acme", "asked", "asked twice"))
+                .when(new UpdateDncNumber(ID, "acme", "asked twice"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(ADDED, new DncNumberRemoved(ID, 3, NUMBER, "acme"))
+                .when(new UpdateDncNumber(ID, "acme", "asked"))
+                .expectEvents(ADDED);
+        fixture.given(ADDED)
+                .when(new UpdateDncNumber(ID, "other", "mine"))
+                .expectNoEvents()
+                .expectException(DncRuleException.class);
+        fixture.given(ADDED)
+                .when(new UpdateDncNumber(ID, "acme", "x".repeat(501)))
                 .expectNoEvents()
                 .expectException(DncRuleException.class);
     }
