@@ -154,6 +154,14 @@ class CallFlowPostgresTest {
         try {
             Future<Integer> aliceCalls = agents.submit(() -> work(api, id, alice, 2, finished));
             Future<Integer> bobCalls = agents.submit(() -> work(api, id, bob, Integer.MAX_VALUE, finished));
+            // The simulated dialer takes its numbers as an external dialer does: leased from the dialable list.
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> api.get("/api/campaigns/" + id + "/numbers?state=LEASED")
+                                    .json()
+                                    .path("totalElements")
+                                    .asLong()
+                            > 0);
             await().atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(200))
                     .failFast("an agent's loop failed", () -> failed(bobCalls))

@@ -188,24 +188,6 @@ public class CallListRepository {
                 AgentState.READY.name());
     }
 
-    /** Up to {@code limit} numbers that may be dialled at {@code now}, leaving out those already ringing. */
-    public List<DueNumber> dueNumbers(long campaignId, Instant now, Collection<String> inFlight, int limit) {
-        return jdbc
-                .query(
-                        "SELECT number, extra_data, attempts FROM dialer_number WHERE campaign_id = ? AND done = FALSE "
-                                + "AND (retry_at IS NULL OR retry_at <= ?) AND (lease_until IS NULL OR lease_until <= ?) "
-                                + "ORDER BY attempts, number LIMIT ?",
-                        (rs, i) -> new DueNumber(rs.getString(1), readMap(rs.getString(2)), rs.getInt(3)),
-                        campaignId,
-                        Timestamp.from(now),
-                        Timestamp.from(now),
-                        limit + inFlight.size())
-                .stream()
-                .filter(n -> !inFlight.contains(n.number()))
-                .limit(limit)
-                .toList();
-    }
-
     /**
      * A number of the campaign's list that has no final result yet, with its extra data: what an external dialer
      * may connect to an agent. Empty for a number not on the list or already done.

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * final result, not scrubbed, retry time reached), inside the campaign's calling window in their own time zone, and
  * leased to nobody; each handed out is leased to the caller until it reports the attempt or the lease ends. The rows
  * are taken with {@code FOR UPDATE SKIP LOCKED}: two claims at once, on one instance or two, never get one number.
- * The simulated dialer applies the same rules (due, not leased, CallingWindow) to the same table.
+ * The simulated dialer takes its numbers here too, so one set of rules decides what may be dialled.
  */
 @Component
 public class LeadClaims {
@@ -48,9 +48,12 @@ public class LeadClaims {
      */
     public List<Lead> claim(long campaignId, int count, Duration lease, String owner, Instant now) {
         Optional<DialerCampaign> campaign = callList.running(campaignId);
-        if (campaign.isEmpty()) {
-            return List.of();
-        }
+        return campaign.isEmpty() ? List.of() : claim(campaign.get(), count, lease, owner, now);
+    }
+
+    /** As {@link #claim(long, int, Duration, String, Instant)}, for a campaign the caller has just read as RUNNING. */
+    public List<Lead> claim(DialerCampaign campaign, int count, Duration lease, String owner, Instant now) {
+        long campaignId = campaign.campaignId();
         Instant until = now.plus(lease);
         return transactions.execute(tx -> {
             List<Lead> leads = new ArrayList<>();
@@ -61,11 +64,7 @@ public class LeadClaims {
                     rs -> {
                         String number = rs.getString(1);
                         if (leads.size() < count
-                                && window.allows(
-                                        number,
-                                        campaign.get().restrictBegin(),
-                                        campaign.get().restrictEnd(),
-                                        now)) {
+                                && window.allows(number, campaign.restrictBegin(), campaign.restrictEnd(), now)) {
                             leads.add(new Lead(
                                     number, CallListRepository.readMap(rs.getString(2)), rs.getInt(3) + 1, until));
                         }
@@ -86,5 +85,11 @@ public class LeadClaims {
                     });
             return leads;
         });
+    }
+
+    /** Ends every lease of {@code owner}: a dialer starting again holds none of the calls it had before. */
+    public int releaseAll(String owner) {
+        return jdbc.update(
+                "UPDATE dialer_number SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", owner);
     }
 }

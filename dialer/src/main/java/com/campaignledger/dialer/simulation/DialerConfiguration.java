@@ -3,6 +3,7 @@ package com.campaignledger.dialer.simulation;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.calllist.CallListRepository;
+import com.campaignledger.dialer.leads.LeadClaims;
 import com.campaignledger.dialer.window.CallingWindow;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,9 +35,10 @@ public class DialerConfiguration {
             DialerProperties properties,
             CommandGateway commands,
             CallListRepository callList,
+            LeadClaims claims,
             CallIds callIds,
             SimulatedAgents agents,
             CallFlowClock clock) {
-        return new SimulatedDialer(properties, commands, callList, callIds, agents, clock);
+        return new SimulatedDialer(properties, commands, callList, claims, callIds, agents, clock);
     }
 }

@@ -12,8 +12,9 @@ import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DialerCampaign;
-import com.campaignledger.dialer.calllist.DueNumber;
-import com.campaignledger.dialer.window.CallingWindow;
+import com.campaignledger.dialer.leads.LeadClaims;
+import com.campaignledger.dialer.leads.LeadClaims.Lead;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,8 @@ import org.springframework.context.SmartLifecycle;
  * outcome from the configured distribution. A live answer is connected to a READY agent (ABANDONED when
  * none is free), hangs up after the talk time, and its result is recorded when the agent stores the
  * response; simulated agents store theirs after the wrap-up time. Everything it does goes through the
- * same commands as a real dialer and real agents.
+ * same commands as a real dialer and real agents, and it takes its numbers as an external dialer does: leased from the
+ * dialable list (LeadClaims), so one set of rules (due, not scrubbed, not leased, inside the calling window) decides.
  * <p>
  * One thread does all the work, so the state below needs no locks.
  */
@@ -42,19 +44,24 @@ public class SimulatedDialer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SimulatedDialer.class);
     /** The longest, in real time, an agent stays reserved if the call list never shows its connection. */
     private static final long RESERVATION_MILLIS = 30_000;
+    /** Whose leases the simulated dialer's are (one instance dials). */
+    static final String LEASE_OWNER = "simulated-dialer";
+    /**
+     * How long a dialled number stays leased, in call-flow time: its result ends the lease, and a person answering may
+     * take long to store the response; a call whose result never comes is given up after a day.
+     */
+    private static final Duration LEASE = Duration.ofDays(1);
 
     private final DialerProperties properties;
     private final CommandGateway commands;
     private final CallListRepository callList;
+    private final LeadClaims claims;
     private final CallIds callIds;
     private final SimulatedAgents simulatedAgents;
     private final CallFlowClock clock;
-    private final CallingWindow window;
     private final OutcomeDistribution outcomes;
     private final SplittableRandom random;
 
-    /** Numbers dialled whose result is not in the call list yet, per campaign, with their attempts when dialled. */
-    private final Map<Long, Map<String, Integer>> inFlight = new HashMap<>();
     /** Lines ringing now (dialled, not yet answered), per campaign: what the dial ratio limits. */
     private final Map<Long, Integer> ringing = new HashMap<>();
     /** Agents the dialer just connected, with the call, until the call list shows them busy with it. */
@@ -66,22 +73,28 @@ public class SimulatedDialer implements SmartLifecycle {
             DialerProperties properties,
             CommandGateway commands,
             CallListRepository callList,
+            LeadClaims claims,
             CallIds callIds,
             SimulatedAgents simulatedAgents,
             CallFlowClock clock) {
         this.properties = properties;
         this.commands = commands;
         this.callList = callList;
+        this.claims = claims;
         this.callIds = callIds;
         this.simulatedAgents = simulatedAgents;
         this.clock = clock;
-        this.window = new CallingWindow(properties.fallbackZone());
         this.outcomes = new OutcomeDistribution(properties.outcomes());
         this.random = properties.seed() == 0 ? new SplittableRandom() : new SplittableRandom(properties.seed());
     }
 
     @Override
     public void start() {
+        // The calls of a dialer that stopped are gone with it: their numbers are due again.
+        int released = claims.releaseAll(LEASE_OWNER);
+        if (released > 0) {
+            log.info("Released {} numbers leased before the simulated dialer stopped", released);
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulated-dialer");
             t.setDaemon(true);
@@ -117,23 +130,11 @@ public class SimulatedDialer implements SmartLifecycle {
         long realNow = System.currentTimeMillis();
         reserved.values().removeIf(r -> r.until() < realNow);
         for (DialerCampaign campaign : callList.runningCampaigns()) {
-            Map<String, Integer> pending = inFlight.computeIfAbsent(campaign.campaignId(), id -> new HashMap<>());
-            forgetRecorded(campaign.campaignId(), pending);
             List<Long> ready = readyAgents(campaign.campaignId());
             int lines = (int) Math.floor(ready.size() * campaign.dialRatio())
                     - ringing.getOrDefault(campaign.campaignId(), 0);
-            if (lines <= 0) {
-                continue;
-            }
-            for (DueNumber number : callList.dueNumbers(campaign.campaignId(), now, pending.keySet(), lines * 4)) {
-                if (lines == 0) {
-                    break;
-                }
-                if (window.allows(number.number(), campaign.restrictBegin(), campaign.restrictEnd(), now)) {
-                    dial(campaign, number, now);
-                    pending.put(number.number(), number.attempts());
-                    lines--;
-                }
+            if (lines > 0) {
+                claims.claim(campaign, lines, LEASE, LEASE_OWNER, now).forEach(lead -> dial(campaign, lead, now));
             }
         }
     }
@@ -158,16 +159,7 @@ public class SimulatedDialer implements SmartLifecycle {
 
     private record Reservation(String callId, long until) {}
 
-    /** A number stops being in flight once the call list shows its attempt recorded. */
-    private void forgetRecorded(long campaignId, Map<String, Integer> ringing) {
-        if (ringing.isEmpty()) {
-            return;
-        }
-        Map<String, Integer> attempts = callList.attempts(campaignId, ringing.keySet());
-        ringing.entrySet().removeIf(e -> attempts.getOrDefault(e.getKey(), Integer.MAX_VALUE) > e.getValue());
-    }
-
-    private void dial(DialerCampaign campaign, DueNumber number, Instant startedAt) {
+    private void dial(DialerCampaign campaign, Lead number, Instant startedAt) {
         String callId = callIds.next();
         CallResult outcome = outcomes.draw(random);
         ringing.merge(campaign.campaignId(), 1, Integer::sum);
@@ -177,8 +169,7 @@ public class SimulatedDialer implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void answered(
-            DialerCampaign campaign, DueNumber number, String callId, CallResult outcome, Instant startedAt) {
+    private void answered(DialerCampaign campaign, Lead number, String callId, CallResult outcome, Instant startedAt) {
         ringing.merge(campaign.campaignId(), -1, Integer::sum);
         Instant now = clock.instant();
         if (outcome != CallResult.LA) {
@@ -233,19 +224,14 @@ public class SimulatedDialer implements SmartLifecycle {
     }
 
     private void record(
-            DialerCampaign campaign,
-            DueNumber number,
-            String callId,
-            CallResult result,
-            Instant startedAt,
-            int seconds) {
+            DialerCampaign campaign, Lead number, String callId, CallResult result, Instant startedAt, int seconds) {
         try {
             commands.sendAndWait(new RecordCallResultCommand(
                     CampaignId.of(campaign.campaignId()),
                     callId,
                     number.number(),
                     result,
-                    number.attempts() + 1,
+                    number.attempt(),
                     startedAt,
                     seconds,
                     null));
