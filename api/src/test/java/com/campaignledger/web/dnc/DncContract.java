@@ -317,6 +317,50 @@ abstract class DncContract {
         assertThat(violations.get(2)).contains("\"violation\":null");
     }
 
+    /** A call an external dialer connects to an agent is an attempt too: to a number on DNC, it carries the violation. */
+    @Test
+    void aCallConnectedToAnAgentCarriesItsViolation() {
+        onDnc("2135550311");
+        long campaign = campaign("Connected", ", \"scrubLevel\": 0", "2135550311", "2135550312");
+        assertThat(other.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
+                        .status())
+                .isEqualTo(200);
+        String agents = "/api/campaigns/" + campaign + "/agents";
+        long agent = other.post(
+                        agents + "/callback", "{\"userId\": \"v@example.com\", \"phoneNumber\": \"6465550111\"}")
+                .json()
+                .get("agentId")
+                .asLong();
+        assertThat(other.post(agents + "/" + agent + "/login", "{\"userId\": \"v@example.com\"}")
+                        .status())
+                .isEqualTo(200);
+        for (String[] call : new String[][] {{"2135550311", "v-1"}, {"2135550312", "v-2"}}) {
+            Response connected = other.post(
+                    agents + "/" + agent + "/connection",
+                    "{\"number\": \"" + call[0] + "\", \"callId\": \"" + call[1] + "\"}");
+            assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+            Response stored = other.post(
+                    agents + "/" + agent + "/responses",
+                    "{\"callId\": \"" + call[1] + "\", \"agentResponse\": \"heard\"}");
+            assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        }
+        assertThat(statsWhen(campaign, s -> s.get("attempts").asLong() == 2)
+                        .get("violations")
+                        .asLong())
+                .isEqualTo(1);
+        // The calls read model is a processor of its own: wait for both results there.
+        JsonNode first = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> other.get("/api/calls/v-1").json(),
+                        c -> c.path("result").asText().equals("LA"));
+        assertThat(first.path("violation").asText()).as(first.toString()).isEqualTo("DNC");
+        JsonNode second = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> other.get("/api/calls/v-2").json(),
+                        c -> c.path("result").asText().equals("LA"));
+        assertThat(second.path("violation").isNull()).isTrue();
+    }
+
     /** The most recent past instant at this local time in this zone. */
     private static java.time.Instant atLocal(java.time.ZoneId zone, java.time.LocalTime time) {
         java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone);

@@ -93,6 +93,14 @@ public class CallListRepository {
     }
 
     /** The account's campaigns that have the number and have not dialled it to a final result. */
+    /** The account of a campaign the call list knows. */
+    public Optional<String> accountOf(long campaignId) {
+        return jdbc
+                .queryForList("SELECT account_id FROM dialer_campaign WHERE campaign_id = ?", String.class, campaignId)
+                .stream()
+                .findFirst();
+    }
+
     public List<Long> campaignsWithOpenNumber(String accountId, String number) {
         return jdbc.queryForList(
                 "SELECT n.campaign_id FROM dialer_number n JOIN dialer_campaign c ON c.campaign_id = n.campaign_id "

@@ -136,6 +136,16 @@ public class DncQueries {
         return !onDnc(accountId, List.of(number)).isEmpty();
     }
 
+    /** Whether the number was on one of the account's lists at {@code at} (and still is): a call made then broke it. */
+    public boolean onDncAt(String accountId, String number, Instant at) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM dnc_number WHERE account_id = ? AND number = ? AND added_at <= ?",
+                Boolean.class,
+                accountId,
+                number,
+                java.sql.Timestamp.from(at)));
+    }
+
     /** A new list id. */
     public long nextListId() {
         return jdbc.queryForObject("SELECT nextval('dnc_list_id_seq')", Long.class);
