@@ -38,7 +38,7 @@ abstract class LeadsContract {
         api = admin.as(account + "-api", credential.json().get("secret").asText());
     }
 
-    private long running(String settings, int numbers, String prefix) {
+    long running(String settings, int numbers, String prefix) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < numbers; i++) {
             list.append(i == 0 ? "" : ", ").append(String.format("{\"number\": \"%s%04d\"}", prefix, i));
