@@ -1,8 +1,10 @@
 package com.campaignledger.web.report;
 
 import com.campaignledger.campaign.billing.BillingRule;
+import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.projections.compliance.ComplianceQueries;
 import com.campaignledger.projections.stats.CampaignStats;
 import com.campaignledger.projections.stats.CampaignStatsRepository;
 import com.campaignledger.web.CampaignLookup;
@@ -33,16 +35,22 @@ class CampaignStatsController {
     private final CampaignStatsRepository stats;
     private final AgentSessionRepository sessions;
     private final BillingRule billing;
+    private final ComplianceQueries compliance;
+    private final CallFlowClock clock;
 
     CampaignStatsController(
             CampaignLookup campaigns,
             CampaignStatsRepository stats,
             AgentSessionRepository sessions,
-            BillingRule billing) {
+            BillingRule billing,
+            ComplianceQueries compliance,
+            CallFlowClock clock) {
         this.campaigns = campaigns;
         this.stats = stats;
         this.sessions = sessions;
         this.billing = billing;
+        this.compliance = compliance;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/{id}/stats", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,7 +58,9 @@ class CampaignStatsController {
     CampaignStatsResponse stats(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         campaigns.require(id, account);
-        return CampaignStatsResponse.of(statsOf(id, account), sessions.counts(id, account));
+        java.math.BigDecimal dropRate = compliance.rollingDropRate(
+                id, account, java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+        return CampaignStatsResponse.of(statsOf(id, account), dropRate, sessions.counts(id, account));
     }
 
     @GetMapping(
@@ -91,7 +101,8 @@ class CampaignStatsController {
                         s.busy(),
                         s.transfer(),
                         s.error(),
-                        s.misc())));
+                        // Seed 001's document has no abandoned: drops count under misc there.
+                        s.misc() + s.abandoned())));
     }
 
     /** The campaign's statistics; zero while the processor has not reached its creation yet. */

@@ -4,8 +4,10 @@ import com.campaignledger.projections.agentsession.AgentCounts;
 import com.campaignledger.projections.stats.CampaignStats;
 
 /**
- * GetCccCampaignStats, live: seed 001's counters (numbers, each once under its latest result, so live + machine +
- * noanswer + dnc + busy + transfer + error + misc = dialed &lt;= total), every dial attempt, the numbers kept but
+ * GetCccCampaignStats, live: seed 001's counters and {@code abandoned} (numbers, each once under its latest result, so
+ * live + machine + noanswer + dnc + busy + transfer + error + misc + abandoned = dialed &lt;= total), every dial
+ * attempt, the drop rate of the last 30 days ({@code dropRate}: drops / (live answers + drops), attempts; null
+ * without a live answer; the compliance record has the detail), the numbers kept but
  * never dialled because they are on a do-not-call list ({@code scrubbed}), the reported attempts that broke a rule
  * ({@code violations}: a DNC number, a call outside its calling window), and the campaign's agents now.
  */
@@ -21,6 +23,8 @@ public record CampaignStatsResponse(
         long transfer,
         long error,
         long misc,
+        long abandoned,
+        java.math.BigDecimal dropRate,
         long attempts,
         long scrubbed,
         long violations,
@@ -29,7 +33,7 @@ public record CampaignStatsResponse(
     /** Logged in (waiting, on a call or entering a response); of them waiting for a call; on a call. */
     public record Agents(long loggedIn, long ready, long onCall) {}
 
-    static CampaignStatsResponse of(CampaignStats s, AgentCounts agents) {
+    static CampaignStatsResponse of(CampaignStats s, java.math.BigDecimal dropRate, AgentCounts agents) {
         return new CampaignStatsResponse(
                 s.campaignId(),
                 s.total(),
@@ -42,6 +46,8 @@ public record CampaignStatsResponse(
                 s.transfer(),
                 s.error(),
                 s.misc(),
+                s.abandoned(),
+                dropRate,
                 s.attempts(),
                 s.scrubbed(),
                 s.violations(),

@@ -448,6 +448,45 @@ class HistoryAndReplayPostgresTest {
         });
     }
 
+    /**
+     * The compliance record and the calls are built from the events alone: replayed event by event, they are row for
+     * row what was built live (drops with and without the message, a violation, results of the simulated dialer's
+     * kind without request metadata are covered by the processors' account lookups).
+     */
+    @Test
+    void theComplianceRecordAndTheCallsReplayRowForRow() {
+        ApiClient api = new ApiClient(port);
+        long id = runningCampaign(api, "Compliance replay", 5);
+        String calls = "/api/campaigns/" + id + "/calls";
+        String yesterday = Instant.now().minus(Duration.ofDays(1)).toString();
+        for (String[] call : new String[][] {{"0", "LA"}, {"1", "SD"}, {"2", "ABANDONED"}, {"3", "BUSY"}}) {
+            Response r = api.post(
+                    calls,
+                    "{\"number\": \"213555000" + call[0] + "\", \"result\": \"" + call[1] + "\", \"startTime\": \""
+                            + yesterday + "\"}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+        List<String> models = List.of("compliance", "calls");
+        awaitCaughtUp(api, models);
+        String mine = "campaign_id = " + id;
+        List<Map<String, Object>> compliance =
+                jdbc.queryForList("SELECT * FROM compliance_call WHERE " + mine + " ORDER BY global_index");
+        List<Map<String, Object>> callRows =
+                jdbc.queryForList("SELECT * FROM call_record WHERE " + mine + " ORDER BY call_id");
+        assertThat(compliance).hasSize(3);
+        assertThat(callRows).hasSize(4);
+
+        for (String name : models) {
+            Response replay = api.post("/api/admin/processors/" + name + "/replay", null);
+            assertThat(replay.status()).as(name + ": " + replay).isEqualTo(202);
+        }
+        awaitCaughtUp(api, models);
+        assertThat(jdbc.queryForList("SELECT * FROM compliance_call WHERE " + mine + " ORDER BY global_index"))
+                .isEqualTo(compliance);
+        assertThat(jdbc.queryForList("SELECT * FROM call_record WHERE " + mine + " ORDER BY call_id"))
+                .isEqualTo(callRows);
+    }
+
     @Test
     void aReplayRebuildsEachReadModelAsItWasBuiltLiveWhileCommandsKeepArriving() throws Exception {
         ApiClient api = new ApiClient(port);
@@ -886,10 +925,14 @@ class HistoryAndReplayPostgresTest {
     }
 
     private void awaitCaughtUp(ApiClient api) {
+        awaitCaughtUp(api, READ_MODELS);
+    }
+
+    private void awaitCaughtUp(ApiClient api, List<String> models) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode list = api.get("/api/admin/processors").json();
             return StreamSupport.stream(list.spliterator(), false)
-                    .filter(p -> READ_MODELS.contains(p.get("name").asText()))
+                    .filter(p -> models.contains(p.get("name").asText()))
                     .allMatch(p -> p.get("status").asText().equals("RUNNING")
                             && p.get("replay").isNull()
                             && p.get("lag").asLong() == 0);

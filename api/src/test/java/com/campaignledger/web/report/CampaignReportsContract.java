@@ -164,6 +164,115 @@ abstract class CampaignReportsContract {
         assertThat(text(ours, "campaign/campaign-stats/dnc")).isEqualTo("1");
     }
 
+    private void callAt(long campaign, String number, String result, Instant start) {
+        Response r = api.post(
+                "/api/campaigns/" + campaign + "/calls",
+                "{\"number\": \"%s\", \"result\": \"%s\", \"startTime\": \"%s\"}".formatted(number, result, start));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    /**
+     * SPEC 3.7: drops (SD with the safe-harbor message, ABANDONED without) against live answers, per UTC day and over
+     * the 30 days ending with it; in the stats under abandoned (and the rolling dropRate), under misc in seed 001's.
+     */
+    @Test
+    void theComplianceRecordCountsDropsAgainstLiveAnswers() {
+        long id = runningCampaign(
+                "Compliance",
+                "2125550301",
+                "2125550302",
+                "2125550303",
+                "2125550304",
+                "2125550305",
+                "2125550306",
+                "2125550307");
+        Instant now = Instant.now();
+        Instant yesterday = now.minus(1, ChronoUnit.DAYS);
+        Instant longAgo = now.minus(40, ChronoUnit.DAYS);
+        callAt(id, "2125550301", "LA", yesterday);
+        callAt(id, "2125550302", "LA", yesterday);
+        callAt(id, "2125550303", "LA", yesterday);
+        callAt(id, "2125550304", "SD", yesterday);
+        callAt(id, "2125550305", "LA", now.minusSeconds(5));
+        callAt(id, "2125550306", "ABANDONED", now.minusSeconds(5));
+        callAt(id, "2125550307", "ABANDONED", longAgo);
+
+        String path = "/api/campaigns/" + id + "/compliance";
+        JsonNode record = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get(path).json(),
+                        r -> r.at("/rolling30Days/drops").asLong() == 2);
+        JsonNode rolling = record.get("rolling30Days");
+        assertThat(rolling.get("liveAnswers").asLong()).isEqualTo(4);
+        assertThat(rolling.get("dropsWithSafeHarborMessage").asLong()).isEqualTo(1);
+        assertThat(rolling.get("dropsWithoutMessage").asLong()).isEqualTo(1);
+        assertThat(rolling.get("dropRate").decimalValue()).isEqualByComparingTo("0.3333");
+        assertThat(rolling.get("withinLimit").asBoolean()).isFalse();
+        assertThat(record.get("limit").decimalValue()).isEqualByComparingTo("0.03");
+        JsonNode daily = record.get("daily");
+        assertThat(daily).hasSize(30);
+        JsonNode dayBefore = daily.get(28);
+        assertThat(dayBefore.get("day").asText())
+                .isEqualTo(
+                        yesterday.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        assertThat(dayBefore.get("liveAnswers").asLong()).isEqualTo(3);
+        assertThat(dayBefore.get("dropRate").decimalValue()).isEqualByComparingTo("0.25");
+        JsonNode today = daily.get(29);
+        assertThat(today.get("dropRate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(today.get("rolling30DayDropRate").decimalValue()).isEqualByComparingTo("0.3333");
+        assertThat(daily.get(0).get("dropRate").isNull())
+                .as("a day without calls")
+                .isTrue();
+
+        JsonNode longer = api.get(path + "?from="
+                        + longAgo.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                .json();
+        assertThat(longer.get("daily")).hasSize(41);
+        assertThat(longer.at("/daily/0/dropsWithoutMessage").asLong()).isEqualTo(1);
+        assertThat(longer.at("/daily/0/dropRate").decimalValue()).isEqualByComparingTo("1");
+
+        Response csv = api.send("GET", path, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"campaign-" + id + "-compliance.csv\"");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0))
+                .isEqualTo("day,liveAnswers,drops,dropsWithSafeHarborMessage,dropsWithoutMessage,dropRate,"
+                        + "rolling30DayDropRate,withinLimit,dncViolations,callingWindowViolations");
+        assertThat(lines).hasSize(31);
+
+        JsonNode account = api.get("/api/compliance").json();
+        JsonNode mine = java.util.stream.StreamSupport.stream(
+                        account.get("campaigns").spliterator(), false)
+                .filter(c -> c.get("campaignId").asLong() == id)
+                .findFirst()
+                .orElseThrow();
+        assertThat(mine.get("name").asText()).isEqualTo("Compliance");
+        assertThat(mine.get("liveAnswers").asLong()).isEqualTo(4);
+        assertThat(mine.get("drops").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/compliance?from=2026-12-08&to=2026-12-01")
+                        .json()
+                        .path("errors")
+                        .findValuesAsText("field"))
+                .containsExactly("from");
+        assertThat(api.get("/api/compliance?from=2020-01-01&to=2026-12-01").status())
+                .isEqualTo(400);
+
+        JsonNode stats = statsOnce(id, 7);
+        assertThat(stats.get("abandoned").asLong()).isEqualTo(3);
+        assertThat(stats.get("misc").asLong()).isZero();
+        List<String> counters =
+                List.of("live", "machine", "noanswer", "dnc", "busy", "transfer", "error", "misc", "abandoned");
+        assertThat(counters.stream().mapToLong(c -> stats.get(c).asLong()).sum())
+                .isEqualTo(stats.get("dialed").asLong());
+        assertThat(stats.get("dropRate").decimalValue()).isEqualByComparingTo("0.3333");
+        assertThat(api.get("/api/campaigns/" + id + "/summary")
+                        .json()
+                        .at("/campaign/campaign-stats/misc")
+                        .asLong())
+                .as("seed 001 has no abandoned")
+                .isEqualTo(3);
+    }
+
     @Test
     void agentSessionStatisticsHaveSeed003sColumnsInJsonAndCsv() {
         long id = runningCampaign("Agents", "2125550011", "2125550012");

@@ -41,7 +41,22 @@ public enum CallResult {
             case BUSY -> ResultCategory.BUSY;
             case XFER, XFER_LEG -> ResultCategory.TRANSFER;
             case INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, INVALID_NUMBER -> ResultCategory.ERROR;
-            case UNDIALED, SD, POSTPONED, ABANDONED, SKIPPED, DNT -> ResultCategory.MISC;
+            case SD, ABANDONED -> ResultCategory.ABANDONED;
+            case UNDIALED, POSTPONED, SKIPPED, DNT -> ResultCategory.MISC;
+        };
+    }
+
+    /**
+     * What the attempt is to the abandonment rule (SPEC 3.7): a live answer (LA, or XFER: answered, then
+     * transferred), a drop of a live answer with the safe-harbor message (SD) or without it (ABANDONED); empty for
+     * every other result, which the rule does not count.
+     */
+    public java.util.Optional<LiveAnswer> liveAnswer() {
+        return switch (this) {
+            case LA, XFER -> java.util.Optional.of(LiveAnswer.CONNECTED);
+            case SD -> java.util.Optional.of(LiveAnswer.DROPPED_WITH_MESSAGE);
+            case ABANDONED -> java.util.Optional.of(LiveAnswer.DROPPED_WITHOUT_MESSAGE);
+            default -> java.util.Optional.empty();
         };
     }
 }

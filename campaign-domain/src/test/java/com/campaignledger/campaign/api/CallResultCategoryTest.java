@@ -26,9 +26,9 @@ class CallResultCategoryTest {
         expected.put(CallResult.CARRIER_TEMP_ERROR, ResultCategory.ERROR);
         expected.put(CallResult.INVALID_NUMBER, ResultCategory.ERROR);
         expected.put(CallResult.UNDIALED, ResultCategory.MISC);
-        expected.put(CallResult.SD, ResultCategory.MISC);
+        expected.put(CallResult.SD, ResultCategory.ABANDONED);
         expected.put(CallResult.POSTPONED, ResultCategory.MISC);
-        expected.put(CallResult.ABANDONED, ResultCategory.MISC);
+        expected.put(CallResult.ABANDONED, ResultCategory.ABANDONED);
         expected.put(CallResult.SKIPPED, ResultCategory.MISC);
         expected.put(CallResult.DNT, ResultCategory.MISC);
 
@@ -43,6 +43,24 @@ class CallResultCategoryTest {
     @Test
     void theCountersAreSeed001sAndKeepTheirStoredNames() {
         assertThat(Arrays.stream(ResultCategory.values()).map(Enum::name))
-                .containsExactly("LIVE", "MACHINE", "NOANSWER", "DNC", "BUSY", "TRANSFER", "ERROR", "MISC");
+                .containsExactly(
+                        "LIVE", "MACHINE", "NOANSWER", "DNC", "BUSY", "TRANSFER", "ERROR", "MISC", "ABANDONED");
+        assertThat(ResultCategory.ABANDONED.seed001())
+                .as("seed 001 has no abandoned")
+                .isEqualTo(ResultCategory.MISC);
+        assertThat(ResultCategory.LIVE.seed001()).isEqualTo(ResultCategory.LIVE);
+    }
+
+    /** SPEC 3.7: live answers and their drops, with and without the safe-harbor message; nothing else counts. */
+    @Test
+    void liveAnswersAndDropsAreWhatTheAbandonmentRuleCounts() {
+        assertThat(CallResult.LA.liveAnswer()).contains(LiveAnswer.CONNECTED);
+        assertThat(CallResult.XFER.liveAnswer()).contains(LiveAnswer.CONNECTED);
+        assertThat(CallResult.SD.liveAnswer()).contains(LiveAnswer.DROPPED_WITH_MESSAGE);
+        assertThat(CallResult.ABANDONED.liveAnswer()).contains(LiveAnswer.DROPPED_WITHOUT_MESSAGE);
+        for (CallResult other :
+                EnumSet.complementOf(EnumSet.of(CallResult.LA, CallResult.XFER, CallResult.SD, CallResult.ABANDONED))) {
+            assertThat(other.liveAnswer()).as(other.name()).isEmpty();
+        }
     }
 }

@@ -89,7 +89,7 @@ class JdbcCampaignNumbers implements CampaignNumbers {
                     long count = rs.getLong(2);
                     total[0] += count;
                     if (result != null) {
-                        counts.merge(CallResult.valueOf(result).category(), count, Long::sum);
+                        counts.merge(CallResult.valueOf(result).category().seed001(), count, Long::sum);
                     }
                 },
                 campaignId);

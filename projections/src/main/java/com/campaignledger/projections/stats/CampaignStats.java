@@ -3,8 +3,10 @@ package com.campaignledger.projections.stats;
 import com.campaignledger.campaign.billing.CallUsage;
 
 /**
- * A campaign's live statistics. The eight result counters count numbers, each once under its latest result, so
- * they add up to {@code dialed}, which is at most {@code total}; {@code attempts} counts every dial.
+ * A campaign's live statistics. The nine result counters count numbers, each once under its latest result, so
+ * they add up to {@code dialed}, which is at most {@code total}; {@code attempts} counts every dial. {@code
+ * abandoned} counts the numbers whose latest attempt was a dropped live answer (ABANDONED, SD), which seed 001's
+ * documents count under {@code misc}.
  * {@code callSeconds} is the length of every attempt, {@code callMinutes} the same rounded up to whole minutes
  * call by call (what a per-minute tariff bills). {@code scrubbed} counts the numbers kept but never dialled because
  * they are on a do-not-call list; {@code violations} the reported attempts that broke a rule (DNC, calling window).
@@ -21,6 +23,7 @@ public record CampaignStats(
         long transfer,
         long error,
         long misc,
+        long abandoned,
         long attempts,
         long callSeconds,
         long callMinutes,
@@ -34,6 +37,6 @@ public record CampaignStats(
 
     /** A campaign the processor has not reached yet: nothing counted. */
     public static CampaignStats none(long campaignId) {
-        return new CampaignStats(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new CampaignStats(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -137,7 +137,7 @@ public class CampaignStatsRepository {
         return jdbc
                 .query(
                         "SELECT campaign_id, total, dialed, live, machine, noanswer, dnc, busy, transfer, error, misc, "
-                                + "attempts, call_seconds, call_minutes, scrubbed, violations FROM campaign_stats "
+                                + "abandoned, attempts, call_seconds, call_minutes, scrubbed, violations FROM campaign_stats "
                                 + "WHERE campaign_id = ? AND account_id = ?",
                         (rs, i) -> new CampaignStats(
                                 rs.getLong(1),
@@ -155,7 +155,8 @@ public class CampaignStatsRepository {
                                 rs.getLong(13),
                                 rs.getLong(14),
                                 rs.getLong(15),
-                                rs.getLong(16)),
+                                rs.getLong(16),
+                                rs.getLong(17)),
                         campaignId,
                         accountId)
                 .stream()

@@ -1,0 +1,133 @@
+package com.campaignledger.web.compliance;
+
+import com.campaignledger.dialer.CallFlowClock;
+import com.campaignledger.projections.compliance.ComplianceQueries;
+import com.campaignledger.projections.compliance.ComplianceRecord;
+import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.CsvExport;
+import com.campaignledger.web.CsvTable;
+import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The compliance record (SPEC 3.7 and 4): what an auditor reads to see that a campaign kept its drops within 3 % of
+ * its live answers over every 30 days, and which attempts broke the DNC or calling-window rules. UTC days.
+ */
+@RestController
+@Tag(
+        name = "Compliance",
+        description = "The abandonment rule (at most 3 % of live answers dropped over 30 days) and the DNC and "
+                + "calling-window violations, per campaign and per account, from the events")
+class ComplianceController {
+
+    /** The longest period one answer covers. */
+    static final int MAX_DAYS = 366;
+
+    private final ComplianceQueries queries;
+    private final CampaignLookup campaigns;
+    private final CallFlowClock clock;
+
+    ComplianceController(ComplianceQueries queries, CampaignLookup campaigns, CallFlowClock clock) {
+        this.queries = queries;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    @GetMapping(
+            path = "/api/campaigns/{id}/compliance",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(
+            summary =
+                    "A campaign's compliance record: its rolling 30-day drop rate against the 3 % limit, and each day",
+            description = "Drop rate = drops / (live answers + drops); drops with the safe-harbor message (SD) and "
+                    + "without it (ABANDONED); each day with the rate of the 30 days ending with it, and the DNC and "
+                    + "calling-window violations of its attempts. `from`/`to`: UTC days, both included (default: the "
+                    + "30 days ending today; at most 366). `Accept: text/csv`: the days as a file.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The record",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = ComplianceRecord.CampaignRecord.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    Object campaign(
+            @PathVariable long id,
+            @Parameter(description = "First UTC day (ISO date)") @RequestParam(required = false) LocalDate from,
+            @Parameter(description = "Last UTC day (ISO date)") @RequestParam(required = false) LocalDate to,
+            RequestContext context,
+            HttpServletRequest request) {
+        campaigns.require(id, context.accountId());
+        LocalDate last = to != null ? to : today();
+        LocalDate first = checked(from != null ? from : last.minusDays(ComplianceRecord.ROLLING_DAYS - 1L), last);
+        ComplianceRecord.CampaignRecord record = queries.campaign(id, context.accountId(), first, last);
+        if (CsvExport.requested(request)) {
+            return new CsvExport<>(
+                    ComplianceRecord.Day.class, () -> record.daily().stream(), "campaign-" + id + "-compliance.csv");
+        }
+        return record;
+    }
+
+    @GetMapping(
+            path = "/api/compliance",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
+    @Operation(
+            summary = "Every campaign of the account with a live answer, drop or violation in a period",
+            description = "Per campaign: live answers, drops with and without the safe-harbor message, the period's "
+                    + "drop rate against the 3 % limit, DNC and calling-window violations. `from`/`to`: UTC days, "
+                    + "both included (default: the 30 days ending today; at most 366). `Accept: text/csv`: as a file.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The account's record",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = ComplianceRecord.AccountRecord.class)),
+                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
+            })
+    Object account(
+            @Parameter(description = "First UTC day (ISO date)") @RequestParam(required = false) LocalDate from,
+            @Parameter(description = "Last UTC day (ISO date)") @RequestParam(required = false) LocalDate to,
+            RequestContext context,
+            HttpServletRequest request) {
+        LocalDate last = to != null ? to : today();
+        LocalDate first = checked(from != null ? from : last.minusDays(ComplianceRecord.ROLLING_DAYS - 1L), last);
+        ComplianceRecord.AccountRecord record = queries.account(context.accountId(), first, last);
+        if (CsvExport.requested(request)) {
+            return new CsvExport<>(
+                    ComplianceRecord.CampaignPeriod.class, () -> record.campaigns().stream(), "compliance.csv");
+        }
+        return record;
+    }
+
+    /** Today in the call flow's time (UTC). */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static LocalDate checked(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new RequestValidationException("from", "must not be after to");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw new RequestValidationException("from", "must be at most " + MAX_DAYS + " days before to");
+        }
+        return from;
+    }
+}

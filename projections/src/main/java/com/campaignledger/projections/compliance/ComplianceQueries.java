@@ -1,0 +1,78 @@
+package com.campaignledger.projections.compliance;
+
+import com.campaignledger.projections.compliance.ComplianceRecord.AccountRecord;
+import com.campaignledger.projections.compliance.ComplianceRecord.CampaignPeriod;
+import com.campaignledger.projections.compliance.ComplianceRecord.CampaignRecord;
+import com.campaignledger.projections.compliance.ComplianceRecord.Period;
+import com.campaignledger.projections.compliance.ComplianceRepository.DayCounts;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The compliance record of a campaign and of an account, read from the compliance processor's rows. */
+@Component
+public class ComplianceQueries {
+
+    private final ComplianceRepository repository;
+    private final JdbcTemplate jdbc;
+
+    ComplianceQueries(ComplianceRepository repository, JdbcTemplate jdbc) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    /** The campaign's rolling 30 days ending with {@code to}, and each day from {@code from} to {@code to}. */
+    public CampaignRecord campaign(long campaignId, String accountId, LocalDate from, LocalDate to) {
+        LocalDate rollingStart = to.minusDays(ComplianceRecord.ROLLING_DAYS - 1L);
+        LocalDate earliest = from.minusDays(ComplianceRecord.ROLLING_DAYS - 1L);
+        List<DayCounts> counts = repository.campaignDays(
+                campaignId, accountId, earliest.isBefore(rollingStart) ? earliest : rollingStart, to);
+        Period rolling = Period.of(
+                rollingStart,
+                to,
+                counts.stream().filter(d -> !d.day().isBefore(rollingStart)).toList());
+        return new CampaignRecord(
+                campaignId, ComplianceRecord.LIMIT, rolling, ComplianceRecord.daily(from, to, counts));
+    }
+
+    /** The campaign's drop rate over the 30 days ending with {@code today}; null without a live answer. */
+    public BigDecimal rollingDropRate(long campaignId, String accountId, LocalDate today) {
+        LocalDate start = today.minusDays(ComplianceRecord.ROLLING_DAYS - 1L);
+        return Period.of(start, today, repository.campaignDays(campaignId, accountId, start, today))
+                .dropRate();
+    }
+
+    /** Each campaign of the account with a counted call from {@code from} to {@code to}, in id order. */
+    public AccountRecord account(String accountId, LocalDate from, LocalDate to) {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.query(
+                "SELECT campaign_id, name FROM campaign_view WHERE account_id = ?",
+                rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                },
+                accountId);
+        List<CampaignPeriod> campaigns = repository.accountCampaigns(accountId, from, to).stream()
+                .map(c -> {
+                    Period p = Period.of(from, to, List.of(c));
+                    return new CampaignPeriod(
+                            c.campaignId(),
+                            names.get(c.campaignId()),
+                            from,
+                            to,
+                            p.liveAnswers(),
+                            p.drops(),
+                            p.dropsWithSafeHarborMessage(),
+                            p.dropsWithoutMessage(),
+                            p.dropRate(),
+                            p.withinLimit(),
+                            p.dncViolations(),
+                            p.callingWindowViolations());
+                })
+                .toList();
+        return new AccountRecord(from, to, ComplianceRecord.LIMIT, campaigns);
+    }
+}
