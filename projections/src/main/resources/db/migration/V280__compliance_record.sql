@@ -1,11 +1,6 @@
 -- Drops of live answers (ABANDONED, SD) have a counter of their own in the stats, `abandoned`, no longer `misc`
--- (SPEC section 4; seed 001's documents still count them under misc). The campaign-stats model is rebuilt from the
--- first event at the next start, as after V170: its tokens and rows go (the events stay; the stats show zeros for a
--- campaign until the rebuild reaches it).
+-- (SPEC section 4; seed 001's documents still count them under misc); V285 has the stats rebuilt.
 ALTER TABLE campaign_stats ADD COLUMN abandoned BIGINT DEFAULT 0 NOT NULL;
-DELETE FROM token_entry WHERE processor_name = 'campaign-stats';
-DELETE FROM campaign_stats_number;
-DELETE FROM campaign_stats;
 
 -- The compliance record (SPEC sections 3.7 and 4), kept by the compliance processor: one row per dial attempt that
 -- the abandonment rule counts (a live answer, connected or dropped) or that broke a rule (its violation), on the UTC

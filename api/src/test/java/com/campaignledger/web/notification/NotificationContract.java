@@ -413,6 +413,33 @@ abstract class NotificationContract {
                 .isOne();
     }
 
+    /** SPEC 3.7 and 5: the drop that takes a campaign's 30-day drop rate past 3 % is a signed COMPLIANCE_ALERT. */
+    @Test
+    void aDropRatePastTheLimitIsAComplianceAlert() throws Exception {
+        long campaign = createCampaign("Dropper");
+        JsonNode alerts = subscribe(receiver.url("/compliance"), "COMPLIANCE_ALERT", "JSON", campaign);
+        Instant before = Instant.now();
+        control(campaign, "START");
+        for (String[] call : new String[][] {{"2135551212", "LA"}, {"3105550100", "ABANDONED"}}) {
+            Response r = api.post(
+                    "/api/campaigns/" + campaign + "/calls",
+                    "{\"number\": \"" + call[0] + "\", \"result\": \"" + call[1] + "\"}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+        await().atMost(WAIT).until(() -> receiver.received("/compliance").size() == 1);
+        Received alert = receiver.received("/compliance").get(0);
+        assertSigned(alert, alerts.get("secret").asText(), before);
+        assertThat(alert.header("X-Ledger-Event")).isEqualTo("COMPLIANCE_ALERT");
+        JsonNode doc = JSON.readTree(alert.body()).get("ComplianceAlert");
+        assertThat(doc.get("SubscriptionId").asLong())
+                .isEqualTo(alerts.get("id").asLong());
+        assertThat(doc.at("/Broadcast/@id").asText()).isEqualTo(String.valueOf(campaign));
+        assertThat(doc.get("LiveAnswers").asLong()).isEqualTo(1);
+        assertThat(doc.get("Drops").asLong()).isEqualTo(1);
+        assertThat(doc.get("DropRate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(doc.get("Limit").decimalValue()).isEqualByComparingTo("0.03");
+    }
+
     @Test
     void finishedCampaignsAndFinishedCallsReachSubscriptionsAndLegacyPostbacks() throws Exception {
         long campaign = createCampaign("Finisher");

@@ -4,8 +4,10 @@ import com.campaignledger.campaign.billing.BillingRule;
 import com.campaignledger.notifications.api.BroadcastFacts;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
+import com.campaignledger.notifications.api.ComplianceAlertDecidedEvent;
 import com.campaignledger.notifications.api.NotificationFormat;
 import com.campaignledger.notifications.api.PostbackKind;
+import com.campaignledger.notifications.api.TriggerEvent;
 import com.campaignledger.notifications.payload.NotificationDocuments;
 import com.campaignledger.notifications.postback.Postback;
 import com.campaignledger.notifications.postback.PostbackRepository;
@@ -106,6 +108,22 @@ public class NotificationOutbox {
                     campaign,
                     at,
                     NotificationDocuments.legacyCallFinished(campaign, event.call()));
+        }
+        wakeWorkers(added);
+    }
+
+    @EventHandler
+    void on(ComplianceAlertDecidedEvent event, @Timestamp Instant at) {
+        BroadcastFacts campaign = event.campaign();
+        boolean added = false;
+        for (long id : event.subscriptionIds()) {
+            added |= toSubscription(
+                    id,
+                    TriggerEvent.COMPLIANCE_ALERT.name(),
+                    event.sourceEventId(),
+                    campaign,
+                    at,
+                    format -> NotificationDocuments.complianceAlert(format, id, campaign, event.compliance()));
         }
         wakeWorkers(added);
     }

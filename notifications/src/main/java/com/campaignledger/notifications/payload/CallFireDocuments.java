@@ -84,6 +84,50 @@ final class CallFireDocuments {
             @JsonProperty("RetryResults") String retryResults,
             @JsonProperty("RetryPhoneTypes") String retryPhoneTypes) {}
 
+    /**
+     * Our COMPLIANCE_ALERT, in the style of seed 004's notifications: the campaign as a Broadcast, and the 30 days
+     * whose drop rate passed the limit.
+     */
+    @JacksonXmlRootElement(namespace = NOTIFICATION_NS, localName = "ComplianceAlert")
+    @JsonPropertyOrder({
+        "SubscriptionId",
+        "AccountId",
+        "Broadcast",
+        "FromDate",
+        "ToDate",
+        "LiveAnswers",
+        "Drops",
+        "DropRate",
+        "Limit"
+    })
+    record ComplianceAlert(
+            @JsonProperty("SubscriptionId")
+            @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "SubscriptionId")
+            long subscriptionId,
+
+            @JsonProperty("AccountId") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "AccountId")
+            Object accountId,
+
+            @JsonProperty("Broadcast") Broadcast broadcast,
+
+            @JsonProperty("FromDate") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "FromDate")
+            String fromDate,
+
+            @JsonProperty("ToDate") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "ToDate")
+            String toDate,
+
+            @JsonProperty("LiveAnswers") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "LiveAnswers")
+            long liveAnswers,
+
+            @JsonProperty("Drops") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "Drops")
+            long drops,
+
+            @JsonProperty("DropRate") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "DropRate")
+            java.math.BigDecimal dropRate,
+
+            @JsonProperty("Limit") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "Limit")
+            java.math.BigDecimal limit) {}
+
     @JacksonXmlRootElement(namespace = NOTIFICATION_NS, localName = "CallFinished")
     @JsonPropertyOrder({"SubscriptionId", "AccountId", "Call"})
     record CallFinished(

@@ -75,6 +75,25 @@ public final class NotificationDocuments {
         return format == NotificationFormat.XML ? notificationXml(doc) : json("BroadcastNotification", doc);
     }
 
+    /** Our COMPLIANCE_ALERT: the campaign and the 30 days whose drop rate passed the limit. */
+    public static String complianceAlert(
+            NotificationFormat format,
+            long subscriptionId,
+            BroadcastFacts campaign,
+            com.campaignledger.notifications.api.ComplianceFacts facts) {
+        CallFireDocuments.ComplianceAlert doc = new CallFireDocuments.ComplianceAlert(
+                subscriptionId,
+                accountId(campaign.accountId()),
+                broadcast(campaign),
+                facts.from().toString(),
+                facts.to().toString(),
+                facts.liveAnswers(),
+                facts.drops(),
+                facts.dropRate(),
+                facts.limit());
+        return format == NotificationFormat.XML ? notificationXml(doc) : json("ComplianceAlert", doc);
+    }
+
     /** Seed 004's CallFinished for one finished outbound call. */
     public static String callFinished(
             NotificationFormat format, long subscriptionId, BroadcastFacts campaign, CallFacts call) {

@@ -18,10 +18,14 @@ import com.campaignledger.notifications.api.CallFacts;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignCounters;
 import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
+import com.campaignledger.notifications.api.ComplianceAlertDecidedEvent;
+import com.campaignledger.notifications.api.ComplianceFacts;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.api.TriggerEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,11 @@ public class CampaignNotificationSaga {
      * kept reads as none, so it counts the calls recorded since.
      */
     private CallUsage usage = CallUsage.NONE;
+    /**
+     * The live answers and drops of the last 30 days, for the compliance alert. A saga stored before this was kept
+     * reads as an empty window, so it counts the calls recorded since.
+     */
+    private DropWindow drops = new DropWindow();
 
     @StartSaga
     @SagaEventHandler(associationProperty = CAMPAIGN_ID)
@@ -161,6 +170,10 @@ public class CampaignNotificationSaga {
         numbers.resultRecorded(id, event.number(), event.result(), event.attempt());
         usage = usage.plusCall(event.durationSeconds());
         AgentOutcome agent = agentOutcomes.remove(event.callId());
+        event.result().liveAnswer().ifPresent(answer -> {
+            LocalDate day = LocalDate.ofInstant(event.startTime() != null ? event.startTime() : at, ZoneOffset.UTC);
+            drops.count(day, answer).ifPresent(facts -> alert(facts, eventId, at, targets, events));
+        });
         List<Long> subscriptions =
                 targets.subscriptions(campaign.accountId(), TriggerEvent.OUTBOUND_CALL_FINISHED, id, at);
         List<Long> postbacks = targets.postbacks(campaign.accountId(), PostbackKind.CALL_FINISH, id, at);
@@ -182,6 +195,16 @@ public class CampaignNotificationSaga {
                 at,
                 agent);
         events.publish(new CallNotificationDecidedEvent(eventId, campaign, call, subscriptions, postbacks));
+    }
+
+    /** The drop rate passed the limit with this call: COMPLIANCE_ALERT to the account's subscriptions for it. */
+    private void alert(
+            ComplianceFacts facts, String eventId, Instant at, NotificationTargets targets, EventGateway events) {
+        List<Long> subscriptions =
+                targets.subscriptions(campaign.accountId(), TriggerEvent.COMPLIANCE_ALERT, campaign.campaignId(), at);
+        if (!subscriptions.isEmpty()) {
+            events.publish(new ComplianceAlertDecidedEvent(eventId, campaign, facts, subscriptions));
+        }
     }
 
     private void decide(

@@ -117,6 +117,37 @@ class NotificationDocumentsTest {
         assertXmlMatchesJson("", root, twin.get("BroadcastNotification"));
     }
 
+    /** Our COMPLIANCE_ALERT, in seed 004's envelope: the campaign as its Broadcast, then the 30 days' figures. */
+    @Test
+    void complianceAlertCarriesTheCampaignAndTheFiguresInJsonAndXml() {
+        com.campaignledger.notifications.api.ComplianceFacts facts =
+                new com.campaignledger.notifications.api.ComplianceFacts(
+                        java.time.LocalDate.parse("2026-11-08"),
+                        java.time.LocalDate.parse("2026-12-07"),
+                        33,
+                        2,
+                        new java.math.BigDecimal("0.0571"),
+                        new java.math.BigDecimal("0.03"));
+        JsonNode ours = json(NotificationDocuments.complianceAlert(NotificationFormat.JSON, 77L, CAMPAIGN, facts));
+        JsonNode alert = ours.get("ComplianceAlert");
+        assertThat(alert.get("SubscriptionId").asLong()).isEqualTo(77);
+        assertThat(alert.at("/Broadcast/Type").asText()).isEqualTo("CCC");
+        assertThat(alert.at("/Broadcast/@id").asText()).isEqualTo("11865457003");
+        assertThat(alert.get("FromDate").asText()).isEqualTo("2026-11-08");
+        assertThat(alert.get("ToDate").asText()).isEqualTo("2026-12-07");
+        assertThat(alert.get("LiveAnswers").asLong()).isEqualTo(33);
+        assertThat(alert.get("Drops").asLong()).isEqualTo(2);
+        assertThat(alert.get("DropRate").decimalValue()).isEqualByComparingTo("0.0571");
+        assertThat(alert.get("Limit").decimalValue()).isEqualByComparingTo("0.03");
+
+        Element root = xml(NotificationDocuments.complianceAlert(NotificationFormat.XML, 77L, CAMPAIGN, facts));
+        assertThat(root.getNamespaceURI()).isEqualTo(NOTIFICATION_NS);
+        assertThat(root.getLocalName()).isEqualTo("ComplianceAlert");
+        assertThat(child(root, "Broadcast").getNamespaceURI()).isEqualTo(DATA_NS);
+        assertThat(child(root, "DropRate").getTextContent()).isEqualTo("0.0571");
+        assertThat(child(root, "Limit").getTextContent()).isEqualTo("0.03");
+    }
+
     @Test
     void callFinishedJsonHasTheSeedsShape() {
         JsonNode seed = json(seed("004-call-finished.json"));

@@ -22,6 +22,7 @@ import com.campaignledger.campaign.billing.CallUsage;
 import com.campaignledger.notifications.api.CallNotificationDecidedEvent;
 import com.campaignledger.notifications.api.CampaignCounters;
 import com.campaignledger.notifications.api.CampaignNotificationDecidedEvent;
+import com.campaignledger.notifications.api.ComplianceAlertDecidedEvent;
 import com.campaignledger.notifications.api.PostbackKind;
 import com.campaignledger.notifications.api.TriggerEvent;
 import java.time.Instant;
@@ -271,6 +272,76 @@ class CampaignNotificationSagaTest {
                 .publishes(new CampaignStartedEvent(ID, CampaignStatus.SETUP))
                 .expectActiveSagas(0)
                 .expectPublishedEvents();
+    }
+
+    /** The given events, and before them the campaign's creation and {@code connected} live answers. */
+    private static Object[] afterLiveAnswers(int connected, Object... more) {
+        List<Object> events = new ArrayList<>();
+        events.add(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS));
+        for (int i = 0; i < connected; i++) {
+            events.add(call("+1213555" + String.format("%04d", i), CallResult.LA, 1, true));
+        }
+        events.addAll(List.of(more));
+        return events.toArray();
+    }
+
+    /** SPEC 3.7: the drop that takes the 30-day rate past 3 % raises one COMPLIANCE_ALERT, with the figures. */
+    @Test
+    void aDropThatTakesTheRatePastTheLimitRaisesOneComplianceAlert() {
+        targets.subscriptions.put(TriggerEvent.COMPLIANCE_ALERT, List.of(9L));
+        // 33 connected and 1 dropped: 1 / 34 = 2.94 %, within.
+        fixture.givenAggregate(AGGREGATE)
+                .published(afterLiveAnswers(33))
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135559001", CallResult.SD, 1, true))
+                .expectPublishedEvents();
+        // A second drop: 2 / 35 = 5.71 %, past the limit.
+        setUp();
+        targets.subscriptions.put(TriggerEvent.COMPLIANCE_ALERT, List.of(9L));
+        fixture.givenAggregate(AGGREGATE)
+                .published(afterLiveAnswers(33, call("+12135559001", CallResult.SD, 1, true)))
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135559002", CallResult.ABANDONED, 1, true))
+                .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        decided(
+                                ComplianceAlertDecidedEvent.class,
+                                d -> d.subscriptionIds().equals(List.of(9L))
+                                        && d.compliance().liveAnswers() == 33
+                                        && d.compliance().drops() == 2
+                                        && d.compliance().dropRate().compareTo(new java.math.BigDecimal("0.0571")) == 0
+                                        && d.compliance().to().toString().equals("2026-03-24")
+                                        && d.compliance().from().toString().equals("2026-02-23")
+                                        && d.campaign().campaignId() == ID.value()),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void anAlertStandsUntilTheRateIsBackWithinTheLimit() {
+        targets.subscriptions.put(TriggerEvent.COMPLIANCE_ALERT, List.of(9L));
+        Object[] alerted = afterLiveAnswers(
+                33, call("+12135559001", CallResult.SD, 1, true), call("+12135559002", CallResult.ABANDONED, 1, true));
+        fixture.givenAggregate(AGGREGATE)
+                .published(alerted)
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135559003", CallResult.ABANDONED, 1, true))
+                .expectPublishedEvents();
+        // Back within (3 drops of 104: 2.88 %), then past it again: a new alert.
+        setUp();
+        targets.subscriptions.put(TriggerEvent.COMPLIANCE_ALERT, List.of(9L));
+        List<Object> recovered = new ArrayList<>(List.of(alerted));
+        recovered.add(call("+12135559003", CallResult.ABANDONED, 1, true));
+        for (int i = 0; i < 68; i++) {
+            recovered.add(call("+1213556" + String.format("%04d", i), CallResult.LA, 1, true));
+        }
+        fixture.givenAggregate(AGGREGATE)
+                .published(recovered.toArray())
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135559004", CallResult.SD, 1, true))
+                .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        decided(
+                                ComplianceAlertDecidedEvent.class,
+                                d -> d.compliance().drops() == 4),
+                        Matchers.andNoMore())));
     }
 
     static CallResultRecordedEvent call(String number, CallResult result, int attempt, boolean last) {

@@ -1,9 +1,9 @@
 package com.campaignledger.projections.compliance;
 
+import com.campaignledger.campaign.api.AbandonmentRule;
 import com.campaignledger.projections.compliance.ComplianceRepository.DayCounts;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  */
 public final class ComplianceRecord {
 
-    /** The legal limit: 3 % of live answers over 30 days (FCC 47 CFR 64.1200(a)(7), FTC TSR 16 CFR 310.4(b)(4)). */
-    public static final BigDecimal LIMIT = new BigDecimal("0.03");
+    /** The legal limit: 3 % of live answers over 30 days (AbandonmentRule). */
+    public static final BigDecimal LIMIT = AbandonmentRule.LIMIT;
 
-    public static final int ROLLING_DAYS = 30;
+    public static final int ROLLING_DAYS = AbandonmentRule.ROLLING_DAYS;
 
     private ComplianceRecord() {}
 
@@ -127,14 +127,11 @@ public final class ComplianceRecord {
 
     /** drops / (live answers + drops), to four places; null when there was no live answer at all. */
     public static BigDecimal rate(long liveAnswers, long drops) {
-        long answered = liveAnswers + drops;
-        return answered == 0
-                ? null
-                : BigDecimal.valueOf(drops).divide(BigDecimal.valueOf(answered), 4, RoundingMode.HALF_UP);
+        return AbandonmentRule.dropRate(liveAnswers, drops);
     }
 
     static boolean within(BigDecimal rate) {
-        return rate == null || rate.compareTo(LIMIT) <= 0;
+        return AbandonmentRule.within(rate);
     }
 
     /**

@@ -34,7 +34,8 @@ class CampaignStatsProjectionTest {
                 "V5__agent_session_view.sql",
                 "V120__campaign_stats.sql",
                 "V210__campaign_stats_scrubbed.sql",
-                "V230__campaign_stats_violations.sql");
+                "V230__campaign_stats_violations.sql",
+                "V280__compliance_record.sql");
         repository = new CampaignStatsRepository(jdbc);
         projection = new CampaignStatsProjection(repository);
         projection.on(new CampaignCreatedEvent(CAMPAIGN, "acme", CampaignSettings.named("Stats")), sequence++);
