@@ -95,6 +95,26 @@ record CampaignFields(
 
         Long answeringMachineSoundId,
 
+        @Schema(
+                description = "FIXED: dialRatio lines per ready agent; ADAPTIVE: the lines that keep the drop rate "
+                        + "under targetDropRate (GET …/pacing)",
+                defaultValue = "FIXED")
+        com.campaignledger.campaign.api.Pacing pacing,
+
+        @Schema(
+                description = "ADAPTIVE pacing's target share of live answers dropped (0 to 0.03, the legal limit)",
+                minimum = "0",
+                maximum = "0.03",
+                defaultValue = "0.03")
+        Double targetDropRate,
+
+        @Schema(
+                description = "ADAPTIVE pacing's most lines per logged-in agent (seed 000's multiline limit)",
+                minimum = "1",
+                maximum = "4",
+                defaultValue = "4")
+        Double maxRatio,
+
         @Schema(description = "Create only: the numbers to call; duplicates are skipped")
         List<NumberRequest> numbers,
 

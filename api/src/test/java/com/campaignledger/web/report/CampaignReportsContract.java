@@ -273,6 +273,52 @@ abstract class CampaignReportsContract {
                 .isEqualTo(3);
     }
 
+    /** SPEC 3.7: ADAPTIVE pacing's settings, and what an external dialer is told to dial. */
+    @Test
+    void pacingTellsTheExternalDialerWhatToDialNow() {
+        Response bad = api.post(
+                "/api/campaigns",
+                "{\"name\": \"Too bold\", \"pacing\": \"ADAPTIVE\", \"targetDropRate\": 0.05, \"maxRatio\": 5}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsText("field")).contains("targetDropRate", "maxRatio");
+        long id = runningCampaign("Paced", "2125550401", "2125550402");
+        Response patched = api.patch(
+                "/api/campaigns/" + id,
+                "{\"pacing\": \"ADAPTIVE\", \"targetDropRate\": 0.02, \"maxRatio\": 3}",
+                Map.of());
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        JsonNode campaign = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/campaigns/" + id).json(),
+                        c -> c.path("pacing").asText().equals("ADAPTIVE"));
+        assertThat(campaign.get("targetDropRate").asDouble()).isEqualTo(0.02);
+        assertThat(campaign.get("maxRatio").asDouble()).isEqualTo(3.0);
+
+        String agents = "/api/campaigns/" + id + "/agents";
+        long agent = api.post(
+                        agents + "/callback", "{\"userId\": \"pacer@example.com\", \"phoneNumber\": \"6465550199\"}")
+                .json()
+                .get("agentId")
+                .asLong();
+        assertThat(api.post(agents + "/" + agent + "/login", "{\"userId\": \"pacer@example.com\"}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode pacing = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/campaigns/" + id + "/pacing").json(),
+                        p -> p.at("/advice/readyAgents").asInt() == 1
+                                && p.at("/advice/pacing").asText().equals("ADAPTIVE"));
+        JsonNode advice = pacing.get("advice");
+        assertThat(advice.get("targetDropRate").asDouble()).isEqualTo(0.02);
+        assertThat(advice.get("maxRatio").asDouble()).isEqualTo(3.0);
+        // No live answer yet: no drop in the budget, so a line for the ready agent and no more.
+        assertThat(advice.get("dropsLeft").asLong()).isZero();
+        assertThat(advice.get("lines").asInt()).isEqualTo(1);
+        assertThat(advice.at("/estimates/answerRate").asDouble()).isEqualTo(0.2);
+        assertThat(pacing.at("/rolling30Days/liveAnswers").asLong()).isZero();
+        assertThat(api.get("/api/campaigns/987654321/pacing").status()).isEqualTo(404);
+    }
+
     @Test
     void agentSessionStatisticsHaveSeed003sColumnsInJsonAndCsv() {
         long id = runningCampaign("Agents", "2125550011", "2125550012");
@@ -431,10 +477,19 @@ abstract class CampaignReportsContract {
 
         // The audit trail: one CSV line per entry of the JSON page, in its order, as an attachment.
         String history = "/api/campaigns/" + id + "/history";
-        JsonNode page = await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> api.get(history).json(),
-                        h -> h.get("content").findValuesAsText("type").contains("AgentResponseStored"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(history)
+                        .json()
+                        .get("content")
+                        .findValuesAsText("type")
+                        .contains("AgentResponseStored"));
+        // Its segments apply events side by side: wait until every one has caught up, so no earlier entry is missing.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> java.util.stream.StreamSupport.stream(
+                                api.get("/api/admin/processors").json().spliterator(), false)
+                        .filter(p -> p.get("name").asText().equals("campaign-history"))
+                        .allMatch(p -> p.get("lag").asLong() == 0));
+        JsonNode page = api.get(history).json();
         Response csv = api.send("GET", history, null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");

@@ -34,10 +34,17 @@ public record CampaignSettings(
         List<String> labels,
         String passcodeHash,
         List<DispositionList> dispositionLists,
-        Long answeringMachineSoundId) {
+        Long answeringMachineSoundId,
+        Pacing pacing,
+        Double targetDropRate,
+        Double maxRatio) {
 
     public static final int DEFAULT_MULTILINE_DIALING_RATIO = 1;
     public static final int DEFAULT_NUMBER_OF_RINGS = 4;
+    /** ADAPTIVE pacing's default target: the legal limit itself. */
+    public static final double DEFAULT_TARGET_DROP_RATE = 0.03;
+    /** ADAPTIVE pacing's default ceiling: seed 000's multiline limit. */
+    public static final double DEFAULT_MAX_RATIO = 4.0;
 
     /** Lists are never null and CallFire's defaults fill what was left out. */
     public CampaignSettings {
@@ -51,13 +58,16 @@ public record CampaignSettings(
         numberOfRings = numberOfRings == null ? DEFAULT_NUMBER_OF_RINGS : numberOfRings;
         labels = labels == null ? List.of() : List.copyOf(labels);
         dispositionLists = dispositionLists == null ? List.of() : List.copyOf(dispositionLists);
+        pacing = pacing == null ? Pacing.FIXED : pacing;
+        targetDropRate = targetDropRate == null ? DEFAULT_TARGET_DROP_RATE : targetDropRate;
+        maxRatio = maxRatio == null ? DEFAULT_MAX_RATIO : maxRatio;
     }
 
     /** A campaign with only a name, everything else at its default (seed 000's minimal example). */
     public static CampaignSettings named(String name) {
         return new CampaignSettings(
                 name, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     /** What breaks the rules of a campaign's configuration; empty when it is valid. */

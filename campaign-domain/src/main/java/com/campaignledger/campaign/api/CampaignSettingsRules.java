@@ -90,6 +90,12 @@ public final class CampaignSettingsRules {
             }
         }
         positive(v, "answeringMachineSoundId", s.answeringMachineSoundId());
+        if (s.targetDropRate() < 0 || s.targetDropRate() > AbandonmentRule.LIMIT.doubleValue()) {
+            v.add(new Violation("targetDropRate", "must be between 0 and 0.03 (the 3 % limit of abandoned calls)"));
+        }
+        if (s.maxRatio() < 1 || s.maxRatio() > MAX_MULTILINE_DIALING_RATIO) {
+            v.add(new Violation("maxRatio", "must be between 1.0 and " + MAX_MULTILINE_DIALING_RATIO + ".0"));
+        }
         return v;
     }
 

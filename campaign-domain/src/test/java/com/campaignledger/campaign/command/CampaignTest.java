@@ -31,6 +31,7 @@ import com.campaignledger.campaign.api.NumberRemovedEvent;
 import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.NumbersScrubbedEvent;
+import com.campaignledger.campaign.api.Pacing;
 import com.campaignledger.campaign.api.Question;
 import com.campaignledger.campaign.api.QuestionResponseType;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
@@ -75,6 +76,9 @@ class CampaignTest {
             List.of(new TransferNumber(null, "+12135551212", false)),
             "+19206596476",
             new RetryConfig(3, 5, List.of(CallResult.BUSY, CallResult.NO_ANS), null),
+            null,
+            null,
+            null,
             null,
             null,
             null,
@@ -249,6 +253,32 @@ class CampaignTest {
                                                         .equals(List.of("BUSY"));
                                     }),
                                     org.axonframework.test.matchers.Matchers.andNoMore())));
+        }
+
+        /** SPEC 3.7: ADAPTIVE pacing with a target drop rate of at most 3 % and a ceiling of 1 to 4 lines per agent. */
+        @Test
+        void pacingIsAdaptiveWithinTheLimitsOfTheRule() {
+            assertThat(SEED.pacing()).isEqualTo(Pacing.FIXED);
+            assertThat(SEED.targetDropRate()).isEqualTo(0.03);
+            assertThat(SEED.maxRatio()).isEqualTo(4.0);
+            fixture.given(created())
+                    .when(update(Map.of("pacing", Pacing.ADAPTIVE, "targetDropRate", 0.02, "maxRatio", 2.5), null))
+                    .expectEvents(new CampaignUpdatedEvent(
+                            ID,
+                            SEED.with(CampaignPatch.of(
+                                    Map.of("pacing", Pacing.ADAPTIVE, "targetDropRate", 0.02, "maxRatio", 2.5))),
+                            List.of(
+                                    new FieldChange("pacing", "FIXED", "ADAPTIVE"),
+                                    new FieldChange("targetDropRate", 0.03, 0.02),
+                                    new FieldChange("maxRatio", 4.0, 2.5))));
+            setUp();
+            fixture.given(created())
+                    .when(update(Map.of("targetDropRate", 0.031, "maxRatio", 4.5), null))
+                    .expectNoEvents()
+                    .expectException(InvalidCampaignException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("targetDropRate"),
+                            org.hamcrest.Matchers.containsString("maxRatio")));
         }
 
         @Test

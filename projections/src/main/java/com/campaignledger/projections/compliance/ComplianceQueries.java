@@ -46,6 +46,33 @@ public class ComplianceQueries {
                 .dropRate();
     }
 
+    /**
+     * What pacing learns from: the 30 days ending {@code today}, every dial attempt and live answer (connected or
+     * dropped) of the campaign, and its agents' calls with their talk and response time.
+     */
+    public record PacingFigures(Period month, long attempts, long liveAnswers, long handledCalls, long handleMillis) {}
+
+    public PacingFigures pacingFigures(long campaignId, String accountId, LocalDate today) {
+        LocalDate start = today.minusDays(ComplianceRecord.ROLLING_DAYS - 1L);
+        Period month = Period.of(start, today, repository.campaignDays(campaignId, accountId, start, today));
+        Long attempts = jdbc.query(
+                "SELECT attempts FROM campaign_stats WHERE campaign_id = ? AND account_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : 0L,
+                campaignId,
+                accountId);
+        Long live = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM compliance_call WHERE campaign_id = ? AND live_answer IS NOT NULL",
+                Long.class,
+                campaignId);
+        long[] handled = jdbc.query(
+                "SELECT COALESCE(SUM(calls), 0), COALESCE(SUM(talk_millis + response_millis), 0) "
+                        + "FROM agent_session_view WHERE campaign_id = ?",
+                rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[2],
+                campaignId);
+        return new PacingFigures(
+                month, attempts == null ? 0 : attempts, live == null ? 0 : live, handled[0], handled[1]);
+    }
+
     /** Each campaign of the account with a counted call from {@code from} to {@code to}, in id order. */
     public AccountRecord account(String accountId, LocalDate from, LocalDate to) {
         Map<Long, String> names = new HashMap<>();

@@ -1,0 +1,73 @@
+package com.campaignledger.web.report;
+
+import com.campaignledger.agent.session.api.AgentState;
+import com.campaignledger.dialer.CallFlowClock;
+import com.campaignledger.dialer.calllist.CallListRepository;
+import com.campaignledger.dialer.pacing.PacingAdvice;
+import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.projections.compliance.ComplianceQueries;
+import com.campaignledger.projections.compliance.ComplianceRecord;
+import com.campaignledger.web.CampaignLookup;
+import com.campaignledger.web.RequestContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What an external dialer should dial now for a campaign (SPEC 3.7), with the figures it comes from. */
+@RestController
+@Tag(name = "Compliance")
+class PacingController {
+
+    /** The advice and the 30 days of the abandonment rule it keeps to. */
+    record PacingResponse(long campaignId, PacingAdvice advice, ComplianceRecord.Period rolling30Days) {}
+
+    private final CampaignLookup campaigns;
+    private final ComplianceQueries compliance;
+    private final CallListRepository callList;
+    private final CallFlowClock clock;
+
+    PacingController(
+            CampaignLookup campaigns, ComplianceQueries compliance, CallListRepository callList, CallFlowClock clock) {
+        this.campaigns = campaigns;
+        this.compliance = compliance;
+        this.callList = callList;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/campaigns/{id}/pacing", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The lines to have ringing now (those ringing included), per ready agent, and the drop budget",
+            description = "FIXED: dialRatio lines per ready agent. ADAPTIVE: the most lines whose expected drops stay "
+                    + "within targetDropRate (answer rate and handle time learnt from the campaign's calls), at most "
+                    + "maxRatio per logged-in agent, and only the ready agents' lines while the last 30 days have no "
+                    + "drop left in their budget (dropsLeft).")
+    PacingResponse pacing(@PathVariable long id, RequestContext context) {
+        CampaignView campaign = campaigns.require(id, context.accountId());
+        ComplianceQueries.PacingFigures figures =
+                compliance.pacingFigures(id, context.accountId(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        List<CallListRepository.DialerAgent> agents = callList.agents(id);
+        int ready =
+                (int) agents.stream().filter(a -> a.state() == AgentState.READY).count();
+        int busy = (int) agents.stream()
+                .filter(a -> a.state() == AgentState.ON_CALL || a.state() == AgentState.WRAP_UP)
+                .count();
+        PacingAdvice advice = PacingAdvice.of(
+                campaign.settings(),
+                campaign.dialRatio(),
+                ready,
+                busy,
+                figures.month().liveAnswers(),
+                figures.month().drops(),
+                figures.attempts(),
+                figures.liveAnswers(),
+                figures.handledCalls(),
+                figures.handleMillis());
+        return new PacingResponse(id, advice, figures.month());
+    }
+}
