@@ -105,7 +105,7 @@ class CallFlowPostgresTest {
                     .append("\"}}");
         }
         long id = api.post("/api/campaigns", """
-                {"name": "End to end", "fromNumber": "2135550100", "script": "Hello!",
+                {"name": "End to end", "fromNumber": "2135550100", "script": "Hello!", "pacing": "ADAPTIVE",
                  "retryConfig": {"maxAttempts": 2, "minutesBetweenAttempts": 1, "retryResults": ["BUSY", "NO_ANS"]},
                  "dispositionLists": [{"name": "outcome", "dispositions": ["sale", "no sale"]}]}""").json().get("id").asLong();
         assertThat(api.post(
@@ -178,6 +178,12 @@ class CallFlowPostgresTest {
         }
 
         String aggregate = "campaign-" + id;
+        // ADAPTIVE pacing: the dialer's lines per ready agent are on record with the figures behind them.
+        assertThat(count(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                + "AND payload_type LIKE '%DialRatioAdjustedEvent'",
+                        aggregate))
+                .isPositive();
         assertThat(count(
                         "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
                                 + "AND payload_type LIKE '%CampaignFinishedEvent'",

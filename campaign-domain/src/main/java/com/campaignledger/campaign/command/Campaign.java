@@ -5,7 +5,6 @@ import static com.campaignledger.campaign.api.CampaignStatus.RUNNING;
 import static com.campaignledger.campaign.api.CampaignStatus.SETUP;
 import static com.campaignledger.campaign.api.CampaignStatus.STOPPED;
 import static com.campaignledger.campaign.command.CampaignRules.callViolations;
-import static com.campaignledger.campaign.command.CampaignRules.newIds;
 import static com.campaignledger.campaign.command.CampaignRules.numberViolations;
 import static com.campaignledger.campaign.command.CampaignRules.requireDialRatio;
 import static com.campaignledger.campaign.command.CampaignRules.requireValid;
@@ -14,6 +13,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.AddRosterAgentGroupsCommand;
 import com.campaignledger.campaign.api.AddRosterAgentsCommand;
+import com.campaignledger.campaign.api.AdjustDialRatioCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CallRecorded;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
@@ -32,14 +32,15 @@ import com.campaignledger.campaign.api.CreateCampaignCommand;
 import com.campaignledger.campaign.api.DeleteCampaignCommand;
 import com.campaignledger.campaign.api.DeleteQuestionsCommand;
 import com.campaignledger.campaign.api.DeleteTransferNumbersCommand;
+import com.campaignledger.campaign.api.DialRatioAdjustedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.FieldChange;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.LoadCampaignCommand;
-import com.campaignledger.campaign.api.NotOnRosterException;
 import com.campaignledger.campaign.api.NumberRemovedEvent;
 import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.NumbersScrubbedEvent;
+import com.campaignledger.campaign.api.Pacing;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.campaign.api.RemoveNumberCommand;
@@ -47,10 +48,7 @@ import com.campaignledger.campaign.api.RemoveRosterAgentCommand;
 import com.campaignledger.campaign.api.RemoveRosterAgentGroupCommand;
 import com.campaignledger.campaign.api.RetryConfig;
 import com.campaignledger.campaign.api.RevisionedCommand;
-import com.campaignledger.campaign.api.RosterAgentGroupRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
-import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
-import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.campaign.api.ScrubNumbersCommand;
 import com.campaignledger.campaign.api.StartCampaignCommand;
 import com.campaignledger.campaign.api.StopCampaignCommand;
@@ -63,9 +61,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -146,44 +142,22 @@ class Campaign extends CampaignState {
 
     @CommandHandler
     void handle(AddRosterAgentsCommand command) {
-        List<Long> added = newIds("agentIds", command.agentIds(), rosterAgents());
-        if (!added.isEmpty()) {
-            apply(new RosterAgentsAddedEvent(campaignId(), added));
-        }
+        RosterChanges.addAgents(this, command);
     }
 
     @CommandHandler
     void handle(AddRosterAgentGroupsCommand command) {
-        List<Long> added = newIds("agentGroupIds", command.agentGroupIds(), rosterGroups());
-        if (!added.isEmpty()) {
-            apply(new RosterAgentGroupsAddedEvent(campaignId(), added));
-        }
+        RosterChanges.addGroups(this, command);
     }
 
     @CommandHandler
     void handle(RemoveRosterAgentCommand command) {
-        if (!rosterAgents().contains(command.agentId())) {
-            throw new NotOnRosterException("Agent " + command.agentId() + " is not on the roster of campaign "
-                    + campaignId().value());
-        }
-        apply(new RosterAgentRemovedEvent(campaignId(), command.agentId()));
+        RosterChanges.removeAgent(this, command);
     }
 
-    /** The campaign's own agent group may leave the roster too: then the campaign has no agentGroupId any more. */
     @CommandHandler
     void handle(RemoveRosterAgentGroupCommand command) {
-        if (!rosterGroups().contains(command.agentGroupId())) {
-            throw new NotOnRosterException("Agent group " + command.agentGroupId()
-                    + " is not on the roster of campaign " + campaignId().value());
-        }
-        if (Long.valueOf(command.agentGroupId()).equals(settings().agentGroupId())) {
-            Map<String, Object> cleared = new LinkedHashMap<>();
-            cleared.put("agentGroupId", null);
-            cleared.put("agentGroupName", null);
-            CampaignSettings updated = settings().with(CampaignPatch.of(cleared));
-            apply(new CampaignUpdatedEvent(campaignId(), updated, CampaignPatch.changes(settings(), updated)));
-        }
-        apply(new RosterAgentGroupRemovedEvent(campaignId(), command.agentGroupId()));
+        RosterChanges.removeGroup(this, command);
     }
 
     @CommandHandler
@@ -264,6 +238,17 @@ class Campaign extends CampaignState {
             apply(new DialRatioUpdatedEvent(campaignId(), dialRatio(), ratio));
         }
         return revision();
+    }
+
+    @CommandHandler
+    void handle(AdjustDialRatioCommand command) {
+        requireStatus(EnumSet.of(RUNNING), "adjust the pacing of", null);
+        if (settings().pacing() != Pacing.ADAPTIVE) {
+            throw new IllegalCampaignTransitionException(status(), "adjust the pacing of", "its pacing is FIXED");
+        }
+        if (command.ratio() != adaptiveRatio()) {
+            apply(new DialRatioAdjustedEvent(campaignId(), adaptiveRatio(), command.ratio(), command.basis()));
+        }
     }
 
     @CommandHandler

@@ -19,6 +19,7 @@ import com.campaignledger.campaign.api.CampaignStartedEvent;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.campaign.api.CampaignUpdatedEvent;
+import com.campaignledger.campaign.api.DialRatioAdjustedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.NumberRemovedEvent;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
@@ -58,6 +59,7 @@ abstract class CampaignState {
     private CampaignStatus status;
     private CampaignSettings settings;
     private double dialRatio;
+    private double adaptiveRatio;
     /** The call list: each number (E.164) and where it stands. */
     private Map<String, NumberProgress> numbers;
     /** How many numbers still wait for a final result; the campaign finishes when it reaches 0. */
@@ -90,6 +92,11 @@ abstract class CampaignState {
 
     CampaignSettings settings() {
         return settings;
+    }
+
+    /** ADAPTIVE pacing's last lines per ready agent (0 before its first decision). */
+    double adaptiveRatio() {
+        return adaptiveRatio;
     }
 
     double dialRatio() {
@@ -211,6 +218,12 @@ abstract class CampaignState {
     void on(DialRatioUpdatedEvent event) {
         dialRatio = event.newRatio();
         revision++;
+    }
+
+    /** Pacing's own decisions: no change of the configuration, so no new revision. */
+    @EventSourcingHandler
+    void on(DialRatioAdjustedEvent event) {
+        adaptiveRatio = event.newRatio();
     }
 
     @EventSourcingHandler

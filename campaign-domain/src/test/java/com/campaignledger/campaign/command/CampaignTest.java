@@ -3,6 +3,7 @@ package com.campaignledger.campaign.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignledger.campaign.api.AddNumbersCommand;
+import com.campaignledger.campaign.api.AdjustDialRatioCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CallResultRecordedEvent;
@@ -23,6 +24,7 @@ import com.campaignledger.campaign.api.CreateCampaignCommand;
 import com.campaignledger.campaign.api.DeleteCampaignCommand;
 import com.campaignledger.campaign.api.DeleteQuestionsCommand;
 import com.campaignledger.campaign.api.DeleteTransferNumbersCommand;
+import com.campaignledger.campaign.api.DialRatioAdjustedEvent;
 import com.campaignledger.campaign.api.DialRatioUpdatedEvent;
 import com.campaignledger.campaign.api.FieldChange;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
@@ -32,6 +34,7 @@ import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.NumbersAddedEvent;
 import com.campaignledger.campaign.api.NumbersScrubbedEvent;
 import com.campaignledger.campaign.api.Pacing;
+import com.campaignledger.campaign.api.PacingBasis;
 import com.campaignledger.campaign.api.Question;
 import com.campaignledger.campaign.api.QuestionResponseType;
 import com.campaignledger.campaign.api.QuestionsDeletedEvent;
@@ -544,6 +547,29 @@ class CampaignTest {
             fixture.given(created())
                     .when(new UpdateDialRatioCommand(ID, 2.5, null))
                     .expectEvents(new DialRatioUpdatedEvent(ID, 1.0, 2.5));
+        }
+
+        /** SPEC 3.7: each change of ADAPTIVE pacing's ratio is an event with the figures it came from. */
+        @Test
+        void adaptivePacingRecordsEachChangeWithItsFigures() {
+            PacingBasis basis = new PacingBasis(0.25, 12, 60, 3, 7, 970, 20, 0.03, 0.036);
+            CampaignUpdatedEvent adaptive = new CampaignUpdatedEvent(
+                    ID,
+                    SEED.with(CampaignPatch.of(Map.of("pacing", Pacing.ADAPTIVE))),
+                    List.of(new FieldChange("pacing", "FIXED", "ADAPTIVE")));
+            fixture.given(created(), adaptive, started())
+                    .when(new AdjustDialRatioCommand(ID, 3.67, basis))
+                    .expectEvents(new DialRatioAdjustedEvent(ID, 0, 3.67, basis));
+            setUp();
+            fixture.given(created(), adaptive, started(), new DialRatioAdjustedEvent(ID, 0, 3.67, basis))
+                    .when(new AdjustDialRatioCommand(ID, 3.67, basis))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            setUp();
+            fixture.given(created(), started())
+                    .when(new AdjustDialRatioCommand(ID, 2, basis))
+                    .expectException(IllegalCampaignTransitionException.class)
+                    .expectNoEvents();
         }
 
         @Test

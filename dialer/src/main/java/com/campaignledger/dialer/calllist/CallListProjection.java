@@ -56,6 +56,9 @@ public class CallListProjection {
                 s.localRestrictBegin(),
                 s.localRestrictEnd(),
                 dispositions(s));
+        if (s.pacing() != com.campaignledger.campaign.api.Pacing.FIXED) {
+            repository.updatePacing(event.campaignId().value(), s);
+        }
     }
 
     @EventHandler
@@ -63,6 +66,7 @@ public class CallListProjection {
         CampaignSettings s = event.settings();
         repository.updateWindow(
                 event.campaignId().value(), s.localRestrictBegin(), s.localRestrictEnd(), dispositions(s));
+        repository.updatePacing(event.campaignId().value(), s);
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package com.campaignledger.dialer.calllist;
 
 import com.campaignledger.agent.session.api.AgentState;
+import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.ContactNumber;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,6 +57,15 @@ public class CallListRepository {
                 text(begin),
                 text(end),
                 write(dispositions),
+                campaignId);
+    }
+
+    void updatePacing(long campaignId, CampaignSettings settings) {
+        jdbc.update(
+                "UPDATE dialer_campaign SET pacing = ?, target_drop_rate = ?, max_ratio = ? WHERE campaign_id = ?",
+                settings.pacing().name(),
+                settings.targetDropRate(),
+                settings.maxRatio(),
                 campaignId);
     }
 
@@ -166,10 +176,18 @@ public class CallListRepository {
     }
 
     private static final String CAMPAIGN_COLUMNS =
-            "SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions FROM dialer_campaign ";
+            "SELECT campaign_id, dial_ratio, restrict_begin, restrict_end, dispositions, pacing, target_drop_rate, "
+                    + "max_ratio FROM dialer_campaign ";
 
     private static final RowMapper<DialerCampaign> CAMPAIGN = (rs, i) -> new DialerCampaign(
-            rs.getLong(1), rs.getDouble(2), time(rs.getString(3)), time(rs.getString(4)), readList(rs.getString(5)));
+            rs.getLong(1),
+            rs.getDouble(2),
+            time(rs.getString(3)),
+            time(rs.getString(4)),
+            readList(rs.getString(5)),
+            com.campaignledger.campaign.api.Pacing.valueOf(rs.getString(6)),
+            rs.getDouble(7),
+            rs.getDouble(8));
 
     /** Campaigns the dialer works on: RUNNING ones. */
     public List<DialerCampaign> runningCampaigns() {

@@ -25,6 +25,7 @@ public final class PacingController {
     private double handleSeconds = 120;
     private double gain = 1;
     private double lastAdjusted = Double.NEGATIVE_INFINITY;
+    private double modelTarget;
 
     /**
      * @param target   the campaign's target drop rate (at most 3 %)
@@ -64,7 +65,13 @@ public final class PacingController {
             }
         }
         boolean budget = month.roomFor(Math.min(MONTH_LIMIT, target)) && day.roomFor(DAY_LIMIT);
-        return AdaptivePacer.lines(ready, busy, estimates(), budget ? target * gain : 0, maxRatio);
+        modelTarget = budget ? target * gain : 0;
+        return AdaptivePacer.lines(ready, busy, estimates(), modelTarget, maxRatio);
+    }
+
+    /** The drop target the model was last given: the campaign's, corrected; 0 while a budget was spent. */
+    public double modelTarget() {
+        return modelTarget;
     }
 
     /** What the model works with now. */

@@ -7,6 +7,7 @@ import com.campaignledger.agent.session.api.EndCallCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
 import com.campaignledger.campaign.api.CallResult;
 import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.Pacing;
 import com.campaignledger.campaign.api.RecordCallResultCommand;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
@@ -14,6 +15,7 @@ import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DialerCampaign;
 import com.campaignledger.dialer.leads.LeadClaims;
 import com.campaignledger.dialer.leads.LeadClaims.Lead;
+import com.campaignledger.dialer.pacing.CampaignPacer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -66,6 +68,8 @@ public class SimulatedDialer implements SmartLifecycle {
     private final Map<Long, Integer> ringing = new HashMap<>();
     /** Agents the dialer just connected, with the call, until the call list shows them busy with it. */
     private final Map<Long, Reservation> reserved = new HashMap<>();
+    /** ADAPTIVE pacing per campaign, learning from the calls this dialer makes. */
+    private final Map<Long, CampaignPacer> pacers = new HashMap<>();
 
     private ScheduledExecutorService executor;
 
@@ -131,12 +135,36 @@ public class SimulatedDialer implements SmartLifecycle {
         reserved.values().removeIf(r -> r.until() < realNow);
         for (DialerCampaign campaign : callList.runningCampaigns()) {
             List<Long> ready = readyAgents(campaign.campaignId());
-            int lines = (int) Math.floor(ready.size() * campaign.dialRatio())
-                    - ringing.getOrDefault(campaign.campaignId(), 0);
+            int lines = lines(campaign, ready.size(), now) - ringing.getOrDefault(campaign.campaignId(), 0);
             if (lines > 0) {
                 claims.claim(campaign, lines, LEASE, LEASE_OWNER, now).forEach(lead -> dial(campaign, lead, now));
             }
         }
+    }
+
+    /**
+     * The lines to have ringing: FIXED, the dial ratio per ready agent; ADAPTIVE, its pacer's (each change worth it
+     * recorded on the campaign with its figures).
+     */
+    private int lines(DialerCampaign campaign, int ready, Instant now) {
+        if (campaign.pacing() != Pacing.ADAPTIVE) {
+            pacers.remove(campaign.campaignId());
+            return (int) Math.floor(ready * campaign.dialRatio());
+        }
+        CampaignPacer pacer = pacers.computeIfAbsent(
+                campaign.campaignId(), id -> new CampaignPacer(campaign.targetDropRate(), campaign.maxRatio()));
+        int busy = (int) callList.agents(campaign.campaignId()).stream()
+                .filter(a -> a.state() == AgentState.ON_CALL || a.state() == AgentState.WRAP_UP)
+                .count();
+        int lines = pacer.lines(ready, busy, now);
+        pacer.adjustment(campaign.campaignId(), ready, busy, lines, now).ifPresent(adjust -> {
+            try {
+                commands.sendAndWait(adjust);
+            } catch (RuntimeException e) {
+                log.debug("Pacing of campaign {} not recorded: {}", campaign.campaignId(), e.getMessage());
+            }
+        });
+        return lines;
     }
 
     /**
@@ -172,6 +200,10 @@ public class SimulatedDialer implements SmartLifecycle {
     private void answered(DialerCampaign campaign, Lead number, String callId, CallResult outcome, Instant startedAt) {
         ringing.merge(campaign.campaignId(), -1, Integer::sum);
         Instant now = clock.instant();
+        CampaignPacer pacer = pacers.get(campaign.campaignId());
+        if (pacer != null) {
+            pacer.dialEnded(outcome == CallResult.LA, properties.ringSeconds());
+        }
         if (outcome != CallResult.LA) {
             record(campaign, number, callId, outcome, startedAt, properties.ringSeconds());
             return;
@@ -190,9 +222,15 @@ public class SimulatedDialer implements SmartLifecycle {
                     () -> hangUp(session, callId, campaign),
                     clock.realMillis(properties.talkSeconds()),
                     TimeUnit.MILLISECONDS);
+            if (pacer != null) {
+                pacer.connected(now, properties.talkSeconds() + properties.wrapUpSeconds());
+            }
             return;
         }
         // A live answer with nobody to take it.
+        if (pacer != null) {
+            pacer.dropped(now);
+        }
         record(campaign, number, callId, CallResult.ABANDONED, startedAt, 0);
     }
 
