@@ -67,14 +67,7 @@ public class NumberStates {
         List<CampaignNumber> content = jdbc.query(
                 "SELECT number, extra_data, " + STATE + " AS state, attempts, last_result, retry_at, lease_until"
                         + where + " ORDER BY number LIMIT ? OFFSET ?",
-                (rs, n) -> new CampaignNumber(
-                        rs.getString("number"),
-                        CallListRepository.readMap(rs.getString("extra_data")),
-                        State.valueOf(rs.getString("state")),
-                        rs.getInt("attempts"),
-                        rs.getString("last_result"),
-                        instant(rs.getTimestamp("retry_at")),
-                        instant(rs.getTimestamp("lease_until"))),
+                NUMBER,
                 rowArgs.toArray());
         return new NumberPage(content, page, size, total == null ? 0 : total);
     }
@@ -93,16 +86,18 @@ public class NumberStates {
         return jdbc.query(
                 "SELECT number, extra_data, " + STATE + " AS state, attempts, last_result, retry_at, lease_until"
                         + where + " ORDER BY number LIMIT ?",
-                (rs, n) -> new CampaignNumber(
-                        rs.getString("number"),
-                        CallListRepository.readMap(rs.getString("extra_data")),
-                        State.valueOf(rs.getString("state")),
-                        rs.getInt("attempts"),
-                        rs.getString("last_result"),
-                        instant(rs.getTimestamp("retry_at")),
-                        instant(rs.getTimestamp("lease_until"))),
+                NUMBER,
                 args.toArray());
     }
+
+    private static final org.springframework.jdbc.core.RowMapper<CampaignNumber> NUMBER = (rs, n) -> new CampaignNumber(
+            rs.getString("number"),
+            CallListRepository.readMap(rs.getString("extra_data")),
+            State.valueOf(rs.getString("state")),
+            rs.getInt("attempts"),
+            rs.getString("last_result"),
+            instant(rs.getTimestamp("retry_at")),
+            instant(rs.getTimestamp("lease_until")));
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
