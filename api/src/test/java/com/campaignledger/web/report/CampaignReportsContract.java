@@ -189,13 +189,14 @@ abstract class CampaignReportsContract {
         Instant now = Instant.now();
         Instant yesterday = now.minus(1, ChronoUnit.DAYS);
         Instant longAgo = now.minus(40, ChronoUnit.DAYS);
+        // The oldest first: the processor applies the calls in order, and the record is awaited by the newest.
+        callAt(id, "2125550307", "ABANDONED", longAgo);
         callAt(id, "2125550301", "LA", yesterday);
         callAt(id, "2125550302", "LA", yesterday);
         callAt(id, "2125550303", "LA", yesterday);
         callAt(id, "2125550304", "SD", yesterday);
         callAt(id, "2125550305", "LA", now.minusSeconds(5));
         callAt(id, "2125550306", "ABANDONED", now.minusSeconds(5));
-        callAt(id, "2125550307", "ABANDONED", longAgo);
 
         String path = "/api/campaigns/" + id + "/compliance";
         JsonNode record = await().atMost(Duration.ofSeconds(15))
@@ -620,6 +621,25 @@ abstract class CampaignReportsContract {
         assertThat(api.send("GET", "/api/agent-sessions", null, Map.of("Accept", "application/pdf"))
                         .status())
                 .isEqualTo(406);
+
+        // A browser prefers XML to anything else, but XML is only for the documents that are XML by contract.
+        Map<String, String> browser =
+                Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8");
+        for (String path : List.of("/api/campaigns/" + id, "/api/campaigns/" + id + "/stats", "/api/campaigns")) {
+            Response r = api.send("GET", path, null, browser);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.header("Content-Type")).as(path).startsWith("application/json");
+        }
+        assertThat(api.send("GET", "/api/campaigns/" + id, null, Map.of("Accept", "application/xml"))
+                        .status())
+                .as("asked by name, and not XML by contract")
+                .isEqualTo(406);
+        assertThat(api.send("GET", "/api/campaigns/" + id + "/summary", null, Map.of("Accept", "application/xml"))
+                        .header("Content-Type"))
+                .startsWith("application/xml");
+        Response missing = api.send("GET", "/api/campaigns/999999", null, browser);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
 
         Response badPage = api.get("/api/agent-sessions?size=0");
         assertThat(badPage.status()).isEqualTo(400);
