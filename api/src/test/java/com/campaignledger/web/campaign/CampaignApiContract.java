@@ -320,6 +320,18 @@ abstract class CampaignApiContract {
                         .map(JsonNode::asLong)
                         .toList())
                 .containsExactly(c);
+        // RFC 8288 links to the other pages, the request's own URL with another page.
+        String first = "/api/campaigns?name=" + tag + "&size=2&page=0&sort=id";
+        String links = api.get(first).header("Link");
+        assertThat(links)
+                .contains("<http://localhost:" + port + "/api/campaigns?name=" + tag
+                        + "&size=2&sort=id&page=1>; rel=\"next\"")
+                .contains("sort=id&page=1>; rel=\"last\"")
+                .contains("sort=id&page=0>; rel=\"first\"")
+                .doesNotContain("rel=\"prev\"");
+        String lastLinks =
+                api.get("/api/campaigns?name=" + tag + "&size=2&page=1&sort=id").header("Link");
+        assertThat(lastLinks).contains("sort=id&page=0>; rel=\"prev\"").doesNotContain("rel=\"next\"");
         JsonNode bySetup =
                 api.get("/api/campaigns?name=" + tag + "&status=SETUP").json();
         assertThat(bySetup.get("totalElements").asLong()).isEqualTo(3);
