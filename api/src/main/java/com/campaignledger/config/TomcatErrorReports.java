@@ -1,5 +1,6 @@
 package com.campaignledger.config;
 
+import com.campaignledger.web.ProblemType;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;
@@ -38,7 +39,9 @@ public class TomcatErrorReports {
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "Error" : known.getReasonPhrase();
+            ProblemType type = ProblemType.forStatus(status);
+            String title =
+                    type != ProblemType.HTTP_ERROR ? type.title() : known == null ? "Error" : known.getReasonPhrase();
             try {
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
@@ -47,8 +50,8 @@ public class TomcatErrorReports {
                     String detail = status == 400
                             ? "The request could not be read: a request line or header that HTTP does not allow"
                             : title;
-                    writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                            + ",\"detail\":\"" + detail + "\"}");
+                    writer.write("{\"type\":\"" + type.uri() + "\",\"title\":\"" + title + "\",\"status\":" + status
+                            + ",\"detail\":\"" + detail + "\",\"code\":\"" + type.name() + "\"}");
                 }
             } catch (IOException | IllegalStateException ignored) {
                 // The status line alone still tells the client.

@@ -1,9 +1,8 @@
 package com.campaignledger.idempotency;
 
-import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -15,7 +14,6 @@ class IdempotencyProblems {
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return ProblemHandler.problem(
-                HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused with another request", e.getMessage());
+        return ProblemType.IDEMPOTENCY_KEY_REUSED.problem(e.getMessage());
     }
 }

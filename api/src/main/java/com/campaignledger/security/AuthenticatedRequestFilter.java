@@ -1,6 +1,7 @@
 package com.campaignledger.security;
 
 import com.campaignledger.accounts.throttle.RequestRateLimits;
+import com.campaignledger.web.ProblemType;
 import com.campaignledger.web.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,7 +40,7 @@ class AuthenticatedRequestFilter extends OncePerRequestFilter {
                 problems.tooManyRequests(
                         request,
                         response,
-                        "Too many requests",
+                        ProblemType.RATE_LIMITED,
                         "This credential's request rate limit (" + limits.describe()
                                 + ") is reached; retry after the time in Retry-After",
                         wait.get());

@@ -4,7 +4,7 @@ import com.campaignledger.accounts.AccountStore;
 import com.campaignledger.accounts.throttle.LoginLockout;
 import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.web.FilterProblems;
-import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import com.campaignledger.web.RequestContext;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -18,7 +18,6 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -75,9 +74,7 @@ public class SecurityConfig {
         return (request, response, rejected) -> problems.write(
                 request,
                 response,
-                ProblemHandler.problem(
-                        HttpStatus.BAD_REQUEST,
-                        "Request rejected",
+                ProblemType.REQUEST_REJECTED.problem(
                         "A header or the path has characters that are not allowed: " + rejected.getMessage()));
     }
 
@@ -103,6 +100,9 @@ public class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // What a problem's type means: documentation, as the answer that names it.
+                        .requestMatchers("/problems", "/problems/*")
                         .permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**")
                         .hasRole("ADMIN")

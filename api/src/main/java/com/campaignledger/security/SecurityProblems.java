@@ -1,13 +1,12 @@
 package com.campaignledger.security;
 
 import com.campaignledger.web.FilterProblems;
-import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
@@ -33,7 +32,7 @@ class SecurityProblems {
                 tooManyRequests(
                         request,
                         response,
-                        "Too many failed logins",
+                        ProblemType.LOGIN_LOCKED,
                         "This login is locked after repeated failed logins from this address; retry after the time in "
                                 + "Retry-After",
                         locked.retryAfter());
@@ -41,35 +40,32 @@ class SecurityProblems {
                 tooManyRequests(
                         request,
                         response,
-                        "Too many logins",
+                        ProblemType.LOGIN_THROTTLED,
                         "Too many secrets to check from this address; retry after the time in Retry-After",
                         locked.retryAfter());
             }
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        write(
+        problems.write(
                 request,
                 response,
-                HttpStatus.UNAUTHORIZED,
-                "Authentication required",
-                "Send an API credential's login and secret with HTTP Basic authentication");
+                ProblemType.AUTHENTICATION_REQUIRED.problem(
+                        "Send an API credential's login and secret with HTTP Basic authentication"));
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "This endpoint needs the ADMIN role");
+        problems.write(request, response, ProblemType.FORBIDDEN.problem("This endpoint needs the ADMIN role"));
     }
 
     void tooManyRequests(
-            HttpServletRequest request, HttpServletResponse response, String title, String detail, Duration retryAfter)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemType type,
+            String detail,
+            Duration retryAfter)
             throws IOException {
-        problems.tooManyRequests(request, response, title, detail, retryAfter);
-    }
-
-    private void write(
-            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
-        problems.write(request, response, ProblemHandler.problem(status, title, detail));
+        problems.tooManyRequests(request, response, type, detail, retryAfter);
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -38,11 +37,15 @@ public class FilterProblems {
 
     /** A 429 with Retry-After in whole seconds (and as {@code retryAfterSeconds}). */
     public void tooManyRequests(
-            HttpServletRequest request, HttpServletResponse response, String title, String detail, Duration retryAfter)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemType type,
+            String detail,
+            Duration retryAfter)
             throws IOException {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, title, detail);
+        ProblemDetail problem = type.problem(detail);
         problem.setProperty("retryAfterSeconds", seconds);
         write(request, response, problem);
     }

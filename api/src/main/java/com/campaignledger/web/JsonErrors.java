@@ -50,7 +50,8 @@ public final class JsonErrors {
         return path.toString();
     }
 
-    private static String describe(Class<?> type) {
+    /** What a value of the type looks like, in words ("an ISO-8601 instant such as …", not "a Instant"). */
+    static String describe(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
@@ -71,6 +72,15 @@ public final class JsonErrors {
         }
         if (type == java.time.Instant.class) {
             return "an ISO-8601 instant such as 2026-03-24T15:58:18Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "an ISO-8601 date such as 2026-03-24";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID such as 3f2b8c1e-0d4a-4e55-9f4e-1a2b3c4d5e6f";
+        }
+        if (type == java.time.Duration.class) {
+            return "an ISO-8601 duration such as PT30S";
         }
         return "an object";
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.AggregateDeletedException;
@@ -66,29 +65,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         String what = describe(String.valueOf(e.getAggregateIdentifier()));
-        return problem(
-                HttpStatus.NOT_FOUND,
-                "Not found",
+        return ProblemType.NOT_FOUND.problem(
                 e instanceof AggregateDeletedException ? what + " was deleted" : "No " + what);
     }
 
     @ExceptionHandler(CampaignStatusConflictException.class)
     ProblemDetail campaignStatus(CampaignStatusConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
+        ProblemDetail problem = ProblemType.ILLEGAL_TRANSITION.problem(e.getMessage());
         problem.setProperty("currentStatus", e.status());
         return problem;
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)
     ProblemDetail notFound(ResourceNotFoundException e) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        ProblemDetail problem = ProblemType.NOT_FOUND.problem(e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
     }
 
     @ExceptionHandler(ReadModelRebuildingException.class)
     ResponseEntity<ProblemDetail> rebuilding(ReadModelRebuildingException e) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Read model being rebuilt", e.getMessage());
+        ProblemDetail problem = ProblemType.READ_MODEL_REBUILDING.problem(e.getMessage());
         problem.setProperty("readModel", e.readModel());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ReadModelRebuildingException.RETRY_AFTER_SECONDS))
@@ -97,16 +94,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT,
+        return ProblemType.CONCURRENT_CHANGE.problem(
                 "The campaign was changed by another request at the same moment, repeatedly; retry the request");
-        problem.setTitle("Concurrent change");
-        return problem;
     }
 
     @ExceptionHandler(PreconditionFailedException.class)
     ProblemDetail preconditionFailed(PreconditionFailedException e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage());
+        return ProblemType.PRECONDITION_FAILED.problem(e.getMessage());
     }
 
     /**
@@ -115,7 +109,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
     ProblemDetail tooLarge(RequestSizeLimitFilter.PayloadTooLargeException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", e.getMessage());
+        return ProblemType.PAYLOAD_TOO_LARGE.problem(e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -123,11 +117,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof TextParameters.ControlCharacterParameterException control) {
             return invalid(List.of(new Violation(e.getName(), control.getMessage())));
         }
-        String expected = e.getRequiredType() == null
-                ? "another value"
-                : e.getRequiredType().isEnum()
-                        ? "one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
-                        : "a " + e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null ? "another value" : JsonErrors.describe(e.getRequiredType());
         return invalid(List.of(new Violation(e.getName(), "must be " + expected)));
     }
 
@@ -157,16 +147,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.badRequest().body(invalid(List.of(JsonErrors.violation(mapping))));
             }
             if (cause instanceof JsonProcessingException json) {
-                ProblemDetail problem = problem(
-                        HttpStatus.BAD_REQUEST,
-                        "Malformed request body",
-                        "Malformed JSON: " + json.getOriginalMessage());
+                ProblemDetail problem =
+                        ProblemType.MALFORMED_BODY.problem("Malformed JSON: " + json.getOriginalMessage());
                 return ResponseEntity.badRequest().body(problem);
             }
             cause = cause.getCause();
         }
-        ProblemDetail problem =
-                problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is missing or unreadable");
+        ProblemDetail problem = ProblemType.MALFORMED_BODY.problem("The request body is missing or unreadable");
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -194,9 +181,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
         ProblemDetail problem = parses(request.getHeader(HttpHeaders.ACCEPT))
-                ? problem(
-                        HttpStatus.NOT_ACCEPTABLE,
-                        "Not Acceptable",
+                ? ProblemType.NOT_ACCEPTABLE.problem(
                         "None of the types in Accept can be answered; this endpoint answers "
                                 + e.getSupportedMediaTypes())
                 : malformed(HttpHeaders.ACCEPT);
@@ -277,31 +262,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(violations));
     }
 
+    /** What Spring MVC answers by itself (405, 415, a path with no handler, …) gets the kind of its status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            @NonNull Exception e,
+            Object body,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            ProblemType.typed(problem);
+        }
+        return answer;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR,
+        return ProblemType.INTERNAL_ERROR.problem(
                 "Unexpected error; nothing was acknowledged. The request id in the X-Request-Id header finds it in the logs.");
-        problem.setTitle("Internal error");
-        return problem;
-    }
-
-    /** A problem with its status, a short title and the detail that explains it. */
-    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 
     public static ProblemDetail invalid(List<Violation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
-                violations.stream()
-                        .map(v -> v.field() + ": " + v.message())
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse("Invalid request"));
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(violations.stream()
+                .map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("Invalid request"));
         problem.setProperty(
                 "errors",
                 violations.stream()

@@ -11,7 +11,6 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,10 +38,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    ProblemHandler.problem(
-                            HttpStatus.PAYLOAD_TOO_LARGE,
-                            "Payload Too Large",
-                            "The request body is larger than " + maxBytes + " bytes"));
+                    ProblemType.PAYLOAD_TOO_LARGE.problem("The request body is larger than " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -1,5 +1,6 @@
 package com.campaignledger.testsupport;
 
+import com.campaignledger.web.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -81,6 +82,38 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Every problem any test meets must be of a kind the catalogue documents: its {@code type} a
+     * {@code /problems/…} page of a {@link ProblemType} of the answer's status, {@code code} that kind's name,
+     * {@code instance} the request's path.
+     */
+    static void assertDocumentedProblem(String request, HttpResponse<String> response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!contentType.startsWith("application/problem+json")
+                || response.body().isBlank()) {
+            return;
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(request + ": a problem that is not JSON: " + response.body(), e);
+        }
+        String shown = request + " → " + response.statusCode() + " " + response.body();
+        String type = problem.path("type").asText();
+        if (!type.startsWith("/problems/")) {
+            throw new AssertionError("a problem without a documented type: " + shown);
+        }
+        ProblemType kind = ProblemType.bySlug(type.substring("/problems/".length()))
+                .orElseThrow(() -> new AssertionError("a problem type not in the catalogue: " + shown));
+        if (!kind.name().equals(problem.path("code").asText())
+                || (kind.status() != 0 && kind.status() != response.statusCode())
+                || problem.path("status").asInt() != response.statusCode()
+                || !problem.path("instance").asText().startsWith("/")) {
+            throw new AssertionError("a problem whose code, status or instance does not fit its type: " + shown);
+        }
+    }
+
     public Response get(String path) {
         return send("GET", path, null, Map.of());
     }
@@ -139,6 +172,7 @@ public final class ApiClient {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertDocumentedProblem(method + " " + path, response);
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

@@ -2,9 +2,9 @@ package com.campaignledger.web.account;
 
 import com.campaignledger.accounts.AccountConflictException;
 import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,6 +16,6 @@ class AccountProblems {
 
     @ExceptionHandler(AccountConflictException.class)
     ProblemDetail accountConflict(AccountConflictException e) {
-        return ProblemHandler.problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        return ProblemType.STATE_CONFLICT.problem(e.getMessage());
     }
 }

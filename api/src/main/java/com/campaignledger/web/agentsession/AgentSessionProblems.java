@@ -7,6 +7,7 @@ import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.dialer.agents.AgentLoggedOutException;
 import com.campaignledger.dialer.agents.TooManyWaitsException;
 import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,15 +25,14 @@ class AgentSessionProblems {
 
     @ExceptionHandler(AgentSessionConflictException.class)
     ProblemDetail agentConflict(AgentSessionConflictException e) {
-        ProblemDetail problem =
-                ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the agent's state", e.getMessage());
+        ProblemDetail problem = ProblemType.AGENT_STATE_CONFLICT.problem(e.getMessage());
         problem.setProperty("currentState", e.state());
         return problem;
     }
 
     @ExceptionHandler(AgentSessionNotFoundException.class)
     ProblemDetail agentNotFound(AgentSessionNotFoundException e) {
-        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
 
     @ExceptionHandler(InvalidAgentSessionException.class)
@@ -43,26 +43,24 @@ class AgentSessionProblems {
 
     @ExceptionHandler(AgentLoggedOutException.class)
     ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
-        return ProblemHandler.problem(HttpStatus.CONFLICT, "Agent logged out", e.getMessage());
+        return ProblemType.AGENT_LOGGED_OUT.problem(e.getMessage());
     }
 
     @ExceptionHandler(AgentNotAdmittedException.class)
     ProblemDetail notAdmitted(AgentNotAdmittedException e) {
-        ProblemDetail problem =
-                ProblemHandler.problem(HttpStatus.FORBIDDEN, "Agent not admitted to the campaign", e.getMessage());
+        ProblemDetail problem = ProblemType.AGENT_NOT_ADMITTED.problem(e.getMessage());
         problem.setProperty("reason", e.reason());
         return problem;
     }
 
     @ExceptionHandler(InviteTokenMismatchException.class)
     ProblemDetail tokenMismatch(InviteTokenMismatchException e) {
-        return ProblemHandler.problem(HttpStatus.FORBIDDEN, "Not allowed by the invite token", e.getMessage());
+        return ProblemType.OUTSIDE_INVITE_TOKEN.problem(e.getMessage());
     }
 
     @ExceptionHandler(TooManyWaitsException.class)
     ResponseEntity<ProblemDetail> tooManyPolls(TooManyWaitsException e) {
-        ProblemDetail problem =
-                ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many waiting polls", e.getMessage());
+        ProblemDetail problem = ProblemType.TOO_MANY_WAITS.problem(e.getMessage());
         problem.setProperty("retryAfterSeconds", 1);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, "1")

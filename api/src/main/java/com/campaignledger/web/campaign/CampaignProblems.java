@@ -5,6 +5,7 @@ import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,8 +26,7 @@ class CampaignProblems {
 
     @ExceptionHandler(IllegalCampaignTransitionException.class)
     ProblemDetail illegalTransition(IllegalCampaignTransitionException e) {
-        ProblemDetail problem =
-                ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the campaign's status", e.getMessage());
+        ProblemDetail problem = ProblemType.ILLEGAL_TRANSITION.problem(e.getMessage());
         problem.setProperty("currentStatus", e.currentStatus());
         problem.setProperty("command", e.command());
         return problem;
@@ -34,10 +34,8 @@ class CampaignProblems {
 
     @ExceptionHandler(CampaignRevisionMismatchException.class)
     ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
-        ProblemDetail problem = ProblemHandler.problem(
-                HttpStatus.PRECONDITION_FAILED,
-                "The campaign has changed",
-                e.getMessage() + ": read it again and retry with the new ETag");
+        ProblemDetail problem =
+                ProblemType.PRECONDITION_FAILED.problem(e.getMessage() + ": read it again and retry with the new ETag");
         problem.setProperty("currentVersion", e.actual());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .eTag(ETags.of(e.actual()))

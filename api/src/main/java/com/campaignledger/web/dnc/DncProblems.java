@@ -3,10 +3,10 @@ package com.campaignledger.web.dnc;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.dnc.api.DncRuleException;
 import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -19,7 +19,7 @@ class DncProblems {
     @ExceptionHandler(DncRuleException.class)
     ProblemDetail refused(DncRuleException e) {
         if (e.conflict() || e.field() == null) {
-            return ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
+            return ProblemType.STATE_CONFLICT.problem(e.getMessage());
         }
         return ProblemHandler.invalid(List.of(new Violation(e.field(), e.getMessage())));
     }

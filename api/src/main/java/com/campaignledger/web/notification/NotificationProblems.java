@@ -4,9 +4,9 @@ import com.campaignledger.notifications.NotificationConflictException;
 import com.campaignledger.notifications.NotificationNotFoundException;
 import com.campaignledger.notifications.NotificationRequestException;
 import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,15 +23,12 @@ class NotificationProblems {
 
     @ExceptionHandler(NotificationNotFoundException.class)
     ProblemDetail notFound(NotificationNotFoundException e) {
-        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
 
     @ExceptionHandler(NotificationConflictException.class)
     ProblemDetail conflict(NotificationConflictException e) {
-        HttpStatus status = e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
-        return ProblemHandler.problem(
-                status,
-                e.preconditionFailed() ? "The subscription has changed" : "Not allowed in the current state",
-                e.getMessage());
+        return (e.preconditionFailed() ? ProblemType.PRECONDITION_FAILED : ProblemType.STATE_CONFLICT)
+                .problem(e.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package com.campaignledger.web.openapi;
 
+import com.campaignledger.web.ProblemType;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -10,11 +10,16 @@ import java.util.List;
  */
 @Schema(
         name = "Problem",
-        description = "RFC 9457 problem details. Some problems add members of their own, "
-                + "e.g. `currentStatus` and `command` on a 409, `currentVersion` on a 412.")
+        description = "RFC 9457 problem details. `type` names the kind of problem (a page under `/problems`, the "
+                + "catalogue) and `code` the same kind for programs; some kinds add members of their own, e.g. "
+                + "`currentStatus` and `command` on an illegal transition, `retryAfterSeconds` on a 429.")
 record Problem(
-        @Schema(description = "A URI reference that identifies the problem type", defaultValue = "about:blank")
-        URI type,
+        @Schema(
+                description = "The kind of problem: a URI reference, relative to the service, to the page that "
+                        + "documents it",
+                format = "uri-reference",
+                example = "/problems/invalid-request")
+        String type,
 
         @Schema(description = "Short summary of the problem type", example = "Invalid request")
         String title,
@@ -27,8 +32,14 @@ record Problem(
                 example = "fromNumber: must be a North-American phone number or a 5-6 digit short code")
         String detail,
 
-        @Schema(description = "The request path", example = "/api/campaigns")
-        URI instance,
+        @Schema(
+                description = "The path of the request that failed (a relative URI reference, no query)",
+                format = "uri-reference",
+                example = "/api/campaigns")
+        String instance,
+
+        @Schema(description = "The kind of problem, for programs to switch on", example = "INVALID_REQUEST")
+        ProblemType code,
 
         @Schema(description = "For invalid input: each offending field and what is wrong with it")
         List<FieldError> errors) {

@@ -1,5 +1,6 @@
 package com.campaignledger.web.openapi;
 
+import com.campaignledger.web.ProblemType;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -9,7 +10,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -24,7 +27,8 @@ final class ProblemResponses {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
 
-    private record Rule(String status, String description, Predicate<Shape> applies) {}
+    private record Rule(
+            String status, ProblemType type, String description, String example, Predicate<Shape> applies) {}
 
     /** What a rule looks at: the method and the parameters and body of one operation. */
     private record Shape(PathItem.HttpMethod method, Operation operation) {
@@ -54,25 +58,46 @@ final class ProblemResponses {
     private static final List<Rule> RULES = List.of(
             new Rule(
                     "400",
+                    ProblemType.INVALID_REQUEST,
                     "Invalid input: `errors` names each offending field. Nothing was written.",
+                    "maxAttempts: must be between 1 and 10",
                     s -> s.hasBody() || s.has("path") || s.has("query")),
-            new Rule("404", "No such resource, or it was deleted.", s -> s.has("path")),
+            new Rule(
+                    "404",
+                    ProblemType.NOT_FOUND,
+                    "No such resource, or it was deleted.",
+                    "No campaign 4",
+                    s -> s.has("path")),
             new Rule(
                     "409",
-                    "Not allowed in the resource's current state (the problem names it). Nothing was written.",
+                    ProblemType.STATE_CONFLICT,
+                    "Not allowed in the resource's current state (`type` says whose). Nothing was written.",
+                    "StartCampaign is not allowed in status FINISHED",
                     s -> s.writes() && s.has("path")),
             new Rule(
                     "412",
+                    ProblemType.PRECONDITION_FAILED,
                     "`If-Match` names another version: read the resource again and retry with its `ETag`.",
+                    "The campaign is at version 7, not 6: read it again and retry with the new ETag",
                     s -> s.hasHeader("If-Match")),
-            new Rule("413", "The request body is larger than `ledger.max-request-bytes`.", Shape::hasBody),
+            new Rule(
+                    "413",
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than `ledger.max-request-bytes`.",
+                    "The request body is larger than 10485760 bytes",
+                    Shape::hasBody),
             new Rule(
                     "422",
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This `Idempotency-Key` (or `requestId`) was used before with another request.",
+                    "Idempotency-Key 7f3c was used for POST /api/campaigns with another body",
                     s -> s.hasHeader("Idempotency-Key")),
             new Rule(
                     "500",
+                    ProblemType.INTERNAL_ERROR,
                     "Unexpected error; nothing was acknowledged. `X-Request-Id` finds it in the logs.",
+                    "Unexpected error; nothing was acknowledged. The request id in the X-Request-Id header finds it"
+                            + " in the logs.",
                     s -> true));
 
     private ProblemResponses() {}
@@ -83,27 +108,41 @@ final class ProblemResponses {
         }
         openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.readOperationsMap().forEach((method, operation) -> addTo(new Shape(method, operation)));
+                item.readOperationsMap().forEach((method, operation) -> addTo(path, new Shape(method, operation)));
             }
         });
     }
 
-    private static void addTo(Shape shape) {
+    private static void addTo(String path, Shape shape) {
         if (shape.operation().getResponses() == null) {
             shape.operation().setResponses(new ApiResponses());
         }
         ApiResponses responses = shape.operation().getResponses();
         for (Rule rule : RULES) {
             if (rule.applies().test(shape) && !responses.containsKey(rule.status())) {
-                responses.addApiResponse(rule.status(), problem(rule.description()));
+                responses.addApiResponse(rule.status(), problem(rule, path));
             }
         }
     }
 
-    private static ApiResponse problem(String description) {
+    private static ApiResponse problem(Rule rule, String path) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", rule.type().uri().toString());
+        example.put("title", rule.type().title());
+        example.put("status", rule.type().status());
+        example.put("detail", rule.example());
+        example.put("instance", path);
+        example.put("code", rule.type().name());
+        if (rule.type() == ProblemType.INVALID_REQUEST) {
+            example.put("errors", List.of(Map.of("field", "maxAttempts", "message", "must be between 1 and 10")));
+        }
         return new ApiResponse()
-                .description(description)
+                .description(rule.description())
                 .content(new Content()
-                        .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType()
+                                        .schema(new Schema<>().$ref(PROBLEM_REF))
+                                        .example(example)));
     }
 }

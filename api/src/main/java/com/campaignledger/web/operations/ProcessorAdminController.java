@@ -3,7 +3,7 @@ package com.campaignledger.web.operations;
 import com.campaignledger.operations.processors.ProcessorReplays;
 import com.campaignledger.operations.processors.ProcessorStatus;
 import com.campaignledger.operations.processors.ReplayRefusedException;
-import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -62,6 +62,6 @@ class ProcessorAdminController {
 
     @ExceptionHandler(ReplayRefusedException.class)
     ProblemDetail refused(ReplayRefusedException e) {
-        return ProblemHandler.problem(HttpStatus.CONFLICT, "Cannot replay this processor", e.getMessage());
+        return ProblemType.REPLAY_REFUSED.problem(e.getMessage());
     }
 }

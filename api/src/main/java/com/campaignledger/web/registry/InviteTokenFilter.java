@@ -7,6 +7,7 @@ import com.campaignledger.registry.directory.AgentRegistryDirectory;
 import com.campaignledger.registry.invite.InviteTokens;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import com.campaignledger.web.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -141,7 +142,7 @@ public class InviteTokenFilter extends OncePerRequestFilter {
             problems.tooManyRequests(
                     request,
                     response,
-                    "Too many requests",
+                    ProblemType.RATE_LIMITED,
                     "This invite token's request rate limit (" + rateLimits.describe()
                             + ") is reached; retry after the time in Retry-After",
                     wait.get());
@@ -169,9 +170,9 @@ public class InviteTokenFilter extends OncePerRequestFilter {
         problems.write(
                 request,
                 response,
-                ProblemHandler.problem(
-                        status,
-                        status == HttpStatus.UNAUTHORIZED ? "Invalid invite token" : "Not allowed by the invite token",
-                        detail));
+                (status == HttpStatus.UNAUTHORIZED
+                                ? ProblemType.INVALID_INVITE_TOKEN
+                                : ProblemType.OUTSIDE_INVITE_TOKEN)
+                        .problem(detail));
     }
 }

@@ -9,6 +9,7 @@ import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.registry.directory.UniqueValueTakenException;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.ProblemHandler;
+import com.campaignledger.web.ProblemType;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -31,10 +32,8 @@ class RegistryProblems {
 
     @ExceptionHandler(RegistryVersionMismatchException.class)
     ResponseEntity<ProblemDetail> stale(RegistryVersionMismatchException e) {
-        ProblemDetail problem = ProblemHandler.problem(
-                HttpStatus.PRECONDITION_FAILED,
-                "Changed since you read it",
-                e.getMessage() + ": read it again and retry with the new ETag");
+        ProblemDetail problem =
+                ProblemType.PRECONDITION_FAILED.problem(e.getMessage() + ": read it again and retry with the new ETag");
         problem.setProperty("currentVersion", e.actual());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .eTag(ETags.of(e.actual()))
@@ -43,22 +42,22 @@ class RegistryProblems {
 
     @ExceptionHandler(RegistryEntryNotFoundException.class)
     ProblemDetail notFound(RegistryEntryNotFoundException e) {
-        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
 
     @ExceptionHandler(NotOnRosterException.class)
     ProblemDetail notOnRoster(NotOnRosterException e) {
-        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
 
     @ExceptionHandler(RegistryConflictException.class)
     ProblemDetail conflict(RegistryConflictException e) {
-        return ProblemHandler.problem(HttpStatus.CONFLICT, "Not allowed in the current state", e.getMessage());
+        return ProblemType.STATE_CONFLICT.problem(e.getMessage());
     }
 
     @ExceptionHandler(UniqueValueTakenException.class)
     ProblemDetail taken(UniqueValueTakenException e) {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "Already taken", e.getMessage());
+        ProblemDetail problem = ProblemType.ALREADY_TAKEN.problem(e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return problem;
     }

@@ -229,6 +229,30 @@ abstract class CampaignApiContract {
         assertThat(noNumbers.status()).as(noNumbers.toString()).isEqualTo(409);
         assertThat(noNumbers.json().get("currentStatus").asText()).isEqualTo("SETUP");
         assertThat(noNumbers.json().get("detail").asText()).contains("no numbers");
+        assertThat(noNumbers.json().get("type").asText()).isEqualTo("/problems/illegal-transition");
+        assertThat(noNumbers.json().get("code").asText()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(noNumbers.json().get("instance").asText()).isEqualTo("/api/campaigns/" + id + "/control");
+        // The type is a page of the service, open without credentials.
+        Response page = api.anonymous()
+                .send("GET", "/problems/illegal-transition", null, java.util.Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body())
+                .contains("Not allowed in the campaign&#39;s status")
+                .contains("ILLEGAL_TRANSITION");
+        Response asJson = api.anonymous()
+                .send("GET", "/problems/illegal-transition", null, java.util.Map.of("Accept", "application/json"));
+        assertThat(asJson.json().get("status").asInt()).isEqualTo(409);
+        assertThat(api.anonymous()
+                        .send("GET", "/problems", null, java.util.Map.of("Accept", "text/html"))
+                        .body())
+                .contains("/problems/precondition-failed");
+        assertThat(api.anonymous()
+                        .get("/problems/no-such-kind")
+                        .json()
+                        .get("code")
+                        .asText())
+                .isEqualTo("NOT_FOUND");
 
         Response added = api.post(
                 "/api/campaigns/" + id + "/numbers",
