@@ -135,7 +135,7 @@ public class AccountStore {
                 .findFirst();
     }
 
-    void audit(Instant at, String actor, String action, String accountId, String login, String requestId) {
+    public void audit(Instant at, String actor, String action, String accountId, String login, String requestId) {
         jdbc.update(
                 "INSERT INTO security_audit (occurred_at, actor, action, account_id, login, request_id) "
                         + "VALUES (?, ?, ?, ?, ?, ?)",

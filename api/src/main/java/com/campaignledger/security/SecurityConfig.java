@@ -1,6 +1,7 @@
 package com.campaignledger.security;
 
 import com.campaignledger.accounts.AccountStore;
+import com.campaignledger.accounts.apikey.ApiKeys;
 import com.campaignledger.accounts.throttle.LoginLockout;
 import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.web.FilterProblems;
@@ -83,7 +84,8 @@ public class SecurityConfig {
             HttpSecurity http,
             LedgerSecurityProperties properties,
             FilterProblems filterProblems,
-            RequestRateLimits rateLimits)
+            RequestRateLimits rateLimits,
+            ApiKeys apiKeys)
             throws Exception {
         SecurityProblems problems = new SecurityProblems(filterProblems, properties.realm());
         http.csrf(AbstractHttpConfigurer::disable)
@@ -111,6 +113,7 @@ public class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .addFilterBefore(new PostbackApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuthenticatedRequestFilter(rateLimits, problems), BasicAuthenticationFilter.class);
         return http.build();
     }

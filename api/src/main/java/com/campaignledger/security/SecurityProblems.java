@@ -54,6 +54,15 @@ class SecurityProblems {
                         "Send an API credential's login and secret with HTTP Basic authentication"));
     }
 
+    /** An {@code apikey} that is no live key of an enabled account. */
+    void unauthenticatedKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(
+                request,
+                response,
+                ProblemType.AUTHENTICATION_REQUIRED.problem(
+                        "The apikey is not a key of this service, or it was revoked"));
+    }
+
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         problems.write(request, response, ProblemType.FORBIDDEN.problem("This endpoint needs the ADMIN role"));

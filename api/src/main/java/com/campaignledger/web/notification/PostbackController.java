@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/callbacks")
 class PostbackController {
 
-    /** CallFire's clients send their API key with every call; credentials are checked elsewhere, so it is ignored here. */
+    /** CallFire's clients send their API key with every call: the security filters authenticate it, not this class. */
     private static final Set<String> JSON_FIELDS = Set.of("postUrl", "apikey");
 
     private final PostbackService postbacks;
