@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The load and the checks of .ci/crash-test (standard library only).
 
-  crash_load.py drive --port P --user U --password S --acks FILE --stop FILE [--clients 4] [--max-seconds 60]
+  crash_load.py drive --port P[,P2,…] --user U --password S --acks FILE --stop FILE [--clients 4] [--max-seconds 60]
   crash_load.py check --port P --user U --password S --acks FILE --psql "psql -h … -d …" [--wait-seconds 60]
 
 drive: CLIENTS threads each create a campaign, add numbers, change its script, start it and report a call per
 number, then the next campaign, until the stop file appears or MAX_SECONDS pass. Every request carries its own
 X-Request-Id (stored in every event it writes); each one answered 2xx is appended to the acks file as a JSON line.
-A request the service never answered (it was killed) is not acknowledged and not checked.
+A request the service never answered (it was killed) is not acknowledged and not checked. With several ports
+(instances of one service on one database), each request goes to the next port in turn.
 
 check: every acknowledged command must be in the event store (an event with its request id on its campaign) and
 in the read models (the campaign at least at the version it acknowledged, in the list, its history holding the
@@ -75,14 +76,15 @@ def drive(args):
         return os.path.exists(args.stop) or time.monotonic() > deadline
 
     def client(number):
-        api = Api(args.port, args.user, args.password)
+        ports = [int(p) for p in str(args.port).split(",")]
+        apis = [Api(p, args.user, args.password) for p in ports]
         sequence = 0
 
         def command(kind, method, path, body, campaign=None):
             nonlocal sequence
             sequence += 1
             request_id = f"crash-{number}-{sequence}"
-            answer = api.send(method, path, body, request_id)
+            answer = apis[(number + sequence) % len(apis)].send(method, path, body, request_id)
             with lock:
                 counts["sent"] += 1
                 if answer is None:
@@ -160,7 +162,7 @@ def check(args):
             lost.append(f"event store: no event of {ack['kind']} {ack['requestId']} on campaign {ack['campaignId']}")
 
     # 2. The read models, through the API, once the processors have caught up (bounded wait).
-    api = Api(args.port, args.user, args.password, timeout=30)
+    api = Api(int(str(args.port).split(",")[0]), args.user, args.password, timeout=30)
     campaigns = {}
     for ack in acks:
         c = campaigns.setdefault(ack["campaignId"], {"version": 0, "requests": set(), "calls": 0})
@@ -218,7 +220,7 @@ def check(args):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=["drive", "check"])
-    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--port", required=True, help="a port, or several separated by commas")
     parser.add_argument("--user", required=True)
     parser.add_argument("--password", required=True)
     parser.add_argument("--acks", required=True)
