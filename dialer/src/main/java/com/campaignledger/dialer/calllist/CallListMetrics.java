@@ -41,10 +41,13 @@ class CallListMetrics {
         long now = System.nanoTime();
         if (!read || now - readAt >= refreshNanos) {
             Map<String, Long> counts = new HashMap<>();
-            // PENDING, LEASED and RETRY_WAIT of NumberStates: everything but FINAL, SCRUBBED and REMOVED.
+            // PENDING, LEASED and RETRY_WAIT of NumberStates: a scrubbed or removed number is done too. Counted
+            // campaign
+            // by campaign through the index on (campaign_id, done): the numbers still to dial, not every number ever.
             jdbc.query(
-                    "SELECT c.status, COUNT(*) FROM dialer_number n JOIN dialer_campaign c ON c.campaign_id = n.campaign_id "
-                            + "WHERE n.done = FALSE AND n.scrubbed = FALSE AND n.removed = FALSE GROUP BY c.status",
+                    "SELECT status, SUM(pending) FROM (SELECT c.status, (SELECT COUNT(*) FROM dialer_number n "
+                            + "WHERE n.campaign_id = c.campaign_id AND n.done = FALSE) AS pending "
+                            + "FROM dialer_campaign c) t GROUP BY status",
                     row -> {
                         counts.put(row.getString(1), row.getLong(2));
                     });
