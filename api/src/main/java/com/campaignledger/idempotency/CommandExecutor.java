@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,10 +60,18 @@ public class CommandExecutor {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final CommandGateway commands;
+    private final Counter replays;
 
     CommandExecutor(
-            IdempotencyStore store, TransactionTemplate transactions, ObjectMapper json, CommandGateway commands) {
+            IdempotencyStore store,
+            TransactionTemplate transactions,
+            ObjectMapper json,
+            CommandGateway commands,
+            MeterRegistry meters) {
         this.commands = commands;
+        this.replays = Counter.builder("ledger.idempotent.replays")
+                .description("Repeated command requests answered with the first answer, without running again")
+                .register(meters);
         this.store = store;
         this.transactions = transactions;
         // Stored answers are replayed as stored, whatever the rules for requests (the API mapper's JsonFactory).
@@ -141,6 +151,7 @@ public class CommandExecutor {
             if (!stored.fingerprint().equals(fingerprint)) {
                 throw new IdempotencyKeyReusedException(key);
             }
+            replays.increment();
             return replay(stored);
         }
         ResponseEntity<?> response = action.apply(context);

@@ -7,6 +7,7 @@ import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemType;
 import com.campaignledger.web.RequestContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -45,18 +46,19 @@ public class SecurityConfig {
     }
 
     @Bean
-    LoginLockout loginLockout(LedgerSecurityProperties properties) {
+    LoginLockout loginLockout(LedgerSecurityProperties properties, MeterRegistry meters) {
         return new LoginLockout(
                 properties.lockout().maxFailures(),
                 properties.lockout().duration(),
                 properties.secretChecks().perAddress(),
-                properties.secretChecks().period());
+                properties.secretChecks().period(),
+                meters);
     }
 
     @Bean
-    RequestRateLimits requestRateLimits(LedgerSecurityProperties properties) {
+    RequestRateLimits requestRateLimits(LedgerSecurityProperties properties, MeterRegistry meters) {
         LedgerSecurityProperties.RateLimit limit = properties.rateLimit();
-        return new RequestRateLimits(limit.enabled(), limit.capacity(), limit.period());
+        return new RequestRateLimits(limit.enabled(), limit.capacity(), limit.period(), meters);
     }
 
     /** The only authentication provider: being a bean, it also keeps Spring Boot from inventing a default user. */

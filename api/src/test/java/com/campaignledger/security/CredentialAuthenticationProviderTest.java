@@ -9,6 +9,7 @@ import com.campaignledger.accounts.AccountStore;
 import com.campaignledger.accounts.CredentialRole;
 import com.campaignledger.accounts.StoredCredential;
 import com.campaignledger.accounts.throttle.LoginLockout;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +45,9 @@ class CredentialAuthenticationProviderTest {
     @BeforeEach
     void setUp() {
         provider = new CredentialAuthenticationProvider(
-                store, encoder, new LoginLockout(3, Duration.ofHours(1), 6, Duration.ofHours(1)));
+                store,
+                encoder,
+                new LoginLockout(3, Duration.ofHours(1), 6, Duration.ofHours(1), new SimpleMeterRegistry()));
         hash = encoder.encode(SECRET);
         stored(hash, true, true);
     }

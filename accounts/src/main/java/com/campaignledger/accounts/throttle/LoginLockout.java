@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +20,9 @@ import java.util.Optional;
  * <p>
  * Per instance: behind a load balancer of n instances a guesser gets at most n times the attempts, still far too few
  * for a 256-bit secret.
+ * <p>
+ * Counted ({@code ledger.auth.failures} by reason, {@code ledger.auth.lockouts}) with no login or address in the tags:
+ * those are the log's.
  */
 public class LoginLockout {
 
@@ -27,13 +32,18 @@ public class LoginLockout {
     private final Duration checksPeriod;
     private final Cache<String, Bucket> failures;
     private final Cache<String, Bucket> checks;
+    private final Counter badCredentials;
+    private final Counter lockedOut;
+    private final Counter throttled;
+    private final Counter lockouts;
 
     /**
      * @param maxFailures      failed logins of one login from one address before it is locked there
      * @param duration         how long such a lock-out lasts
      * @param checksPerAddress secrets checked per address, refilled at that many per {@code checksPeriod}
      */
-    public LoginLockout(int maxFailures, Duration duration, int checksPerAddress, Duration checksPeriod) {
+    public LoginLockout(
+            int maxFailures, Duration duration, int checksPerAddress, Duration checksPeriod, MeterRegistry meters) {
         this.maxFailures = maxFailures;
         this.duration = duration;
         this.checksPerAddress = checksPerAddress;
@@ -47,6 +57,22 @@ public class LoginLockout {
                 .maximumSize(100_000)
                 .expireAfterAccess(checksPeriod.multipliedBy(2))
                 .build();
+        this.badCredentials = failures(meters, "bad_credentials", "an unknown login or a wrong secret");
+        this.lockedOut = failures(meters, "locked_out", "a login refused while locked out from its address");
+        this.throttled = failures(
+                meters,
+                "throttled",
+                "a login refused before its secret was checked: too many " + "secrets checked for its address");
+        this.lockouts = Counter.builder("ledger.auth.lockouts")
+                .description("Logins locked from an address after repeated failures")
+                .register(meters);
+    }
+
+    private static Counter failures(MeterRegistry meters, String reason, String description) {
+        return Counter.builder("ledger.auth.failures")
+                .tag("reason", reason)
+                .description("Failed logins by reason: " + description)
+                .register(meters);
     }
 
     /** How long the login is still locked from this address, or empty when it may try. */
@@ -55,17 +81,21 @@ public class LoginLockout {
         if (bucket == null || bucket.getAvailableTokens() > 0) {
             return Optional.empty();
         }
+        lockedOut.increment();
         long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
         return Optional.of(Duration.ofNanos(Math.max(nanos, 1)));
     }
 
     public void failed(String login, String address) {
-        failures.get(
-                        key(login, address),
-                        l -> Bucket.builder()
-                                .addLimit(limit -> limit.capacity(maxFailures).refillIntervally(maxFailures, duration))
-                                .build())
-                .tryConsume(1);
+        badCredentials.increment();
+        Bucket bucket = failures.get(
+                key(login, address),
+                l -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(maxFailures).refillIntervally(maxFailures, duration))
+                        .build());
+        if (bucket.tryConsume(1) && bucket.getAvailableTokens() == 0) {
+            lockouts.increment();
+        }
     }
 
     public void succeeded(String login, String address) {
@@ -81,9 +111,11 @@ public class LoginLockout {
                                         limit.capacity(checksPerAddress).refillGreedy(checksPerAddress, checksPeriod))
                                 .build())
                 .tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed()
-                ? Optional.empty()
-                : Optional.of(Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1)));
+        if (probe.isConsumed()) {
+            return Optional.empty();
+        }
+        throttled.increment();
+        return Optional.of(Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1)));
     }
 
     private static String key(String login, String address) {

@@ -473,8 +473,14 @@ class HistoryAndReplayPostgresTest {
                 jdbc.queryForList("SELECT * FROM compliance_call WHERE " + mine + " ORDER BY global_index");
         List<Map<String, Object>> callRows =
                 jdbc.queryForList("SELECT * FROM call_record WHERE " + mine + " ORDER BY call_id");
+        String totals = "SELECT * FROM call_result_total WHERE " + mine + " ORDER BY result";
+        List<Map<String, Object>> callTotals = jdbc.queryForList(totals);
         assertThat(compliance).hasSize(3);
         assertThat(callRows).hasSize(4);
+        assertThat(callTotals)
+                .hasSize(4)
+                .allSatisfy(row ->
+                        assertThat(((Number) row.get("calls")).longValue()).isEqualTo(1));
 
         for (String name : models) {
             Response replay = api.post("/api/admin/processors/" + name + "/replay", null);
@@ -485,6 +491,7 @@ class HistoryAndReplayPostgresTest {
                 .isEqualTo(compliance);
         assertThat(jdbc.queryForList("SELECT * FROM call_record WHERE " + mine + " ORDER BY call_id"))
                 .isEqualTo(callRows);
+        assertThat(jdbc.queryForList(totals)).isEqualTo(callTotals);
     }
 
     @Test

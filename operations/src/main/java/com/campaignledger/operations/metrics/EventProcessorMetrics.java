@@ -1,6 +1,7 @@
 package com.campaignledger.operations.metrics;
 
 import com.campaignledger.operations.deadletters.DeadLetters;
+import com.campaignledger.operations.processors.ProcessorReplays;
 import com.campaignledger.operations.processors.ProcessorState;
 import com.campaignledger.operations.processors.ProcessorStates;
 import io.micrometer.core.instrument.Gauge;
@@ -24,11 +25,14 @@ class EventProcessorMetrics {
 
     private final ProcessorStates processors;
     private final DeadLetters deadLetters;
+    private final ProcessorReplays replays;
     private final MeterRegistry registry;
 
-    EventProcessorMetrics(ProcessorStates processors, DeadLetters deadLetters, MeterRegistry registry) {
+    EventProcessorMetrics(
+            ProcessorStates processors, DeadLetters deadLetters, ProcessorReplays replays, MeterRegistry registry) {
         this.processors = processors;
         this.deadLetters = deadLetters;
+        this.replays = replays;
         this.registry = registry;
     }
 
@@ -58,6 +62,24 @@ class EventProcessorMetrics {
                     null,
                     "1 while the processor fails on an event",
                     s -> s.error() == null ? 0 : 1);
+            // From the replay's progress rather than Axon's replay flag, which stays up after the replay has ended
+            // until a new event arrives.
+            Gauge.builder(
+                            "ledger.processor.replaying",
+                            replays,
+                            r -> r.progressPercent(name).isPresent() ? 1 : 0)
+                    .tags(Tags.of("processorName", name))
+                    .description(
+                            "1 while this instance replays the processor (rebuilds its model from the first event)")
+                    .register(registry);
+            Gauge.builder(
+                            "ledger.processor.replay.progress",
+                            replays,
+                            r -> r.progressPercent(name).orElse(Double.NaN))
+                    .tags(Tags.of("processorName", name))
+                    .baseUnit("percent")
+                    .description("How far the replay this instance runs has come (NaN when none runs)")
+                    .register(registry);
             Gauge.builder("ledger.processor.dead.letters", deadLetters, d -> lettersOf(d, name))
                     .tags(Tags.of("processorName", name))
                     .description("Events the processor could not handle, waiting in its dead-letter queue")

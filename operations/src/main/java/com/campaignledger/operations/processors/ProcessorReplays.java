@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -147,10 +148,7 @@ public class ProcessorReplays {
                     null);
         }
         ProcessorState state = states.stateOf(name, streaming, head);
-        Optional<SetBasedReplays.Progress> inSql = setBased.running(name);
-        ProcessorStatus.Replay replay = inSql.isPresent()
-                ? setBasedReplay(inSql.get(), head)
-                : state.replaying() ? replay(name, streaming, state) : null;
+        ProcessorStatus.Replay replay = replayOf(name, streaming, state);
         String status = !state.running()
                 ? "STOPPED"
                 : state.error() != null
@@ -173,6 +171,27 @@ public class ProcessorReplays {
                 state.head() < 0 ? null : state.head(),
                 state.lag() < 0 ? null : state.lag(),
                 replay);
+    }
+
+    /**
+     * The percent done of the replay this instance runs of the processor, as {@code GET /api/admin/processors} shows it,
+     * from the state the meters read (at most a second old); empty when none runs.
+     */
+    public OptionalDouble progressPercent(String name) {
+        Optional<EventProcessor> processor = processing.eventProcessor(name);
+        Optional<ProcessorState> state = states.state(name);
+        if (processor.isEmpty() || !(processor.get() instanceof StreamingEventProcessor streaming) || state.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        ProcessorStatus.Replay replay = replayOf(name, streaming, state.get());
+        return replay == null ? OptionalDouble.empty() : OptionalDouble.of(replay.progressPercent());
+    }
+
+    private ProcessorStatus.Replay replayOf(String name, StreamingEventProcessor streaming, ProcessorState state) {
+        Optional<SetBasedReplays.Progress> inSql = setBased.running(name);
+        return inSql.isPresent()
+                ? setBasedReplay(inSql.get(), state.head())
+                : state.replaying() ? replay(name, streaming, state) : null;
     }
 
     /**
