@@ -88,8 +88,14 @@ public class OpenApiConfig {
      * Declared after the customizers whose responses it completes (their beans are registered first).
      */
     @Bean
-    public OpenApiCustomizer operationDocs() {
-        return new OperationDocs();
+    public OpenApiCustomizer operationDocs(ResponseRecords records) {
+        return new OperationDocs(records);
+    }
+
+    /** Read by springdoc's schema reader (a ModelConverter bean): which records' properties are written always. */
+    @Bean
+    ResponseRecords responseRecords() {
+        return new ResponseRecords();
     }
 
     /**

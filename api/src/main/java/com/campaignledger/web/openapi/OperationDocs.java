@@ -7,7 +7,6 @@ import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -46,8 +45,10 @@ final class OperationDocs implements OpenApiCustomizer {
     private static final String HEADERS = "#/components/headers/";
 
     private final JsonNode docs;
+    private final ResponseRecords records;
 
-    OperationDocs() {
+    OperationDocs(ResponseRecords records) {
+        this.records = records;
         try (InputStream in = OperationDocs.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing");
@@ -86,26 +87,21 @@ final class OperationDocs implements OpenApiCustomizer {
                             problems.add(key + " has no entry");
                         } else if (!entry.isMissingNode()) {
                             unused.remove(key);
-                            document(openApi, key, method, operation, entry, problems);
+                            document(openApi, key, operation, entry, problems);
                         }
                     }));
         }
         unused.forEach(key -> problems.add(key + " is no operation"));
         // The problems of the bodies read by hand, documented here.
         ProblemResponses.addTo(openApi);
+        records.mark(openApi);
         docs.path("schemas").fields().forEachRemaining(s -> constrain(components, s.getKey(), s.getValue(), problems));
         if (!problems.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": " + String.join("; ", problems));
         }
     }
 
-    private void document(
-            OpenAPI openApi,
-            String key,
-            PathItem.HttpMethod method,
-            Operation operation,
-            JsonNode entry,
-            List<String> problems) {
+    private void document(OpenAPI openApi, String key, Operation operation, JsonNode entry, List<String> problems) {
         operation.setOperationId(entry.path("id").asText(null));
         operation.setTags(List.of(entry.path("tag").asText()));
         if (entry.has("summary")) {
@@ -162,13 +158,16 @@ final class OperationDocs implements OpenApiCustomizer {
                 .removeIf(status ->
                         status.startsWith("2") && !entry.path("responses").has(status));
         entry.path("responses").fields().forEachRemaining(r -> {
+            if (!r.getKey().startsWith("2")) {
+                problem(operation, r.getKey(), entry.path("responses"));
+            }
             ApiResponse response = responses.computeIfAbsent(r.getKey(), s -> new ApiResponse());
             respond(openApi, response, r.getValue(), problems);
         });
         if (responses.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
             problems.add(key + " lists no success status");
         }
-        derive(openApi, key, method, operation);
+        derive(openApi, key, operation);
     }
 
     /** One response of an entry: {@code description}, {@code headers} by name, {@code body} or {@code content}. */
@@ -185,9 +184,6 @@ final class OperationDocs implements OpenApiCustomizer {
                 .fields()
                 .forEachRemaining(c -> content(response)
                         .addMediaType(c.getKey(), new MediaType().schema(schema(openApi, c.getValue()))));
-        if (spec.path("empty").asBoolean()) {
-            response.setContent(null);
-        }
         if (response.getDescription() == null) {
             problems.add("a response needs a description");
         }
@@ -226,7 +222,7 @@ final class OperationDocs implements OpenApiCustomizer {
     }
 
     /** What follows from an operation's shape, for every operation alike. */
-    private void derive(OpenAPI openApi, String key, PathItem.HttpMethod method, Operation operation) {
+    private void derive(OpenAPI openApi, String key, Operation operation) {
         boolean command = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> "Idempotency-Key".equals(p.getName()));
         JsonNode shared = docs.path("sharedResponses");
@@ -265,13 +261,18 @@ final class OperationDocs implements OpenApiCustomizer {
         });
     }
 
-    private static void problem(Operation operation, String status, JsonNode shared) {
+    /** A problem+json answer of this status, described by {@code descriptions.status} (text, or its description). */
+    private static void problem(Operation operation, String status, JsonNode descriptions) {
+        JsonNode described = descriptions.path(status);
+        String description = described.isTextual()
+                ? described.asText()
+                : described.path("description").asText();
         operation
                 .getResponses()
                 .computeIfAbsent(
                         status,
                         s -> new ApiResponse()
-                                .description(shared.path(s).asText())
+                                .description(description)
                                 .content(new Content()
                                         .addMediaType(
                                                 ProblemResponses.PROBLEM_JSON,
@@ -295,39 +296,19 @@ final class OperationDocs implements OpenApiCustomizer {
                 && target.getProperties().keySet().containsAll(Set.of("page", "size", "totalElements"));
     }
 
-    /**
-     * {@code required} and {@code nullable} properties of a component, as the service writes and reads it, and the
-     * {@code formats} of its properties where the class's types say less than the values are.
-     */
+    /** The {@code formats} of a component's properties where the class's types say less than its values are. */
     private static void constrain(Components components, String name, JsonNode spec, List<String> problems) {
         Schema<?> schema =
                 components.getSchemas() == null ? null : components.getSchemas().get(name);
-        if (schema == null || schema.getProperties() == null) {
-            problems.add("no schema " + name);
-            return;
-        }
-        List<String> required = new ArrayList<>();
-        spec.path("required").forEach(p -> required.add(p.asText()));
         spec.path("formats").fields().forEachRemaining(f -> {
-            Schema<?> property = schema.getProperties().get(f.getKey());
-            if (property != null) {
-                property.setFormat(f.getValue().asText());
+            if (schema != null
+                    && schema.getProperties() != null
+                    && schema.getProperties().containsKey(f.getKey())) {
+                schema.getProperties().get(f.getKey()).setFormat(f.getValue().asText());
+            } else {
+                problems.add(name + " has no property " + f.getKey());
             }
         });
-        spec.path("nullable").forEach(p -> {
-            Schema<?> property = schema.getProperties().get(p.asText());
-            if (property != null && property.getTypes() != null) {
-                property.addType("null");
-            } else if (property != null) {
-                property.setNullable(true);
-            }
-        });
-        if (!required.isEmpty()) {
-            required.stream()
-                    .filter(p -> !schema.getProperties().containsKey(p))
-                    .forEach(p -> problems.add(name + " has no property " + p));
-            schema.setRequired(required);
-        }
     }
 
     private static void header(ApiResponse response, String name) {

@@ -139,14 +139,58 @@ class DocumentedAnswersTest {
         api.delete(campaign + "/transfer-numbers");
         api.delete(campaign);
 
-        Response registered = api.post("/api/agents", "{\"name\": \"Bob\", \"userId\": \"bob@example.com\"}");
-        String registeredAgent = "/api/agents/" + registered.json().get("id").asLong();
-        api.get(registeredAgent);
-        api.delete(registeredAgent);
+        registry(api);
+        admin(api);
         Response list = api.post("/api/dnc-lists", "{\"name\": \"Documented\"}");
+        String numbers = "/api/dnc-lists/" + list.json().get("id").asLong() + "/numbers";
+        api.post(numbers, "[{\"number\": \"2135551213\", \"reason\": \"asked\"}]");
+        api.get("/api/dnc-numbers?size=1");
+        api.delete(numbers + "/2135551213");
         api.send("PUT", "/api/dnc-numbers/2135551212", "{\"reason\": \"asked\"}", Map.of());
         api.send("PUT", "/api/dnc-numbers/2135551212", "{\"reason\": \"asked twice\"}", Map.of());
         api.delete("/api/dnc-lists/" + list.json().get("id").asLong());
+    }
+
+    /** Agents, groups and a roster. */
+    private static void registry(ApiClient api) {
+        Response registered = api.post("/api/agents", "{\"name\": \"Bob\", \"userId\": \"bob@example.com\"}");
+        api.post("/api/agents", "{\"name\": \"Bob\", \"userId\": \"BOB@example.com\"}");
+        long agentId = registered.json().get("id").asLong();
+        String agent = "/api/agents/" + agentId;
+        api.get(agent);
+        api.get("/api/agents?size=1");
+        Response group = api.post("/api/agent-groups", "{\"name\": \"Documented\"}");
+        String groupPath = "/api/agent-groups/" + group.json().get("id").asLong();
+        api.patch(groupPath, "{\"name\": \"Documented too\"}", Map.of("If-Match", group.header("ETag")));
+        api.post(groupPath + "/agents", "{\"agentIds\": [" + agentId + "]}");
+        api.delete(groupPath + "/agents/" + agentId);
+        api.get(groupPath + "/history?size=1");
+        api.get("/api/agent-groups?size=1");
+        String roster = "/api/campaigns/"
+                + api.post("/api/campaigns", "{\"name\": \"Staffed\"}")
+                        .json()
+                        .get("id")
+                        .asLong()
+                + "/roster";
+        api.post(roster + "/agents", "{\"agentIds\": [" + agentId + "]}");
+        api.get(roster);
+        api.delete(roster + "/agents/" + agentId);
+        api.delete(groupPath);
+        api.get(agent + "/history");
+        api.delete(agent);
+    }
+
+    /** Accounts, credentials and processors. */
+    private static void admin(ApiClient api) {
+        api.post("/api/admin/accounts", "{\"id\": \"documented\", \"name\": \"Documented\"}");
+        api.post("/api/admin/accounts", "{\"id\": \"documented\", \"name\": \"Documented\"}");
+        api.post("/api/admin/accounts/documented/credentials", "{\"login\": \"documented-user\"}");
+        api.post("/api/admin/credentials/documented-user/rotate", null);
+        api.post("/api/admin/credentials/documented-user/disable", null);
+        api.get("/api/admin/credentials/documented-user");
+        api.get("/api/admin/security-audit?size=1");
+        api.get("/api/admin/processors");
+        api.get("/api/admin/dead-letters");
     }
 
     /** What of one answer its operation does not document. */

@@ -306,6 +306,22 @@ class OpenApiDocumentTest {
                 .isEqualTo("bearer");
     }
 
+    /**
+     * The API's mapper writes every property of an answer's record: each is required, and one of a reference type
+     * may be null. A request's fields are as their validation says.
+     */
+    @Test
+    void answersRequireWhatTheServiceAlwaysWrites() {
+        JsonNode recorded = document.at("/components/schemas/CallRecordedResponse");
+        assertThat(recorded.path("required").toString()).contains("\"callId\"", "\"attempt\"", "\"retryAt\"");
+        assertThat(recorded.at("/properties/retryAt/type").toString()).contains("null");
+        assertThat(recorded.at("/properties/attempt/type").asText()).isEqualTo("integer");
+        assertThat(document.at("/components/schemas/CommandAccepted/required").toString())
+                .contains("\"id\"", "\"version\"");
+        assertThat(document.at("/components/schemas/CampaignFields/required").isMissingNode())
+                .isTrue();
+    }
+
     /** The served document, for the CI's lint (.ci/run runs Redocly on it). */
     @Test
     void theServedDocumentIsWrittenForTheLint() throws IOException {
