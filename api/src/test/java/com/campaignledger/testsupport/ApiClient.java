@@ -21,6 +21,23 @@ public final class ApiClient {
     public static final String ADMIN_SECRET = "test-admin-secret-0001";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request and its answer, as the exchanges of a test see them. */
+    public record Exchange(String method, String path, int status, java.net.http.HttpHeaders headers) {}
+
+    /** Told of every exchange of every client while registered (see {@link #record}). */
+    private static final java.util.List<java.util.function.Consumer<Exchange>> LISTENERS =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Tells {@code listener} of every exchange made by any client until the returned handle is closed: the
+     * documentation test checks each answer against the OpenAPI document.
+     */
+    public static AutoCloseable record(java.util.function.Consumer<Exchange> listener) {
+        LISTENERS.add(listener);
+        return () -> LISTENERS.remove(listener);
+    }
+
     /**
      * HTTP/1.1 only: the JDK client's default cleartext HTTP/2 upgrade attempt against Tomcat has left requests
      * waiting on a pooled connection. A request that gets no answer fails after two minutes instead of hanging.
@@ -173,6 +190,8 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertDocumentedProblem(method + " " + path, response);
+            Exchange exchange = new Exchange(method, path, response.statusCode(), response.headers());
+            LISTENERS.forEach(listener -> listener.accept(exchange));
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

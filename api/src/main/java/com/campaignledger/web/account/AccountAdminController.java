@@ -9,9 +9,7 @@ import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -32,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin")
-@Tag(name = "Accounts and credentials", description = "ADMIN only: tenants and their HTTP Basic credentials")
 class AccountAdminController {
 
     private final AccountService accounts;
@@ -79,7 +76,6 @@ class AccountAdminController {
     }
 
     @PostMapping("/accounts")
-    @Operation(summary = "Create an account")
     ResponseEntity<?> createAccount(@Valid @RequestBody AccountRequests.NewAccount body, CommandRequest command) {
         return executor.execute(command, null, body, context -> {
             Account account = accounts.createAccount(
@@ -90,33 +86,28 @@ class AccountAdminController {
     }
 
     @GetMapping("/accounts")
-    @Operation(summary = "Every account")
     List<Account> accounts() {
         return accounts.accounts();
     }
 
     @GetMapping("/accounts/{accountId}")
-    @Operation(summary = "One account")
     Account account(@PathVariable String accountId) {
         return accounts.account(accountId);
     }
 
     @PostMapping("/accounts/{accountId}/disable")
-    @Operation(summary = "Disable an account: none of its credentials authenticates any more; its data stays")
     ResponseEntity<?> disableAccount(@PathVariable String accountId, CommandRequest command) {
         return executor.execute(
                 command, null, null, c -> ResponseEntity.ok(accounts.setAccountEnabled(caller(c), accountId, false)));
     }
 
     @PostMapping("/accounts/{accountId}/enable")
-    @Operation(summary = "Enable a disabled account again")
     ResponseEntity<?> enableAccount(@PathVariable String accountId, CommandRequest command) {
         return executor.execute(
                 command, null, null, c -> ResponseEntity.ok(accounts.setAccountEnabled(caller(c), accountId, true)));
     }
 
     @PostMapping("/accounts/{accountId}/credentials")
-    @Operation(summary = "Create a credential of the account; the response shows its secret, once")
     ResponseEntity<?> createCredential(
             @PathVariable String accountId,
             @Valid @RequestBody AccountRequests.NewCredential body,
@@ -131,20 +122,16 @@ class AccountAdminController {
     }
 
     @GetMapping("/accounts/{accountId}/credentials")
-    @Operation(summary = "The account's credentials (never their secrets)")
     List<Credential> credentials(@PathVariable String accountId) {
         return accounts.credentials(accountId);
     }
 
     @GetMapping("/credentials/{login}")
-    @Operation(summary = "One credential (never its secret)")
     Credential credential(@PathVariable String login) {
         return accounts.credential(login);
     }
 
     @PostMapping("/credentials/{login}/rotate")
-    @Operation(
-            summary = "Replace the credential's secret; the old one stops working at once, the new one is shown once")
     ResponseEntity<?> rotate(@PathVariable String login, CommandRequest command) {
         return executor.execute(
                 command,
@@ -154,21 +141,18 @@ class AccountAdminController {
     }
 
     @PostMapping("/credentials/{login}/disable")
-    @Operation(summary = "Disable a credential (not the caller's own)")
     ResponseEntity<?> disableCredential(@PathVariable String login, CommandRequest command) {
         return executor.execute(
                 command, null, null, c -> ResponseEntity.ok(accounts.setCredentialEnabled(caller(c), login, false)));
     }
 
     @PostMapping("/credentials/{login}/enable")
-    @Operation(summary = "Enable a disabled credential again")
     ResponseEntity<?> enableCredential(@PathVariable String login, CommandRequest command) {
         return executor.execute(
                 command, null, null, c -> ResponseEntity.ok(accounts.setCredentialEnabled(caller(c), login, true)));
     }
 
     @GetMapping("/security-audit")
-    @Operation(summary = "Changes to accounts and credentials, newest first: who, when, what")
     List<AccountAuditEntry> audit(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         QueryParameters.checkPage(page, size, maxPageSize);

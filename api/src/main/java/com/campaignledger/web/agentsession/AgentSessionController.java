@@ -15,13 +15,11 @@ import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.agentsession.AgentSessionResponses.OneSession;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionList;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionPage;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Every query is limited to the caller's account.
  */
 @RestController
-@Tag(name = "Agent sessions", description = "Seed 003's Agent Session Statistics; GetAgentSession, QueryAgentSessions")
 class AgentSessionController {
 
     private static final String CSV_DESCRIPTION =
@@ -63,9 +60,6 @@ class AgentSessionController {
     @GetMapping(
             path = "/api/campaigns/{id}/agent-sessions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "Agent Session Statistics of a campaign, one row per session (JSON or CSV)",
-            description = CSV_DESCRIPTION)
     @ApiResponse(
             responseCode = "200",
             description = "Every session of the campaign, oldest first",
@@ -88,10 +82,6 @@ class AgentSessionController {
     @GetMapping(
             path = "/api/agent-sessions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "Query agent sessions (QueryAgentSessions) by campaign, userId, registry agent and time, "
-                    + "paged (JSON or CSV)",
-            description = CSV_DESCRIPTION)
     @ApiResponse(
             responseCode = "200",
             description = "One page of sessions, oldest first",
@@ -149,9 +139,6 @@ class AgentSessionController {
     @GetMapping(
             path = "/api/agent-sessions/{id}",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "One agent session (GetAgentSession) with seed 003's statistics (JSON or CSV)",
-            description = CSV_DESCRIPTION)
     @ApiResponse(
             responseCode = "200",
             description = "The session",

@@ -20,11 +20,9 @@ import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -50,7 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
  * dialer module's (LeadClaims), the same for the simulated dialer.
  */
 @RestController
-@Tag(name = "Campaigns")
 class CallListController {
 
     static final int MAX_CLAIM = 1000;
@@ -87,12 +84,6 @@ class CallListController {
     }
 
     @PostMapping("/api/campaigns/{id}/leads/claim")
-    @Operation(
-            summary = "Lease up to `count` numbers due now to the caller (the dialable list)",
-            description =
-                    "Numbers with no final result, not scrubbed, whose retry time has come, inside the campaign's "
-                            + "calling window in their own time zone and leased to nobody; each is the caller's until it "
-                            + "reports the attempt on `…/calls` or `leaseSeconds` pass. Two claims never share a number.")
     ClaimResponse claim(@PathVariable long id, @RequestBody ClaimRequest body, RequestContext context) {
         int count = body.count() == null ? 1 : body.count();
         int lease = body.leaseSeconds() == null ? 60 : body.leaseSeconds();
@@ -110,11 +101,6 @@ class CallListController {
     @GetMapping(
             path = "/api/campaigns/{id}/numbers",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary =
-                    "The campaign's numbers with their state: PENDING, LEASED, RETRY_WAIT, FINAL, SCRUBBED or REMOVED",
-            description = "Attempts, last result, next attempt time and lease, in number order; `state` selects one. "
-                    + "`Accept: text/csv` exports every number the filter selects as an attachment.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of numbers",
@@ -146,7 +132,6 @@ class CallListController {
     }
 
     @DeleteMapping("/api/campaigns/{id}/numbers/{number}")
-    @Operation(summary = "Take a number not yet dialled to its final result off the call list (it stays on record)")
     ResponseEntity<?> remove(@PathVariable long id, @PathVariable String number, CommandRequest command) {
         String e164 = PhoneNumbers.toE164(number)
                 .orElseThrow(() -> new RequestValidationException("number", "is not a valid phone number"));

@@ -31,13 +31,11 @@ import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -65,7 +63,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/campaigns")
-@Tag(name = "Campaigns", description = "CallFire's CccService campaign operations")
 class CampaignController {
 
     private final QueryGateway queries;
@@ -98,7 +95,6 @@ class CampaignController {
 
     /** CreateCccCampaign: 201 with the new id. */
     @PostMapping
-    @Operation(summary = "Create a campaign (CreateCccCampaign)")
     @ApiResponse(
             responseCode = "201",
             description = "Created; `Location` names it, `ETag` is its version",
@@ -142,7 +138,6 @@ class CampaignController {
 
     /** QueryCccCampaigns. */
     @GetMapping
-    @Operation(summary = "List campaigns, filtered and paged (QueryCccCampaigns)")
     CampaignListResponse list(
             @RequestParam(required = false) String name,
             @RequestParam(required = false) CampaignStatus status,
@@ -181,7 +176,6 @@ class CampaignController {
 
     /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */
     @GetMapping("/{id}")
-    @Operation(summary = "One campaign (GetCccCampaign), or as it was at an instant; `ETag` is its version")
     ResponseEntity<CampaignResponse> get(
             @PathVariable long id,
             @Parameter(
@@ -218,7 +212,6 @@ class CampaignController {
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/json", "application/merge-patch+json"})
-    @Operation(summary = "Change some settings (UpdateCccCampaign): only the fields sent change, null clears one")
     @AcceptedResponse
     ResponseEntity<?> update(
             @PathVariable long id,
@@ -250,7 +243,6 @@ class CampaignController {
 
     /** ControlCccCampaign: START, STOP or ARCHIVE. */
     @PostMapping("/{id}/control")
-    @Operation(summary = "START, STOP or ARCHIVE a campaign (ControlCccCampaign)")
     @AcceptedResponse
     ResponseEntity<?> control(
             @PathVariable long id,
@@ -270,7 +262,6 @@ class CampaignController {
 
     /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a campaign (DeleteCccCampaign); not while RUNNING, and its history is kept")
     @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
     ResponseEntity<?> delete(
             @PathVariable long id,
@@ -286,7 +277,6 @@ class CampaignController {
 
     /** DeleteCccCampaignTransferNumbers. */
     @DeleteMapping("/{id}/transfer-numbers")
-    @Operation(summary = "Clear the transfer numbers (DeleteCccCampaignTransferNumbers)")
     @AcceptedResponse
     ResponseEntity<?> deleteTransferNumbers(
             @PathVariable long id,
@@ -304,7 +294,6 @@ class CampaignController {
 
     /** DeleteCccCampaignQuestions. */
     @DeleteMapping("/{id}/questions")
-    @Operation(summary = "Clear the questions (DeleteCccCampaignQuestions)")
     @AcceptedResponse
     ResponseEntity<?> deleteQuestions(
             @PathVariable long id,
@@ -322,7 +311,6 @@ class CampaignController {
 
     /** updateRatio. */
     @PutMapping("/{id}/dial-ratio")
-    @Operation(summary = "Set the lines dialled per ready agent, 1.0-4.0 (updateRatio)")
     @AcceptedResponse
     ResponseEntity<?> dialRatio(
             @PathVariable long id,
@@ -342,10 +330,6 @@ class CampaignController {
 
     /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
     @PostMapping("/{id}/numbers")
-    @Operation(
-            summary = "Add numbers to call; duplicates are skipped and counted",
-            description =
-                    "Also as `text/csv`: a `number` column, the other columns as extraData; a bad row named by its line.")
     @ApiResponse(
             responseCode = "200",
             description = "Added; `ETag` is the new version",

@@ -8,12 +8,10 @@ import com.campaignledger.web.CsvExport;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,10 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  * its live answers over every 30 days, and which attempts broke the DNC or calling-window rules. UTC days.
  */
 @RestController
-@Tag(
-        name = "Compliance",
-        description = "The abandonment rule (at most 3 % of live answers dropped over 30 days) and the DNC and "
-                + "calling-window violations, per campaign and per account, from the events")
 class ComplianceController {
 
     /** The longest period one answer covers. */
@@ -51,13 +45,6 @@ class ComplianceController {
     @GetMapping(
             path = "/api/campaigns/{id}/compliance",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary =
-                    "A campaign's compliance record: its rolling 30-day drop rate against the 3 % limit, and each day",
-            description = "Drop rate = drops / (live answers + drops); drops with the safe-harbor message (SD) and "
-                    + "without it (ABANDONED); each day with the rate of the 30 days ending with it, and the DNC and "
-                    + "calling-window violations of its attempts. `from`/`to`: UTC days, both included (default: the "
-                    + "30 days ending today; at most 366). `Accept: text/csv`: the days as a file.")
     @ApiResponse(
             responseCode = "200",
             description = "The record",
@@ -87,11 +74,6 @@ class ComplianceController {
     @GetMapping(
             path = "/api/compliance",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "Every campaign of the account with a live answer, drop or violation in a period",
-            description = "Per campaign: live answers, drops with and without the safe-harbor message, the period's "
-                    + "drop rate against the 3 % limit, DNC and calling-window violations. `from`/`to`: UTC days, "
-                    + "both included (default: the 30 days ending today; at most 366). `Accept: text/csv`: as a file.")
     @ApiResponse(
             responseCode = "200",
             description = "The account's record",

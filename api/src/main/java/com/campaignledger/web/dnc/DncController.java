@@ -19,8 +19,6 @@ import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,10 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
  * its actor; the numbers are on DNC for every upload and claim as soon as the answer comes.
  */
 @RestController
-@Tag(
-        name = "Do-not-call",
-        description = "CallFire's ContactService DNC operations (QueryDncLists, CreateDncList, GetDncList, "
-                + "DeleteDncList, AddNumbersToDncList, RemoveNumbersFromDncList, QueryDncNumbers, UpdateDncNumber)")
 class DncController {
 
     /** A list to create or rename. */
@@ -87,14 +81,12 @@ class DncController {
     }
 
     @GetMapping("/api/dnc-lists")
-    @Operation(summary = "The account's DNC lists (QueryDncLists), the default one first made if it has none")
     List<DncQueries.ListView> lists(RequestContext context) {
         defaults.of(context.accountId(), command -> executor.send(context, command));
         return queries.lists(context.accountId());
     }
 
     @PostMapping("/api/dnc-lists")
-    @Operation(summary = "Create a DNC list (CreateDncList)")
     ResponseEntity<?> create(@RequestBody ListRequest body, CommandRequest command) {
         return executor.execute(command, body.requestId(), body, context -> {
             DncListId id = DncListId.of(queries.nextListId());
@@ -105,13 +97,11 @@ class DncController {
     }
 
     @GetMapping("/api/dnc-lists/{id}")
-    @Operation(summary = "One DNC list (GetDncList)")
     DncQueries.ListView list(@PathVariable long id, RequestContext context) {
         return require(context.accountId(), id);
     }
 
     @PatchMapping("/api/dnc-lists/{id}")
-    @Operation(summary = "Rename a DNC list")
     ResponseEntity<?> rename(@PathVariable long id, @RequestBody ListRequest body, CommandRequest command) {
         require(command.context().accountId(), id);
         return executor.execute(command, body.requestId(), body, context -> {
@@ -121,7 +111,6 @@ class DncController {
     }
 
     @DeleteMapping("/api/dnc-lists/{id}")
-    @Operation(summary = "Delete a DNC list and its numbers (DeleteDncList); the default list stays")
     ResponseEntity<?> delete(@PathVariable long id, CommandRequest command) {
         require(command.context().accountId(), id);
         return executor.execute(command, null, null, context -> {
@@ -131,7 +120,6 @@ class DncController {
     }
 
     @PostMapping("/api/dnc-lists/{id}/numbers")
-    @Operation(summary = "Put numbers on a DNC list (AddNumbersToDncList): `[{\"number\", \"reason\"}]`")
     ResponseEntity<?> addNumbers(@PathVariable long id, @RequestBody List<NumberRequest> body, CommandRequest command) {
         require(command.context().accountId(), id);
         List<NumberRequest> numbers = normalized(body);
@@ -156,7 +144,6 @@ class DncController {
     }
 
     @DeleteMapping("/api/dnc-lists/{id}/numbers/{number}")
-    @Operation(summary = "Take a number off a DNC list (RemoveNumbersFromDncList)")
     ResponseEntity<?> removeNumber(@PathVariable long id, @PathVariable String number, CommandRequest command) {
         require(command.context().accountId(), id);
         String e164 = PhoneNumbers.toE164(number)
@@ -171,7 +158,6 @@ class DncController {
     }
 
     @GetMapping("/api/dnc-numbers")
-    @Operation(summary = "The account's DNC numbers (QueryDncNumbers): by number and list, with who, when, why")
     NumberPage numbers(
             @RequestParam(required = false) String number,
             @RequestParam(required = false) Long listId,
@@ -188,10 +174,6 @@ class DncController {
     }
 
     @PutMapping("/api/dnc-numbers/{number}")
-    @Operation(
-            summary = "Put a number on a DNC list with its reason, or change the reason (UpdateDncNumber)",
-            description = "`listId` absent: the account's default list. `201` when the number was not on the list (put "
-                    + "there by hand), `200` when it was; its source, call and who first put it there stay.")
     ResponseEntity<?> updateNumber(
             @PathVariable String number, @RequestBody NumberUpdate body, CommandRequest command) {
         String e164 = PhoneNumbers.toE164(number)

@@ -14,12 +14,10 @@ import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
  * (filters and paging in SQL) from the event store itself (payloads and metadata as stored).
  */
 @RestController
-@Tag(name = "Audit trail", description = "Who changed what, and when")
 class HistoryController {
 
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z]{1,100}");
@@ -61,13 +58,6 @@ class HistoryController {
     @GetMapping(
             path = "/api/campaigns/{id}/history",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "The campaign's audit trail: every event of it and of its agent sessions, in order",
-            description =
-                    "Position, time, type, actor, request and correlation ids, the payload and, for updates, each "
-                            + "changed field old → new. Page with `after` (the previous page's `nextAfter`) to stay fast in "
-                            + "a long history; `page` counts from it. `Accept: text/csv` exports every entry the filters "
-                            + "select (from `after` on; `page` and `size` do not apply) as an attachment.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of the history",

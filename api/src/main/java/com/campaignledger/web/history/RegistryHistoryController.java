@@ -12,11 +12,9 @@ import com.campaignledger.web.CsvExport;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -31,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  * groups keep theirs; another account's ids are not found.
  */
 @RestController
-@Tag(name = "Audit trail", description = "Who changed what, and when")
 class RegistryHistoryController {
 
     private final AggregateHistoryRepository history;
@@ -50,9 +47,6 @@ class RegistryHistoryController {
     @GetMapping(
             path = "/api/agents/{id}/history",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "An agent's audit trail: every change to it, oldest first, with actor and request ids",
-            description = "`Accept: text/csv` exports every entry (`page` and `size` do not apply) as an attachment.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of the history",
@@ -74,9 +68,6 @@ class RegistryHistoryController {
     @GetMapping(
             path = "/api/agent-groups/{id}/history",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "An agent group's audit trail: created, renamed, members added and removed, deleted",
-            description = "`Accept: text/csv` exports every entry (`page` and `size` do not apply) as an attachment.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of the history",

@@ -10,7 +10,9 @@ import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -49,6 +51,7 @@ public class OpenApiConfig {
                         .title("Campaign Ledger API")
                         .description(DESCRIPTION)
                         .version(properties == null ? "dev" : properties.getVersion()))
+                .servers(List.of(new Server().url("/").description("This service: paths are relative to its address")))
                 .components(new Components());
     }
 
@@ -78,6 +81,21 @@ public class OpenApiConfig {
                     .forEach(openApi.getComponents()::addSchemas);
             ProblemResponses.addTo(openApi);
         };
+    }
+
+    /**
+     * Tags, operationIds, summaries, descriptions, success statuses and headers from {@code openapi/operations.yaml}.
+     * Declared after the customizers whose responses it completes (their beans are registered first).
+     */
+    @Bean
+    public OpenApiCustomizer operationDocs(ResponseRecords records) {
+        return new OperationDocs(records);
+    }
+
+    /** Read by springdoc's schema reader (a ModelConverter bean): which records' properties are written always. */
+    @Bean
+    ResponseRecords responseRecords() {
+        return new ResponseRecords();
     }
 
     /**

@@ -17,8 +17,6 @@ import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,10 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/agent-groups")
-@Tag(
-        name = "Agent groups",
-        description = "CallFire's CccService agent groups (CreateAgentGroup, QueryAgentGroups, "
-                + "GetAgentGroup, UpdateAgentGroup, DeleteAgentGroup)")
 class AgentGroupController {
 
     private final AgentRegistry registry;
@@ -61,7 +55,6 @@ class AgentGroupController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an agent group (CreateAgentGroup), optionally with members")
     ResponseEntity<?> create(@RequestBody RegistryRequests.CreateGroup body, CommandRequest command) {
         List<Long> members = body.agentIds() == null ? List.of() : body.agentIds();
         return executor.execute(command, body.requestId(), body, context -> {
@@ -81,7 +74,6 @@ class AgentGroupController {
     }
 
     @GetMapping
-    @Operation(summary = "Query agent groups (QueryAgentGroups): name contains; paged")
     RegistryResponses.Page<AgentGroupView> query(
             @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int page,
@@ -92,7 +84,6 @@ class AgentGroupController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One agent group (GetAgentGroup) with its members; `ETag` is its version")
     ResponseEntity<AgentGroupView> get(@PathVariable long id, RequestContext context) {
         AgentGroupView view = require(context.accountId(), id);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
@@ -101,9 +92,6 @@ class AgentGroupController {
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/json", "application/merge-patch+json"})
-    @Operation(
-            summary = "Rename an agent group (UpdateAgentGroup) `{\"name\": …}`; campaigns staffed by it show the "
-                    + "new name; `If-Match` gives 412 when stale")
     ResponseEntity<?> rename(
             @PathVariable long id,
             @RequestBody JsonNode body,
@@ -124,9 +112,6 @@ class AgentGroupController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(
-            summary = "Delete an agent group (DeleteAgentGroup): it leaves every roster; its history is kept "
-                    + "and its name is free again")
     ResponseEntity<?> delete(
             @PathVariable long id,
             CommandRequest command,
@@ -140,7 +125,6 @@ class AgentGroupController {
     }
 
     @PostMapping("/{id}/agents")
-    @Operation(summary = "Add agents to the group `{\"agentIds\": […]}`; those already in it are skipped")
     ResponseEntity<?> addMembers(
             @PathVariable long id,
             @RequestBody RegistryRequests.AgentIds body,
@@ -158,9 +142,6 @@ class AgentGroupController {
     }
 
     @DeleteMapping("/{id}/agents/{agentId}")
-    @Operation(
-            summary = "Remove an agent from the group; on campaigns it staffed only through the group, a logged-in "
-                    + "agent is logged out after its current call")
     ResponseEntity<?> removeMember(
             @PathVariable long id,
             @PathVariable long agentId,

@@ -12,8 +12,6 @@ import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** SendAgentInvites and GetAgentInviteUri: one invite per agent, each an event on the agent with its actor. */
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/invites")
-@Tag(name = "Invites", description = "Links that let one agent work one campaign (SendAgentInvites, GetAgentInviteUri)")
 class InviteController {
 
     private final CampaignLookup campaigns;
@@ -58,9 +55,6 @@ class InviteController {
     }
 
     @PostMapping
-    @Operation(
-            summary = "Invite agents to the campaign (SendAgentInvites): those listed and every enabled member of "
-                    + "the groups, one invite each; a newer invite replaces an agent's older one")
     ResponseEntity<?> send(
             @PathVariable long campaignId, @RequestBody RegistryRequests.Invites body, CommandRequest command) {
         String account = command.context().accountId();
@@ -108,9 +102,6 @@ class InviteController {
     }
 
     @GetMapping("/{agentId}")
-    @Operation(
-            summary = "The agent's invite link for the campaign (GetAgentInviteUri): `{\"uri\", \"expiresAt\"}`; "
-                    + "the token is in the link's `token` query parameter")
     RegistryResponses.InviteUri uri(@PathVariable long campaignId, @PathVariable long agentId, RequestContext context) {
         String account = context.accountId();
         campaigns.require(campaignId, account);

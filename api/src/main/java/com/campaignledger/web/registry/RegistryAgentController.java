@@ -17,8 +17,6 @@ import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,9 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/agents")
-@Tag(
-        name = "Agents",
-        description = "CallFire's CccService agent registry (AddAgents, QueryAgents, GetAgent, RemoveAgent)")
 class RegistryAgentController {
 
     private static final Set<String> PATCHABLE =
@@ -66,7 +61,6 @@ class RegistryAgentController {
     }
 
     @PostMapping
-    @Operation(summary = "Register an agent (AddAgents); userId is unique in the account")
     ResponseEntity<?> register(@RequestBody RegistryRequests.RegisterAgent body, CommandRequest command) {
         AgentDetails details = new AgentDetails(body.name(), body.userId(), body.email(), phone(body.phoneNumber()));
         return executor.execute(command, body.requestId(), body, context -> {
@@ -83,7 +77,6 @@ class RegistryAgentController {
     }
 
     @GetMapping
-    @Operation(summary = "Query agents (QueryAgents): name contains, userId, group, enabled; paged")
     RegistryResponses.Page<AgentView> query(
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String userId,
@@ -98,7 +91,6 @@ class RegistryAgentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One agent (GetAgent); `ETag` is its version")
     ResponseEntity<AgentView> get(@PathVariable long id, RequestContext context) {
         AgentView view = require(context.accountId(), id);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
@@ -107,9 +99,6 @@ class RegistryAgentController {
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/json", "application/merge-patch+json"})
-    @Operation(
-            summary = "Change an agent: only the fields sent change (`null` clears email or phoneNumber); "
-                    + "`enabled` enables or disables; `If-Match` gives 412 when stale")
     ResponseEntity<?> update(
             @PathVariable long id,
             @RequestBody JsonNode body,
@@ -131,9 +120,6 @@ class RegistryAgentController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(
-            summary = "Disable an agent (RemoveAgent): it can no longer call back or log in, its invites stop "
-                    + "working, and one logged in is logged out after its current call; the agent and its history stay")
     ResponseEntity<?> disable(
             @PathVariable long id,
             CommandRequest command,

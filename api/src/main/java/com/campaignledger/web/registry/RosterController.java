@@ -12,8 +12,6 @@ import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/roster")
-@Tag(name = "Rosters", description = "Who may work a campaign: agents and agent groups")
 class RosterController {
 
     private final CampaignLookup campaigns;
@@ -59,7 +56,6 @@ class RosterController {
     }
 
     @GetMapping
-    @Operation(summary = "The campaign's roster (GetAgents, GetAgentGroups); empty means anyone may work it")
     ResponseEntity<RegistryResponses.Roster> roster(@PathVariable long campaignId, RequestContext context) {
         campaigns.require(campaignId, context.accountId());
         return ResponseEntity.ok()
@@ -68,7 +64,6 @@ class RosterController {
     }
 
     @PostMapping("/agents")
-    @Operation(summary = "Put agents on the roster (AddAgents) `{\"agentIds\": […]}`")
     ResponseEntity<?> addAgents(
             @PathVariable long campaignId,
             @RequestBody RegistryRequests.AgentIds body,
@@ -89,8 +84,6 @@ class RosterController {
     }
 
     @DeleteMapping("/agents/{agentId}")
-    @Operation(
-            summary = "Take an agent off the roster (RemoveAgent); logged in, it is logged out after its current call")
     ResponseEntity<?> removeAgent(
             @PathVariable long campaignId,
             @PathVariable long agentId,
@@ -108,7 +101,6 @@ class RosterController {
     }
 
     @PostMapping("/agent-groups")
-    @Operation(summary = "Put agent groups on the roster (AddAgentGroups) `{\"agentGroupIds\": […]}`")
     ResponseEntity<?> addGroups(
             @PathVariable long campaignId,
             @RequestBody RegistryRequests.AgentGroupIds body,
@@ -129,9 +121,6 @@ class RosterController {
     }
 
     @DeleteMapping("/agent-groups/{groupId}")
-    @Operation(
-            summary = "Take an agent group off the roster (RemoveAgentGroup); when it is the campaign's "
-                    + "agentGroupId, that is cleared too")
     ResponseEntity<?> removeGroup(
             @PathVariable long campaignId,
             @PathVariable long groupId,

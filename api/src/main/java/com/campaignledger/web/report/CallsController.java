@@ -9,12 +9,10 @@ import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Seed 002's QueryCalls and GetCall: every dial attempt of the account's campaigns, with the agent's response. */
 @RestController
-@Tag(name = "Calls", description = "CallFire's CallService QueryCalls / GetCall: every dial attempt on record")
 class CallsController {
 
     private final CallQueries calls;
@@ -40,12 +37,6 @@ class CallsController {
     @GetMapping(
             path = "/api/calls",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "Dial attempts (QueryCalls), newest first",
-            description =
-                    "Result, start, duration, the agent, its response, notes and stored data, and the violation "
-                            + "(DNC, CALLING_WINDOW) of each; filtered by campaign, number, result, agent and start time. "
-                            + "`Accept: text/csv` exports every call the filters select as an attachment, in campaign and call id order.")
     @ApiResponse(
             responseCode = "200",
             description = "One page of calls",
@@ -89,7 +80,6 @@ class CallsController {
     }
 
     @GetMapping("/api/calls/{callId}")
-    @Operation(summary = "One dial attempt (GetCall)")
     CallQueries.Call call(@PathVariable String callId, RequestContext context) {
         return calls.find(context.accountId(), callId)
                 .orElseThrow(() -> new ResourceNotFoundException("No call " + callId));

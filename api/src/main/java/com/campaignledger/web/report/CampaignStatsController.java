@@ -9,11 +9,9 @@ import com.campaignledger.projections.stats.CampaignStats;
 import com.campaignledger.projections.stats.CampaignStatsRepository;
 import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/campaigns")
-@Tag(name = "Campaign statistics", description = "Live statistics and the campaign-finished summary")
 class CampaignStatsController {
 
     private final CampaignLookup campaigns;
@@ -54,7 +51,6 @@ class CampaignStatsController {
     }
 
     @GetMapping(path = "/{id}/stats", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Live statistics (GetCccCampaignStats): numbers by latest result, attempts, agents now")
     CampaignStatsResponse stats(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         campaigns.require(id, account);
@@ -66,11 +62,6 @@ class CampaignStatsController {
     @GetMapping(
             path = "/{id}/summary",
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE})
-    @Operation(
-            summary =
-                    "Seed 001's campaign-finished summary (id, name, status, cost, campaign-stats), JSON or XML by Accept",
-            description = "`cost` bills every dial attempt's seconds at `ledger.billing.rate-per-minute` "
-                    + "(rounded up to whole minutes per call unless `ledger.billing.increment=SECOND`).")
     @ApiResponse(
             responseCode = "200",
             description = "The summary; `<campaign-finished>` in XML",

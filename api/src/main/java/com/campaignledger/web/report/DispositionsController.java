@@ -9,12 +9,10 @@ import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  * recorded each answer, hour by hour (UTC). A report added after the history it covers, built from all of it.
  */
 @RestController
-@Tag(name = "Reports", description = "Reports built from the campaign's events")
 class DispositionsController {
 
     private final CampaignLookup campaigns;
@@ -79,10 +76,6 @@ class DispositionsController {
     @GetMapping(
             path = "/api/campaigns/{id}/reports/dispositions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @Operation(
-            summary = "Dispositions per hour: call results and agents' responses counted per hour (UTC)",
-            description = "Built from the campaign's whole history, also the part written before this report existed. "
-                    + "`Accept: text/csv` answers one line per hour, kind and disposition.")
     @ApiResponse(
             responseCode = "200",
             description = "The hours with at least one disposition, oldest first",

@@ -9,8 +9,6 @@ import com.campaignledger.projections.compliance.ComplianceQueries;
 import com.campaignledger.projections.compliance.ComplianceRecord;
 import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What an external dialer should dial now for a campaign (SPEC 3.7), with the figures it comes from. */
 @RestController
-@Tag(name = "Compliance")
 class PacingController {
 
     /** The advice and the 30 days of the abandonment rule it keeps to. */
@@ -41,12 +38,6 @@ class PacingController {
     }
 
     @GetMapping(path = "/api/campaigns/{id}/pacing", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "The lines to have ringing now (those ringing included), per ready agent, and the drop budget",
-            description = "FIXED: dialRatio lines per ready agent. ADAPTIVE: the most lines whose expected drops stay "
-                    + "within targetDropRate (answer rate and handle time learnt from the campaign's calls), at most "
-                    + "maxRatio per logged-in agent, and only the ready agents' lines while the last 30 days have no "
-                    + "drop left in their budget (dropsLeft).")
     PacingResponse pacing(@PathVariable long id, RequestContext context) {
         CampaignView campaign = campaigns.require(id, context.accountId());
         ComplianceQueries.PacingFigures figures =

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -243,6 +246,89 @@ class OpenApiDocumentTest {
         assertThat(document.at("/components/schemas/FieldError/properties").fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder("field", "message");
+    }
+
+    /**
+     * What a client generator needs of every operation: a stable operationId (no {@code list_1}), a declared tag
+     * with a description, a summary and a description, each parameter described, and typed success bodies.
+     */
+    @Test
+    void everyOperationIsDescribedForClientGenerators() {
+        Set<String> tags = new TreeSet<>();
+        document.path("tags").forEach(tag -> {
+            assertThat(tag.path("description").asText()).as(tag.toString()).isNotBlank();
+            tags.add(tag.path("name").asText());
+        });
+        Set<String> ids = new TreeSet<>();
+        for (String endpoint : implementedEndpoints()) {
+            String[] verbAndPath = endpoint.split(" ", 2);
+            JsonNode operation = document.path("paths").path(verbAndPath[1]).path(verbAndPath[0].toLowerCase());
+            String id = operation.path("operationId").asText();
+            assertThat(id).as(endpoint).matches("[a-z][A-Za-z]+");
+            assertThat(ids.add(id)).as("%s's id %s is unique", endpoint, id).isTrue();
+            assertThat(operation.path("tags")).as(endpoint).hasSize(1);
+            assertThat(tags).as(endpoint).contains(operation.path("tags").get(0).asText());
+            assertThat(operation.path("summary").asText()).as(endpoint).isNotBlank();
+            assertThat(operation.path("description").asText()).as(endpoint).isNotBlank();
+            operation
+                    .path("parameters")
+                    .forEach(p -> assertThat(p.path("description").asText())
+                            .as("%s: %s", endpoint, p.path("name"))
+                            .isNotBlank());
+            operation.path("responses").fields().forEachRemaining(r -> {
+                assertThat(r.getValue().path("description").asText())
+                        .as(endpoint)
+                        .isNotBlank();
+                r.getValue().path("content").fields().forEachRemaining(c -> {
+                    JsonNode schema = c.getValue().path("schema");
+                    assertThat(schema.has("$ref")
+                                    || schema.has("items")
+                                    || schema.path("type").asText().equals("string"))
+                            .as("%s answers %s %s with a typed body: %s", endpoint, r.getKey(), c.getKey(), schema)
+                            .isTrue();
+                });
+            });
+        }
+        assertThat(document.at("/paths/~1api~1campaigns/get/operationId").asText())
+                .isEqualTo("listCampaigns");
+        assertThat(document.at("/paths/~1api~1campaigns/post/responses/201/headers")
+                        .fieldNames())
+                .toIterable()
+                .contains("Location", "ETag", "Idempotent-Replayed");
+        assertThat(document.at("/paths/~1api~1campaigns/get/responses/200/headers/Link/$ref")
+                        .asText())
+                .isEqualTo("#/components/headers/Link");
+        assertThat(document.at("/paths/~1api~1campaigns~1{campaignId}~1agents~1{agentId}~1connection/get/responses")
+                        .fieldNames())
+                .toIterable()
+                .contains("200", "204");
+        assertThat(document.at("/components/securitySchemes/inviteToken/scheme").asText())
+                .isEqualTo("bearer");
+    }
+
+    /**
+     * The API's mapper writes every property of an answer's record: each is required, and one of a reference type
+     * may be null. A request's fields are as their validation says.
+     */
+    @Test
+    void answersRequireWhatTheServiceAlwaysWrites() {
+        JsonNode recorded = document.at("/components/schemas/CallRecordedResponse");
+        assertThat(recorded.path("required").toString()).contains("\"callId\"", "\"attempt\"", "\"retryAt\"");
+        assertThat(recorded.at("/properties/retryAt/type").toString()).contains("null");
+        assertThat(recorded.at("/properties/attempt/type").asText()).isEqualTo("integer");
+        assertThat(document.at("/components/schemas/CommandAccepted/required").toString())
+                .contains("\"id\"", "\"version\"");
+        assertThat(document.at("/components/schemas/CampaignFields/required").isMissingNode())
+                .isTrue();
+    }
+
+    /** The served document, for the CI's lint (.ci/run runs Redocly on it). */
+    @Test
+    void theServedDocumentIsWrittenForTheLint() throws IOException {
+        Path file = Path.of("target", "openapi.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, document.toPrettyString());
+        assertThat(file).isNotEmptyFile();
     }
 
     @Test
