@@ -1,8 +1,7 @@
 package com.campaignledger.web;
 
 import com.campaignledger.kernel.ResourceNotFoundException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,10 +16,9 @@ import org.springframework.web.util.HtmlUtils;
  * so the URI an integrator sees in an answer explains itself (RFC 9457 §3.1.1). Open without credentials.
  */
 @RestController
-@Tag(name = "Problems", description = "The catalogue of problem types that error answers name in `type`.")
+@Hidden // pages for people, linked from every problem: not operations of the API
 class ProblemPages {
 
-    @Operation(summary = "The catalogue of problem types", description = "Every kind of problem, as a page.")
     @GetMapping(value = "/problems", produces = MediaType.TEXT_HTML_VALUE)
     String catalogue() {
         String rows = Arrays.stream(ProblemType.values())
@@ -36,7 +34,6 @@ class ProblemPages {
                         + "</table>");
     }
 
-    @Operation(summary = "One problem type", description = "What a kind of problem means and what to do about it.")
     @GetMapping(value = "/problems/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     String type(@PathVariable String slug) {
         ProblemType type =
@@ -52,7 +49,6 @@ class ProblemPages {
                         + "<p><a href=\"/problems\">All problem types</a></p>");
     }
 
-    @Operation(summary = "One problem type, as JSON")
     @GetMapping(value = "/problems/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> typeJson(@PathVariable String slug) {
         ProblemType type =

@@ -6,9 +6,7 @@ import com.campaignledger.accounts.apikey.ApiKeys;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/api-keys")
-@Tag(name = "API keys", description = "Keys for the CallFire clients that authenticate with one (apikey, key)")
 class ApiKeyController {
 
     record NewKey(
@@ -62,7 +59,6 @@ class ApiKeyController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an API key of the caller's account; the answer shows the key, once")
     ResponseEntity<?> create(@Valid @RequestBody NewKey body, CommandRequest command) {
         return executor.execute(command, null, body, context -> {
             ApiKeys.IssuedKey issued = keys.create(caller(context), body.name().strip());
@@ -73,19 +69,16 @@ class ApiKeyController {
     }
 
     @GetMapping
-    @Operation(summary = "The account's API keys, revoked ones too, never the key itself")
     List<ApiKey> list(RequestContext context) {
         return keys.list(context.accountId());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One API key, never the key itself")
     ApiKey get(@PathVariable String id, RequestContext context) {
         return keys.get(context.accountId(), id);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke an API key: it authenticates nothing from this answer on")
     ResponseEntity<?> revoke(@PathVariable String id, CommandRequest command) {
         return executor.execute(command, null, null, context -> {
             keys.revoke(caller(context), id);
