@@ -16,10 +16,6 @@ import com.campaignledger.web.agentsession.AgentSessionResponses.OneSession;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionList;
 import com.campaignledger.web.agentsession.AgentSessionResponses.SessionPage;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,15 +56,6 @@ class AgentSessionController {
     @GetMapping(
             path = "/api/campaigns/{id}/agent-sessions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "Every session of the campaign, oldest first",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        array = @ArraySchema(schema = @Schema(implementation = AgentSessionStatistics.class))),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     AgentSessionTable ofCampaign(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         campaigns.require(id, account);
@@ -82,15 +69,6 @@ class AgentSessionController {
     @GetMapping(
             path = "/api/agent-sessions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "One page of sessions, oldest first",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = SessionPage.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     Object query(
             @RequestParam(required = false) Long campaignId,
             @RequestParam(required = false) String userId,
@@ -139,15 +117,6 @@ class AgentSessionController {
     @GetMapping(
             path = "/api/agent-sessions/{id}",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "The session",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = AgentSessionStatistics.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     AgentSessionTable one(@PathVariable long id, RequestContext context) {
         return sessions.find(id, context.accountId())
                 .map(v -> new OneSession(AgentSessionStatistics.of(v, clock)))

@@ -20,9 +20,6 @@ import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -101,15 +98,6 @@ class CallListController {
     @GetMapping(
             path = "/api/campaigns/{id}/numbers",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "One page of numbers",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = NumberStates.NumberPage.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     Object numbers(
             @PathVariable long id,
             @RequestParam(required = false) NumberStates.State state,

@@ -35,7 +35,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -95,10 +94,6 @@ class CampaignController {
 
     /** CreateCccCampaign: 201 with the new id. */
     @PostMapping
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created; `Location` names it, `ETag` is its version",
-            content = @Content(schema = @Schema(implementation = CampaignCreated.class)))
     ResponseEntity<?> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -212,7 +207,6 @@ class CampaignController {
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/json", "application/merge-patch+json"})
-    @AcceptedResponse
     ResponseEntity<?> update(
             @PathVariable long id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -243,7 +237,6 @@ class CampaignController {
 
     /** ControlCccCampaign: START, STOP or ARCHIVE. */
     @PostMapping("/{id}/control")
-    @AcceptedResponse
     ResponseEntity<?> control(
             @PathVariable long id,
             @Valid @RequestBody ControlRequest body,
@@ -262,7 +255,6 @@ class CampaignController {
 
     /** DeleteCccCampaign: the campaign leaves the lists; its history stays. */
     @DeleteMapping("/{id}")
-    @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
     ResponseEntity<?> delete(
             @PathVariable long id,
             CommandRequest command,
@@ -277,7 +269,6 @@ class CampaignController {
 
     /** DeleteCccCampaignTransferNumbers. */
     @DeleteMapping("/{id}/transfer-numbers")
-    @AcceptedResponse
     ResponseEntity<?> deleteTransferNumbers(
             @PathVariable long id,
             CommandRequest command,
@@ -294,7 +285,6 @@ class CampaignController {
 
     /** DeleteCccCampaignQuestions. */
     @DeleteMapping("/{id}/questions")
-    @AcceptedResponse
     ResponseEntity<?> deleteQuestions(
             @PathVariable long id,
             CommandRequest command,
@@ -311,7 +301,6 @@ class CampaignController {
 
     /** updateRatio. */
     @PutMapping("/{id}/dial-ratio")
-    @AcceptedResponse
     ResponseEntity<?> dialRatio(
             @PathVariable long id,
             @Valid @RequestBody DialRatioRequest body,
@@ -330,10 +319,6 @@ class CampaignController {
 
     /** Adds numbers to the call list: duplicates are skipped and counted; one invalid number refuses the upload. */
     @PostMapping("/{id}/numbers")
-    @ApiResponse(
-            responseCode = "200",
-            description = "Added; `ETag` is the new version",
-            content = @Content(schema = @Schema(implementation = NumbersAddedResponse.class)))
     ResponseEntity<?> addNumbers(
             @PathVariable long id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(

@@ -9,9 +9,6 @@ import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,15 +42,6 @@ class ComplianceController {
     @GetMapping(
             path = "/api/campaigns/{id}/compliance",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "The record",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = ComplianceRecord.CampaignRecord.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     Object campaign(
             @PathVariable long id,
             @Parameter(description = "First UTC day (ISO date)") @RequestParam(required = false) LocalDate from,
@@ -74,15 +62,6 @@ class ComplianceController {
     @GetMapping(
             path = "/api/compliance",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "The account's record",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = ComplianceRecord.AccountRecord.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     Object account(
             @Parameter(description = "First UTC day (ISO date)") @RequestParam(required = false) LocalDate from,
             @Parameter(description = "Last UTC day (ISO date)") @RequestParam(required = false) LocalDate to,

@@ -19,6 +19,7 @@ import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,6 +50,7 @@ class DncController {
     record ListRequest(String name, String requestId) {}
 
     /** One number to put on a list, with why. */
+    @Schema(name = "DncNumberRequest")
     record NumberRequest(String number, String reason) {}
 
     /** UpdateDncNumber's body: the list (the account's default one when absent) and why. */
@@ -57,6 +59,7 @@ class DncController {
     /** What AddNumbersToDncList did: numbers newly on the list, and those already on it. */
     record NumbersAdded(long listId, int added, int alreadyListed) {}
 
+    @Schema(name = "DncNumberPage")
     record NumberPage(List<DncQueries.NumberView> content, int page, int size, long totalElements) {}
 
     private static final int MAX_REASON = 500;

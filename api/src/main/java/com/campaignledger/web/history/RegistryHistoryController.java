@@ -12,9 +12,6 @@ import com.campaignledger.web.CsvExport;
 import com.campaignledger.web.CsvTable;
 import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -47,15 +44,6 @@ class RegistryHistoryController {
     @GetMapping(
             path = "/api/agents/{id}/history",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "One page of the history",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = RegistryHistoryResponse.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     Object agent(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") int page,
@@ -68,15 +56,6 @@ class RegistryHistoryController {
     @GetMapping(
             path = "/api/agent-groups/{id}/history",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "One page of the history",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = RegistryHistoryResponse.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     Object group(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") int page,

@@ -95,6 +95,9 @@ final class OperationDocs implements OpenApiCustomizer {
         // The problems of the bodies read by hand, documented here.
         ProblemResponses.addTo(openApi);
         records.mark(openApi);
+        // What a controller returns and an entry replaced (an interface, read as an empty schema) is left to nobody.
+        Set<String> used = ResponseRecords.referred(openApi, List.of(openApi.getPaths()));
+        components.getSchemas().entrySet().removeIf(s -> !used.contains(s.getKey()) && empty(s.getValue()));
         docs.path("schemas").fields().forEachRemaining(s -> constrain(components, s.getKey(), s.getValue(), problems));
         if (!problems.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": " + String.join("; ", problems));
@@ -207,7 +210,12 @@ final class OperationDocs implements OpenApiCustomizer {
                 Class<?> type = Class.forName(text);
                 Map<String, Schema> read = ModelConverters.getInstance(openApi.getSpecVersion() == SpecVersion.V31)
                         .readAll(new AnnotatedType(type));
-                read.forEach(openApi.getComponents()::addSchemas);
+                // An interface the class implements comes as an empty schema: nothing refers to it.
+                read.forEach((component, schema) -> {
+                    if (!empty(schema)) {
+                        openApi.getComponents().addSchemas(component, schema);
+                    }
+                });
                 String component = ModelConverters.getInstance(openApi.getSpecVersion() == SpecVersion.V31)
                         .read(new AnnotatedType(type))
                         .keySet()
@@ -309,6 +317,16 @@ final class OperationDocs implements OpenApiCustomizer {
                 problems.add(name + " has no property " + f.getKey());
             }
         });
+    }
+
+    private static boolean empty(Schema<?> schema) {
+        return schema.getType() == null
+                && schema.getTypes() == null
+                && schema.getProperties() == null
+                && schema.get$ref() == null
+                && schema.getAllOf() == null
+                && schema.getAnyOf() == null
+                && schema.getOneOf() == null;
     }
 
     private static void header(ApiResponse response, String name) {

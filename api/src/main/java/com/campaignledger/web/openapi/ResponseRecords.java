@@ -96,7 +96,7 @@ final class ResponseRecords implements ModelConverter {
     }
 
     /** The schemas these parts refer to, and those they refer to in turn. */
-    private static Set<String> referred(OpenAPI openApi, List<Object> parts) {
+    static Set<String> referred(OpenAPI openApi, List<?> parts) {
         Set<String> names = new TreeSet<>();
         List<JsonNode> pending = new ArrayList<>(List.of(Json.mapper().valueToTree(parts)));
         while (!pending.isEmpty()) {

@@ -2,7 +2,6 @@ package com.campaignledger.web.operations;
 
 import com.campaignledger.operations.deadletters.DeadLetters;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +40,6 @@ class DeadLetterAdminController {
     }
 
     @DeleteMapping("/{processor}/{sequence}")
-    @ApiResponse(responseCode = "204", description = "Evicted")
     ResponseEntity<Void> evict(
             @Parameter(description = "The processor's name", example = "campaign-view") @PathVariable String processor,
             @Parameter(description = "The sequence: the aggregate's identifier") @PathVariable String sequence) {

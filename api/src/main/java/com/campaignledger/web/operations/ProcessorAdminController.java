@@ -5,9 +5,6 @@ import com.campaignledger.operations.processors.ProcessorStatus;
 import com.campaignledger.operations.processors.ReplayRefusedException;
 import com.campaignledger.web.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,10 +33,6 @@ class ProcessorAdminController {
     }
 
     @PostMapping("/{name}/replay")
-    @ApiResponse(
-            responseCode = "202",
-            description = "The replay runs; the answer shows where it starts",
-            content = @Content(schema = @Schema(implementation = ProcessorStatus.class)))
     ResponseEntity<ProcessorStatus> replay(
             @Parameter(description = "The processor's name", example = "campaign-view") @PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(replays.replay(name));

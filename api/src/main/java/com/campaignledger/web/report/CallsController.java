@@ -10,9 +10,6 @@ import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,15 +34,6 @@ class CallsController {
     @GetMapping(
             path = "/api/calls",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "One page of calls",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = CallQueries.CallPage.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     Object query(
             @RequestParam(required = false) Long campaignId,
             @RequestParam(required = false) String number,

@@ -9,9 +9,6 @@ import com.campaignledger.projections.stats.CampaignStats;
 import com.campaignledger.projections.stats.CampaignStatsRepository;
 import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.RequestContext;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,17 +59,6 @@ class CampaignStatsController {
     @GetMapping(
             path = "/{id}/summary",
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE})
-    @ApiResponse(
-            responseCode = "200",
-            description = "The summary; `<campaign-finished>` in XML",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = CampaignFinishedDocument.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_XML_VALUE,
-                        schema = @Schema(implementation = CampaignFinishedDocument.class))
-            })
     CampaignFinishedDocument summary(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         CampaignView campaign = campaigns.require(id, account);

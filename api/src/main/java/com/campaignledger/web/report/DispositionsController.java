@@ -10,9 +10,6 @@ import com.campaignledger.web.QueryParameters;
 import com.campaignledger.web.RequestContext;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,15 +73,6 @@ class DispositionsController {
     @GetMapping(
             path = "/api/campaigns/{id}/reports/dispositions",
             produces = {MediaType.APPLICATION_JSON_VALUE, CsvTable.TEXT_CSV})
-    @ApiResponse(
-            responseCode = "200",
-            description = "The hours with at least one disposition, oldest first",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = DispositionsResponse.class)),
-                @Content(mediaType = CsvTable.TEXT_CSV, schema = @Schema(type = "string"))
-            })
     DispositionsResponse dispositions(
             @PathVariable long id,
             @Parameter(description = "Only hours starting at or after this instant") @RequestParam(required = false)

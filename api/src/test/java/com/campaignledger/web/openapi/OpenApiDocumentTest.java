@@ -322,6 +322,22 @@ class OpenApiDocumentTest {
                 .isTrue();
     }
 
+    /** Two records of one simple name are two schemas, not one of them twice: the DNC list's numbers have reasons. */
+    @Test
+    void recordsOfTheSameNameKeepTheirOwnSchemas() {
+        String body = document.at(
+                        "/paths/~1api~1dnc-lists~1{id}~1numbers/post/requestBody/content/application~1json/schema/items/$ref")
+                .asText();
+        assertThat(document.at(body.substring(1) + "/properties").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("number", "reason");
+        String page = document.at("/paths/~1api~1dnc-numbers/get/responses/200/content/application~1json/schema/$ref")
+                .asText();
+        assertThat(document.at(page.substring(1) + "/properties/content/items/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/NumberView");
+    }
+
     /** The served document, for the CI's lint (.ci/run runs Redocly on it). */
     @Test
     void theServedDocumentIsWrittenForTheLint() throws IOException {
