@@ -125,6 +125,12 @@ final class OperationDocs implements OpenApiCustomizer {
         if (entry.has("requestBody")) {
             operation.setRequestBody(convert(entry.get("requestBody"), RequestBody.class));
         }
+        entry.path("requestContent")
+                .fields()
+                .forEachRemaining(c -> operation
+                        .getRequestBody()
+                        .getContent()
+                        .addMediaType(c.getKey(), new MediaType().schema(schema(openApi, c.getValue()))));
         if (operation.getParameters() != null) {
             String[] segments = key.split("/");
             operation.getParameters().forEach(p -> {

@@ -304,6 +304,10 @@ class OpenApiDocumentTest {
                 .contains("200", "204");
         assertThat(document.at("/components/securitySchemes/inviteToken/scheme").asText())
                 .isEqualTo("bearer");
+        assertThat(document.at("/paths/~1api~1campaigns~1{id}~1numbers/post/requestBody/content")
+                        .fieldNames())
+                .toIterable()
+                .contains("application/json", "text/csv");
     }
 
     /**
