@@ -131,7 +131,7 @@ final class ProblemResponses {
         example.put("title", rule.type().title());
         example.put("status", rule.type().status());
         example.put("detail", rule.example());
-        example.put("instance", path);
+        example.put("instance", path.replaceAll("\\{[^}]+}", "4")); // a request's path: ids, not templates
         example.put("code", rule.type().name());
         if (rule.type() == ProblemType.INVALID_REQUEST) {
             example.put("errors", List.of(Map.of("field", "maxAttempts", "message", "must be between 1 and 10")));
