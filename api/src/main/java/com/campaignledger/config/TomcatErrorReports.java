@@ -1,6 +1,6 @@
 package com.campaignledger.config;
 
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.kernel.problem.ProblemType;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;

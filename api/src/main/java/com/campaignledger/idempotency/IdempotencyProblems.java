@@ -1,6 +1,7 @@
 package com.campaignledger.idempotency;
 
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.kernel.problem.ProblemType;
+import com.campaignledger.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +15,6 @@ class IdempotencyProblems {
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return ProblemType.IDEMPOTENCY_KEY_REUSED.problem(e.getMessage());
+        return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package com.campaignledger.security;
 
 import com.campaignledger.accounts.throttle.RequestRateLimits;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.web.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

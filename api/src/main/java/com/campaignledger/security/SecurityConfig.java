@@ -4,8 +4,9 @@ import com.campaignledger.accounts.AccountStore;
 import com.campaignledger.accounts.apikey.ApiKeys;
 import com.campaignledger.accounts.throttle.LoginLockout;
 import com.campaignledger.accounts.throttle.RequestRateLimits;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.web.FilterProblems;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import com.campaignledger.web.RequestContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.media.Content;
@@ -77,7 +78,8 @@ public class SecurityConfig {
         return (request, response, rejected) -> problems.write(
                 request,
                 response,
-                ProblemType.REQUEST_REJECTED.problem(
+                Problems.of(
+                        ProblemType.REQUEST_REJECTED,
                         "A header or the path has characters that are not allowed: " + rejected.getMessage()));
     }
 

@@ -1,7 +1,8 @@
 package com.campaignledger.security;
 
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.web.FilterProblems;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,7 +51,8 @@ class SecurityProblems {
         problems.write(
                 request,
                 response,
-                ProblemType.AUTHENTICATION_REQUIRED.problem(
+                Problems.of(
+                        ProblemType.AUTHENTICATION_REQUIRED,
                         "Send an API credential's login and secret with HTTP Basic authentication"));
     }
 
@@ -59,13 +61,14 @@ class SecurityProblems {
         problems.write(
                 request,
                 response,
-                ProblemType.AUTHENTICATION_REQUIRED.problem(
+                Problems.of(
+                        ProblemType.AUTHENTICATION_REQUIRED,
                         "The apikey is not a key of this service, or it was revoked"));
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        problems.write(request, response, ProblemType.FORBIDDEN.problem("This endpoint needs the ADMIN role"));
+        problems.write(request, response, Problems.of(ProblemType.FORBIDDEN, "This endpoint needs the ADMIN role"));
     }
 
     void tooManyRequests(

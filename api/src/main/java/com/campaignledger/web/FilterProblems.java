@@ -1,5 +1,6 @@
 package com.campaignledger.web;
 
+import com.campaignledger.kernel.problem.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +46,7 @@ public class FilterProblems {
             throws IOException {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemDetail problem = type.problem(detail);
+        ProblemDetail problem = Problems.of(type, detail);
         problem.setProperty("retryAfterSeconds", seconds);
         write(request, response, problem);
     }

@@ -3,6 +3,7 @@ package com.campaignledger.web;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.kernel.json.ControlCharacterException;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,27 +66,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         String what = describe(String.valueOf(e.getAggregateIdentifier()));
-        return ProblemType.NOT_FOUND.problem(
-                e instanceof AggregateDeletedException ? what + " was deleted" : "No " + what);
+        return Problems.of(
+                ProblemType.NOT_FOUND, e instanceof AggregateDeletedException ? what + " was deleted" : "No " + what);
     }
 
     @ExceptionHandler(CampaignStatusConflictException.class)
     ProblemDetail campaignStatus(CampaignStatusConflictException e) {
-        ProblemDetail problem = ProblemType.ILLEGAL_TRANSITION.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.ILLEGAL_TRANSITION, e.getMessage());
         problem.setProperty("currentStatus", e.status());
         return problem;
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)
     ProblemDetail notFound(ResourceNotFoundException e) {
-        ProblemDetail problem = ProblemType.NOT_FOUND.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.NOT_FOUND, e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
     }
 
     @ExceptionHandler(ReadModelRebuildingException.class)
     ResponseEntity<ProblemDetail> rebuilding(ReadModelRebuildingException e) {
-        ProblemDetail problem = ProblemType.READ_MODEL_REBUILDING.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.READ_MODEL_REBUILDING, e.getMessage());
         problem.setProperty("readModel", e.readModel());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ReadModelRebuildingException.RETRY_AFTER_SECONDS))
@@ -94,13 +95,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
-        return ProblemType.CONCURRENT_CHANGE.problem(
+        return Problems.of(
+                ProblemType.CONCURRENT_CHANGE,
                 "The campaign was changed by another request at the same moment, repeatedly; retry the request");
     }
 
     @ExceptionHandler(PreconditionFailedException.class)
     ProblemDetail preconditionFailed(PreconditionFailedException e) {
-        return ProblemType.PRECONDITION_FAILED.problem(e.getMessage());
+        return Problems.of(ProblemType.PRECONDITION_FAILED, e.getMessage());
     }
 
     /**
@@ -109,7 +111,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
     ProblemDetail tooLarge(RequestSizeLimitFilter.PayloadTooLargeException e) {
-        return ProblemType.PAYLOAD_TOO_LARGE.problem(e.getMessage());
+        return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -148,12 +150,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof JsonProcessingException json) {
                 ProblemDetail problem =
-                        ProblemType.MALFORMED_BODY.problem("Malformed JSON: " + json.getOriginalMessage());
+                        Problems.of(ProblemType.MALFORMED_BODY, "Malformed JSON: " + json.getOriginalMessage());
                 return ResponseEntity.badRequest().body(problem);
             }
             cause = cause.getCause();
         }
-        ProblemDetail problem = ProblemType.MALFORMED_BODY.problem("The request body is missing or unreadable");
+        ProblemDetail problem = Problems.of(ProblemType.MALFORMED_BODY, "The request body is missing or unreadable");
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -181,7 +183,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
         ProblemDetail problem = parses(request.getHeader(HttpHeaders.ACCEPT))
-                ? ProblemType.NOT_ACCEPTABLE.problem(
+                ? Problems.of(
+                        ProblemType.NOT_ACCEPTABLE,
                         "None of the types in Accept can be answered; this endpoint answers "
                                 + e.getSupportedMediaTypes())
                 : malformed(HttpHeaders.ACCEPT);
@@ -272,7 +275,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             @NonNull WebRequest request) {
         ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
-            ProblemType.typed(problem);
+            Problems.typed(problem);
         }
         return answer;
     }
@@ -280,15 +283,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return ProblemType.INTERNAL_ERROR.problem(
+        return Problems.of(
+                ProblemType.INTERNAL_ERROR,
                 "Unexpected error; nothing was acknowledged. The request id in the X-Request-Id header finds it in the logs.");
     }
 
     public static ProblemDetail invalid(List<Violation> violations) {
-        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(violations.stream()
-                .map(v -> v.field() + ": " + v.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("Invalid request"));
+        ProblemDetail problem = Problems.of(
+                ProblemType.INVALID_REQUEST,
+                violations.stream()
+                        .map(v -> v.field() + ": " + v.message())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("Invalid request"));
         problem.setProperty(
                 "errors",
                 violations.stream()

@@ -1,6 +1,7 @@
 package com.campaignledger.web;
 
 import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.kernel.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Arrays;
 import java.util.Map;

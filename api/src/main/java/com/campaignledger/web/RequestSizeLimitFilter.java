@@ -1,5 +1,6 @@
 package com.campaignledger.web;
 
+import com.campaignledger.kernel.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -38,7 +39,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    ProblemType.PAYLOAD_TOO_LARGE.problem("The request body is larger than " + maxBytes + " bytes"));
+                    Problems.of(
+                            ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

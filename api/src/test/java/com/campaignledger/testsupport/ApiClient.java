@@ -1,6 +1,6 @@
 package com.campaignledger.testsupport;
 
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package com.campaignledger.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.campaignledger.kernel.problem.ProblemType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ProblemCatalogTest {
         assertThat(ProblemType.bySlug("illegal-transition")).contains(ProblemType.ILLEGAL_TRANSITION);
         assertThat(ProblemType.forStatus(405)).isEqualTo(ProblemType.METHOD_NOT_ALLOWED);
         assertThat(ProblemType.forStatus(418)).isEqualTo(ProblemType.HTTP_ERROR);
-        assertThat(ProblemType.ILLEGAL_TRANSITION.problem("x").getProperties())
+        assertThat(Problems.of(ProblemType.ILLEGAL_TRANSITION, "x").getProperties())
                 .containsEntry("code", "ILLEGAL_TRANSITION");
     }
 }

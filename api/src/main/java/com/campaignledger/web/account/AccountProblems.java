@@ -1,8 +1,9 @@
 package com.campaignledger.web.account;
 
 import com.campaignledger.accounts.AccountConflictException;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.web.ProblemHandler;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,6 @@ class AccountProblems {
 
     @ExceptionHandler(AccountConflictException.class)
     ProblemDetail accountConflict(AccountConflictException e) {
-        return ProblemType.STATE_CONFLICT.problem(e.getMessage());
+        return Problems.of(ProblemType.STATE_CONFLICT, e.getMessage());
     }
 }

@@ -6,8 +6,9 @@ import com.campaignledger.agent.session.api.InvalidAgentSessionException;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.dialer.agents.AgentLoggedOutException;
 import com.campaignledger.dialer.agents.TooManyWaitsException;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.web.ProblemHandler;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,14 +26,14 @@ class AgentSessionProblems {
 
     @ExceptionHandler(AgentSessionConflictException.class)
     ProblemDetail agentConflict(AgentSessionConflictException e) {
-        ProblemDetail problem = ProblemType.AGENT_STATE_CONFLICT.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.AGENT_STATE_CONFLICT, e.getMessage());
         problem.setProperty("currentState", e.state());
         return problem;
     }
 
     @ExceptionHandler(AgentSessionNotFoundException.class)
     ProblemDetail agentNotFound(AgentSessionNotFoundException e) {
-        return ProblemType.NOT_FOUND.problem(e.getMessage());
+        return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(InvalidAgentSessionException.class)
@@ -43,24 +44,24 @@ class AgentSessionProblems {
 
     @ExceptionHandler(AgentLoggedOutException.class)
     ProblemDetail agentLoggedOut(AgentLoggedOutException e) {
-        return ProblemType.AGENT_LOGGED_OUT.problem(e.getMessage());
+        return Problems.of(ProblemType.AGENT_LOGGED_OUT, e.getMessage());
     }
 
     @ExceptionHandler(AgentNotAdmittedException.class)
     ProblemDetail notAdmitted(AgentNotAdmittedException e) {
-        ProblemDetail problem = ProblemType.AGENT_NOT_ADMITTED.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.AGENT_NOT_ADMITTED, e.getMessage());
         problem.setProperty("reason", e.reason());
         return problem;
     }
 
     @ExceptionHandler(InviteTokenMismatchException.class)
     ProblemDetail tokenMismatch(InviteTokenMismatchException e) {
-        return ProblemType.OUTSIDE_INVITE_TOKEN.problem(e.getMessage());
+        return Problems.of(ProblemType.OUTSIDE_INVITE_TOKEN, e.getMessage());
     }
 
     @ExceptionHandler(TooManyWaitsException.class)
     ResponseEntity<ProblemDetail> tooManyPolls(TooManyWaitsException e) {
-        ProblemDetail problem = ProblemType.TOO_MANY_WAITS.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.TOO_MANY_WAITS, e.getMessage());
         problem.setProperty("retryAfterSeconds", 1);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, "1")

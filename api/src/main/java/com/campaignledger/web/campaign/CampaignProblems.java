@@ -3,9 +3,10 @@ package com.campaignledger.web.campaign;
 import com.campaignledger.campaign.api.CampaignRevisionMismatchException;
 import com.campaignledger.campaign.api.IllegalCampaignTransitionException;
 import com.campaignledger.campaign.api.InvalidCampaignException;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.ProblemHandler;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,7 @@ class CampaignProblems {
 
     @ExceptionHandler(IllegalCampaignTransitionException.class)
     ProblemDetail illegalTransition(IllegalCampaignTransitionException e) {
-        ProblemDetail problem = ProblemType.ILLEGAL_TRANSITION.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.ILLEGAL_TRANSITION, e.getMessage());
         problem.setProperty("currentStatus", e.currentStatus());
         problem.setProperty("command", e.command());
         return problem;
@@ -34,8 +35,8 @@ class CampaignProblems {
 
     @ExceptionHandler(CampaignRevisionMismatchException.class)
     ResponseEntity<ProblemDetail> staleRevision(CampaignRevisionMismatchException e) {
-        ProblemDetail problem =
-                ProblemType.PRECONDITION_FAILED.problem(e.getMessage() + ": read it again and retry with the new ETag");
+        ProblemDetail problem = Problems.of(
+                ProblemType.PRECONDITION_FAILED, e.getMessage() + ": read it again and retry with the new ETag");
         problem.setProperty("currentVersion", e.actual());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .eTag(ETags.of(e.actual()))

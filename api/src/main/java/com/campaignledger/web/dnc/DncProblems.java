@@ -2,8 +2,9 @@ package com.campaignledger.web.dnc;
 
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.dnc.api.DncRuleException;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.web.ProblemHandler;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,7 +20,7 @@ class DncProblems {
     @ExceptionHandler(DncRuleException.class)
     ProblemDetail refused(DncRuleException e) {
         if (e.conflict() || e.field() == null) {
-            return ProblemType.STATE_CONFLICT.problem(e.getMessage());
+            return Problems.of(ProblemType.STATE_CONFLICT, e.getMessage());
         }
         return ProblemHandler.invalid(List.of(new Violation(e.field(), e.getMessage())));
     }

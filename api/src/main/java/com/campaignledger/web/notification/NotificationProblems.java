@@ -1,10 +1,11 @@
 package com.campaignledger.web.notification;
 
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.notifications.NotificationConflictException;
 import com.campaignledger.notifications.NotificationNotFoundException;
 import com.campaignledger.notifications.NotificationRequestException;
 import com.campaignledger.web.ProblemHandler;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -23,12 +24,12 @@ class NotificationProblems {
 
     @ExceptionHandler(NotificationNotFoundException.class)
     ProblemDetail notFound(NotificationNotFoundException e) {
-        return ProblemType.NOT_FOUND.problem(e.getMessage());
+        return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(NotificationConflictException.class)
     ProblemDetail conflict(NotificationConflictException e) {
-        return (e.preconditionFailed() ? ProblemType.PRECONDITION_FAILED : ProblemType.STATE_CONFLICT)
-                .problem(e.getMessage());
+        return Problems.of(
+                e.preconditionFailed() ? ProblemType.PRECONDITION_FAILED : ProblemType.STATE_CONFLICT, e.getMessage());
     }
 }

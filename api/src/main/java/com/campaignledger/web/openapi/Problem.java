@@ -1,6 +1,6 @@
 package com.campaignledger.web.openapi;
 
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.kernel.problem.ProblemType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.campaignledger.web.openapi;
 
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.kernel.problem.ProblemType;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

@@ -1,9 +1,10 @@
 package com.campaignledger.web.operations;
 
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.operations.processors.ProcessorReplays;
 import com.campaignledger.operations.processors.ProcessorStatus;
 import com.campaignledger.operations.processors.ReplayRefusedException;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -40,6 +41,6 @@ class ProcessorAdminController {
 
     @ExceptionHandler(ReplayRefusedException.class)
     ProblemDetail refused(ReplayRefusedException e) {
-        return ProblemType.REPLAY_REFUSED.problem(e.getMessage());
+        return Problems.of(ProblemType.REPLAY_REFUSED, e.getMessage());
     }
 }

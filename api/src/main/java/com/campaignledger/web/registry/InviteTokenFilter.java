@@ -3,11 +3,12 @@ package com.campaignledger.web.registry;
 import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.campaign.api.Violation;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.registry.directory.AgentRegistryDirectory;
 import com.campaignledger.registry.invite.InviteTokens;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.ProblemHandler;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import com.campaignledger.web.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -170,9 +171,10 @@ public class InviteTokenFilter extends OncePerRequestFilter {
         problems.write(
                 request,
                 response,
-                (status == HttpStatus.UNAUTHORIZED
+                Problems.of(
+                        status == HttpStatus.UNAUTHORIZED
                                 ? ProblemType.INVALID_INVITE_TOKEN
-                                : ProblemType.OUTSIDE_INVITE_TOKEN)
-                        .problem(detail));
+                                : ProblemType.OUTSIDE_INVITE_TOKEN,
+                        detail));
     }
 }

@@ -6,10 +6,11 @@ import com.campaignledger.agent.registry.api.RegistryEntryNotFoundException;
 import com.campaignledger.agent.registry.api.RegistryVersionMismatchException;
 import com.campaignledger.campaign.api.NotOnRosterException;
 import com.campaignledger.campaign.api.Violation;
+import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.registry.directory.UniqueValueTakenException;
 import com.campaignledger.web.ETags;
 import com.campaignledger.web.ProblemHandler;
-import com.campaignledger.web.ProblemType;
+import com.campaignledger.web.Problems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -32,8 +33,8 @@ class RegistryProblems {
 
     @ExceptionHandler(RegistryVersionMismatchException.class)
     ResponseEntity<ProblemDetail> stale(RegistryVersionMismatchException e) {
-        ProblemDetail problem =
-                ProblemType.PRECONDITION_FAILED.problem(e.getMessage() + ": read it again and retry with the new ETag");
+        ProblemDetail problem = Problems.of(
+                ProblemType.PRECONDITION_FAILED, e.getMessage() + ": read it again and retry with the new ETag");
         problem.setProperty("currentVersion", e.actual());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .eTag(ETags.of(e.actual()))
@@ -42,22 +43,22 @@ class RegistryProblems {
 
     @ExceptionHandler(RegistryEntryNotFoundException.class)
     ProblemDetail notFound(RegistryEntryNotFoundException e) {
-        return ProblemType.NOT_FOUND.problem(e.getMessage());
+        return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(NotOnRosterException.class)
     ProblemDetail notOnRoster(NotOnRosterException e) {
-        return ProblemType.NOT_FOUND.problem(e.getMessage());
+        return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(RegistryConflictException.class)
     ProblemDetail conflict(RegistryConflictException e) {
-        return ProblemType.STATE_CONFLICT.problem(e.getMessage());
+        return Problems.of(ProblemType.STATE_CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(UniqueValueTakenException.class)
     ProblemDetail taken(UniqueValueTakenException e) {
-        ProblemDetail problem = ProblemType.ALREADY_TAKEN.problem(e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.ALREADY_TAKEN, e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return problem;
     }

@@ -1,15 +1,15 @@
-package com.campaignledger.web;
+package com.campaignledger.kernel.problem;
 
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.ProblemDetail;
 
 /**
- * Every kind of problem the service answers: its {@code type} URI (a page the service serves, {@code /problems/…}),
- * its status, its title and the {@code code} a program can switch on. docs/errors.md is the catalogue of the same
- * list (a test holds the two together); a new kind of problem is a new constant here and a row there.
+ * Every kind of problem the service answers, on REST as problem+json and on SOAP as a fault: its {@code type} URI (a
+ * page the service serves, {@code /problems/…}), its status, its title and the {@code code} a program can switch on.
+ * docs/errors.md is the catalogue of the same list (a test holds the two together); a new kind of problem is a new
+ * constant here and a row there.
  */
 public enum ProblemType {
     INVALID_REQUEST(
@@ -174,33 +174,5 @@ public enum ProblemType {
                 .filter(t -> t.status == status)
                 .findFirst()
                 .orElse(HTTP_ERROR);
-    }
-
-    /** A problem of this kind with the detail that explains this occurrence. */
-    public ProblemDetail problem(String detail) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatusCode.valueOf(status), detail);
-        return typed(problem, this);
-    }
-
-    /** Gives a problem a kind (its status's, if it has none) and the code; leaves one that has both as it is. */
-    public static ProblemDetail typed(ProblemDetail problem) {
-        if (problem.getProperties() != null && problem.getProperties().containsKey("code")) {
-            return problem;
-        }
-        ProblemType type = "about:blank".equals(String.valueOf(problem.getType()))
-                ? forStatus(problem.getStatus())
-                : bySlug(String.valueOf(problem.getType()).replaceFirst("^/problems/", ""))
-                        .orElse(HTTP_ERROR);
-        return typed(problem, type);
-    }
-
-    private static ProblemDetail typed(ProblemDetail problem, ProblemType type) {
-        problem.setType(type.uri());
-        if (type != HTTP_ERROR || problem.getTitle() == null) {
-            problem.setTitle(type == HTTP_ERROR ? "Error" : type.title);
-        }
-        problem.setProperty("code", type.name());
-        return problem;
     }
 }
