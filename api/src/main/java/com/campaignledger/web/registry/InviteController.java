@@ -4,6 +4,7 @@ import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;
 import com.campaignledger.registry.directory.InviteView;
@@ -14,10 +15,12 @@ import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +32,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SendAgentInvites and GetAgentInviteUri: one invite per agent, each an event on the agent with its actor. */
+/**
+ * SendAgentInvites and GetAgentInviteUri: one invite per agent, each an event on the agent with its actor; and, for
+ * the agent console opened with an invite link, whom and which campaign the link's token is for.
+ */
 @RestController
-@RequestMapping("/api/campaigns/{campaignId}/invites")
+@RequestMapping("/api/campaigns/{campaignId}")
 @Tag(name = "Invites", description = "Links that let one agent work one campaign (SendAgentInvites, GetAgentInviteUri)")
 class InviteController {
 
@@ -57,7 +63,7 @@ class InviteController {
         this.transactions = transactions;
     }
 
-    @PostMapping
+    @PostMapping("/invites")
     @Operation(
             summary = "Invite agents to the campaign (SendAgentInvites): those listed and every enabled member of "
                     + "the groups, one invite each; a newer invite replaces an agent's older one")
@@ -107,7 +113,7 @@ class InviteController {
         });
     }
 
-    @GetMapping("/{agentId}")
+    @GetMapping("/invites/{agentId}")
     @Operation(
             summary = "The agent's invite link for the campaign (GetAgentInviteUri): `{\"uri\", \"expiresAt\"}`; "
                     + "the token is in the link's `token` query parameter")
@@ -123,5 +129,28 @@ class InviteController {
                     + " was revoked (agent disabled or taken off the roster); send a new one");
         }
         return new RegistryResponses.InviteUri(tokens.uri(invite), invite.expiresAt());
+    }
+
+    @GetMapping("/agents/invitation")
+    @Operation(
+            summary = "The invite this request's token (`Authorization: Bearer`) is: the campaign's name, the agent's "
+                    + "name, userId and phone number (for its callback), and when the link expires; 404 without one")
+    RegistryResponses.Invitation invitation(
+            @PathVariable long campaignId, RequestContext context, HttpServletRequest request) {
+        String account = context.accountId();
+        CampaignView campaign = campaigns.require(campaignId, account);
+        AgentView agent = Optional.ofNullable((String) request.getAttribute(RequestContext.INVITED_USER_ID))
+                .flatMap(userId -> registry.agentByUserId(account, userId))
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "This request carries no invite token: it is read with the token of an invite link"));
+        InviteView invite = registry.invite(campaignId, agent.id()).orElseThrow();
+        return new RegistryResponses.Invitation(
+                campaignId,
+                campaign.settings().name(),
+                agent.id(),
+                agent.name(),
+                agent.userId(),
+                agent.phoneNumber(),
+                invite.expiresAt());
     }
 }
