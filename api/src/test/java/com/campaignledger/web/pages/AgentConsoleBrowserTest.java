@@ -61,10 +61,8 @@ class AgentConsoleBrowserTest {
 
     @Test
     void anInvitedAgentTakesACallAndStoresTheResponseAsTheLastCall() {
-        long agent = created(api.post("/api/agents", """
-                {"name": "Ann Smith", "userId": "ann@example.com", "email": "ann@example.com",
-                 "phoneNumber": "646-555-0101"}"""));
-        long campaign = created(api.post("/api/campaigns", """
+        long agent = agent("Ann Smith", "ann@example.com");
+        long campaign = runningCampaign(agent, """
                 {"name": "Evening calls", "fromNumber": "9206596476",
                  "script": "Hello, this is Ann from the Evening calls team.",
                  "questions": [{"label": "Will you vote?", "responseType": "CHOICE", "choices": ["yes", "no"]},
@@ -72,15 +70,7 @@ class AgentConsoleBrowserTest {
                                {"label": "Age", "responseType": "NUMERIC"}],
                  "dispositionLists": [{"name": "Outcome", "dispositions": ["sale", "no sale"]}],
                  "transferNumbers": [{"name": "Supervisor", "number": "2135551212"}],
-                 "numbers": [{"number": "3105550100", "extraData": {"name": "Alice"}}]}"""));
-        assertOk(api.post("/api/campaigns/" + campaign + "/roster/agents", "{\"agentIds\": [" + agent + "]}"));
-        assertOk(api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}"));
-        await().atMost(STEP)
-                .until(() -> "RUNNING"
-                        .equals(api.get("/api/campaigns/" + campaign)
-                                .json()
-                                .path("status")
-                                .asText()));
+                 "numbers": [{"number": "3105550100", "extraData": {"name": "Alice"}}]}""");
         assertOk(api.post("/api/campaigns/" + campaign + "/invites", "{\"agentIds\": [" + agent + "]}"));
         URI link = URI.create(api.get("/api/campaigns/" + campaign + "/invites/" + agent)
                 .json()
@@ -166,6 +156,63 @@ class AgentConsoleBrowserTest {
                                 .at("/agents/loggedIn")
                                 .asInt())
                         .isZero());
+    }
+
+    @Test
+    void aCredentialSignsInAndARefusedStepIsShownInTheProblemsWords() {
+        long agent = agent("Bob Jones", "bob@example.com");
+        long campaign = runningCampaign(
+                agent,
+                "{\"name\": \"Morning calls\", \"fromNumber\": \"9206596476\", \"numbers\": [{\"number\": \"3105550111\"}]}");
+        try {
+            browser.get("http://localhost:" + port + "/agent");
+            visible("sign-in");
+            WebElement secret = browser.findElement(By.id("credential-secret"));
+            browser.findElement(By.id("credential-login")).sendKeys(ApiClient.ADMIN_LOGIN);
+            secret.sendKeys("not-the-secret");
+            browser.findElement(By.id("campaign-id")).sendKeys(String.valueOf(campaign));
+            browser.findElement(By.id("user-id")).sendKeys("bob@example.com", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBe(
+                    By.id("error"), "Send an API credential's login and secret with HTTP Basic authentication"));
+
+            secret.clear();
+            secret.sendKeys(ApiClient.ADMIN_SECRET, Keys.ENTER);
+            visible("callback");
+            assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+            assertThat(text("campaign-name")).isEqualTo("Morning calls");
+            assertThat(text("agent-name")).isEqualTo("Bob Jones");
+            WebElement phone = browser.findElement(By.id("phone"));
+            assertThat(phone.getDomProperty("value")).isEqualTo("+16465550101");
+
+            phone.clear();
+            phone.sendKeys("12", Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+            assertThat(text("error")).contains("phoneNumber").doesNotContain("400");
+            assertThat(browser.findElement(By.id("callback")).isDisplayed()).isTrue();
+        } catch (RuntimeException | AssertionError e) {
+            Browsers.screenshot(browser, "agent-console-sign-in-failure.png");
+            throw e;
+        }
+    }
+
+    private long agent(String name, String userId) {
+        return created(api.post(
+                "/api/agents",
+                "{\"name\": \"" + name + "\", \"userId\": \"" + userId + "\", \"phoneNumber\": \"646-555-0101\"}"));
+    }
+
+    /** A campaign with the agent on its roster, started. */
+    private long runningCampaign(long agent, String body) {
+        long campaign = created(api.post("/api/campaigns", body));
+        assertOk(api.post("/api/campaigns/" + campaign + "/roster/agents", "{\"agentIds\": [" + agent + "]}"));
+        assertOk(api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}"));
+        await().atMost(STEP)
+                .until(() -> "RUNNING"
+                        .equals(api.get("/api/campaigns/" + campaign)
+                                .json()
+                                .path("status")
+                                .asText()));
+        return campaign;
     }
 
     /** At a phone's width nothing needs sideways scrolling. */
