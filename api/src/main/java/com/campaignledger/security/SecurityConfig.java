@@ -105,7 +105,7 @@ public class SecurityConfig {
                         .requestMatchers("/problems", "/problems/*")
                         .permitAll()
                         // The pages' own files hold no data: what they show comes through the API, authenticated.
-                        .requestMatchers("/agent", "/agent/", "/agent/*")
+                        .requestMatchers("/agent", "/agent/", "/agent/*", "/dashboard", "/dashboard/", "/dashboard/*")
                         .permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**")
                         .hasRole("ADMIN")
