@@ -98,7 +98,8 @@ class AgentConsoleBrowserTest {
             browser.findElement(By.cssSelector("#login-form button[type=submit]"))
                     .sendKeys(Keys.ENTER);
             visible("waiting");
-            wait.until(ExpectedConditions.textMatches(By.id("waited"), java.util.regex.Pattern.compile("0:0[1-9]")));
+            // The time waited counts up.
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("waited"), "0:00")));
 
             // The external dialer puts a live answer through to Ann.
             Response connected = api.post(
@@ -159,11 +160,12 @@ class AgentConsoleBrowserTest {
     }
 
     @Test
-    void aCredentialSignsInAndARefusedStepIsShownInTheProblemsWords() {
+    void aCredentialSignsInARefusedStepIsShownInTheProblemsWordsAndAMachineIsLeftAMessage() {
         long agent = agent("Bob Jones", "bob@example.com");
         long campaign = runningCampaign(
                 agent,
-                "{\"name\": \"Morning calls\", \"fromNumber\": \"9206596476\", \"numbers\": [{\"number\": \"3105550111\"}]}");
+                "{\"name\": \"Morning calls\", \"fromNumber\": \"9206596476\", \"numbers\": [{\"number\": \"3105550111\"},"
+                        + " {\"number\": \"3105550112\"}]}");
         try {
             browser.get("http://localhost:" + port + "/agent");
             visible("sign-in");
@@ -189,10 +191,39 @@ class AgentConsoleBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
             assertThat(text("error")).contains("phoneNumber").doesNotContain("400");
             assertThat(browser.findElement(By.id("callback")).isDisplayed()).isTrue();
+
+            // With the number right: called back, logged in, a call left to the answering machine, logged out.
+            phone.clear();
+            phone.sendKeys("6465550102", Keys.ENTER);
+            visible("login");
+            long session = Long.parseLong(text("expected-agent-id"));
+            browser.findElement(By.cssSelector("#login-form button[type=submit]"))
+                    .click();
+            visible("waiting");
+            assertOk(api.post(
+                    "/api/campaigns/" + campaign + "/agents/" + session + "/connection",
+                    "{\"number\": \"3105550111\", \"callId\": \"browser-call-2\"}"));
+            visible("call");
+            assertThat(text("call-number")).isEqualTo("+13105550111");
+            browser.findElement(By.id("machine")).click();
+            visible("waiting");
+            browser.findElement(By.id("logout")).click();
+            visible("logged-out");
         } catch (RuntimeException | AssertionError e) {
             Browsers.screenshot(browser, "agent-console-sign-in-failure.png");
             throw e;
         }
+        await().atMost(STEP).untilAsserted(() -> {
+            Response call = api.get("/api/calls/browser-call-2");
+            assertThat(call.status()).as(call.toString()).isEqualTo(200);
+            assertThat(call.json().get("result").asText()).isEqualTo("AM");
+        });
+        await().atMost(STEP)
+                .untilAsserted(() -> assertThat(api.get("/api/campaigns/" + campaign + "/stats")
+                                .json()
+                                .at("/agents/loggedIn")
+                                .asInt())
+                        .isZero());
     }
 
     private long agent(String name, String userId) {
