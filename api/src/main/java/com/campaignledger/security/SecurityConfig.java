@@ -110,6 +110,9 @@ public class SecurityConfig {
                         // What a problem's type means: documentation, as the answer that names it.
                         .requestMatchers("/problems", "/problems/*")
                         .permitAll()
+                        // The pages' own files hold no data: what they show comes through the API, authenticated.
+                        .requestMatchers("/agent", "/agent/", "/agent/*", "/dashboard", "/dashboard/", "/dashboard/*")
+                        .permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**")
                         .hasRole("ADMIN")
                         // An agent's own endpoints with a valid invite token (checked by InviteTokenFilter, earlier).

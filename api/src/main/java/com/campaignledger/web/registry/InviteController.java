@@ -4,6 +4,7 @@ import com.campaignledger.agent.registry.api.AgentId;
 import com.campaignledger.agent.registry.api.InviteAgentCommand;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.ResourceNotFoundException;
+import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.registry.directory.AgentRegistry;
 import com.campaignledger.registry.directory.AgentView;
 import com.campaignledger.registry.directory.InviteView;
@@ -12,10 +13,12 @@ import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +30,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SendAgentInvites and GetAgentInviteUri: one invite per agent, each an event on the agent with its actor. */
+/**
+ * SendAgentInvites and GetAgentInviteUri: one invite per agent, each an event on the agent with its actor; and, for
+ * the agent console opened with an invite link, whom and which campaign the link's token is for.
+ */
 @RestController
-@RequestMapping("/api/campaigns/{campaignId}/invites")
+@RequestMapping("/api/campaigns/{campaignId}")
 class InviteController {
 
     private final CampaignLookup campaigns;
@@ -54,7 +60,7 @@ class InviteController {
         this.transactions = transactions;
     }
 
-    @PostMapping
+    @PostMapping("/invites")
     ResponseEntity<?> send(
             @PathVariable long campaignId, @RequestBody RegistryRequests.Invites body, CommandRequest command) {
         String account = command.context().accountId();
@@ -101,7 +107,7 @@ class InviteController {
         });
     }
 
-    @GetMapping("/{agentId}")
+    @GetMapping("/invites/{agentId}")
     RegistryResponses.InviteUri uri(@PathVariable long campaignId, @PathVariable long agentId, RequestContext context) {
         String account = context.accountId();
         campaigns.require(campaignId, account);
@@ -114,5 +120,25 @@ class InviteController {
                     + " was revoked (agent disabled or taken off the roster); send a new one");
         }
         return new RegistryResponses.InviteUri(tokens.uri(invite), invite.expiresAt());
+    }
+
+    @GetMapping("/agents/invitation")
+    RegistryResponses.Invitation invitation(
+            @PathVariable long campaignId, RequestContext context, HttpServletRequest request) {
+        String account = context.accountId();
+        CampaignView campaign = campaigns.require(campaignId, account);
+        AgentView agent = Optional.ofNullable((String) request.getAttribute(RequestContext.INVITED_USER_ID))
+                .flatMap(userId -> registry.agentByUserId(account, userId))
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "This request carries no invite token: it is read with the token of an invite link"));
+        InviteView invite = registry.invite(campaignId, agent.id()).orElseThrow();
+        return new RegistryResponses.Invitation(
+                campaignId,
+                campaign.settings().name(),
+                agent.id(),
+                agent.name(),
+                agent.userId(),
+                agent.phoneNumber(),
+                invite.expiresAt());
     }
 }

@@ -32,9 +32,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A request carrying an invite token ({@code Authorization: Bearer <token>}) may use the agent endpoints of its
- * campaign (callback, login, connection, responses, logout) for its agent only. An invalid, expired, replaced
- * or revoked token is a 401, another campaign's or agent's endpoint a 403, before anything is written. For a
- * callback the body's userId is checked by the agent sessions' roster gate against the agent the token names.
+ * campaign (callback, login, connection, responses, logout, and the invitation it is) for its agent only. An
+ * invalid, expired, replaced or revoked token is a 401, another campaign's or agent's endpoint a 403, before
+ * anything is written. For a callback the body's userId is checked by the agent sessions' roster gate against the
+ * agent the token names.
  * <p>
  * Requests with API credentials are not its business: it looks only at bearer tokens.
  */
@@ -48,8 +49,8 @@ public class InviteTokenFilter extends OncePerRequestFilter {
      */
     private static final String BEARER = "Bearer ";
 
-    private static final Pattern AGENT_ENDPOINT =
-            Pattern.compile("/api/campaigns/(\\d+)/agents/(?:callback|(\\d+)/(login|connection|responses|logout))");
+    private static final Pattern AGENT_ENDPOINT = Pattern.compile(
+            "/api/campaigns/(\\d+)/agents/(?:callback|invitation|(\\d+)/(login|connection|responses|logout))");
 
     private final InviteTokens tokens;
     private final AgentSessionDirectory sessions;

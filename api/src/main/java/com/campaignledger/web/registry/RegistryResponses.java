@@ -30,4 +30,14 @@ final class RegistryResponses {
 
     /** GetAgentInviteUri. */
     record InviteUri(String uri, Instant expiresAt) {}
+
+    /** The invite an agent console was opened with: the campaign and the agent it is for. */
+    record Invitation(
+            long campaignId,
+            String campaignName,
+            long agentId,
+            String name,
+            String userId,
+            String phoneNumber,
+            Instant expiresAt) {}
 }
