@@ -377,6 +377,57 @@ class PredictiveServiceTest {
     }
 
     @Test
+    void answeringMachineTransferRecordsTheCallAsAmAndKeepsTheAgentQueued() throws Exception {
+        long campaign = runningCampaign("2125551000", "2125551001");
+        String ids = "<tnsa:campaignId>" + campaign + "</tnsa:campaignId>";
+        String agent = soap(
+                        "sendAgentCallBack",
+                        keyElement() + ids
+                                + "<tnsa:userId>cy</tnsa:userId><tnsa:phoneNumber>6465550103</tnsa:phoneNumber>")
+                .text("out");
+        String agentIds = ids + "<tnsa:agentId>" + agent + "</tnsa:agentId>";
+        assertThat(soap("loginAgent", keyElement() + agentIds + "<tnsa:userId>cy</tnsa:userId>")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM dialer_number WHERE campaign_id = ?", Long.class, campaign)
+                        == 2);
+        assertThat(tenant.post(
+                                "/api/campaigns/" + campaign + "/agents/" + agent + "/connection",
+                                "{\"number\": \"2125551001\", \"callId\": \"am-1\"}")
+                        .status())
+                .isEqualTo(200);
+
+        Answer transferred = soap(
+                "answeringMachineTransferStoreAgentResponse",
+                keyElement() + agentIds
+                        + "<tnsa:callId>am-1</tnsa:callId><tnsa:agentResponse>machine</tnsa:agentResponse>"
+                        + "<tnsa:agentNotes>left the message</tnsa:agentNotes><tnsa:lastcall>0</tnsa:lastcall>");
+        assertThat(transferred.status()).as(transferred.toString()).isEqualTo(200);
+        assertThat(transferred.nilOut()).isTrue();
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                        + "AND payload_type LIKE '%CallResultRecordedEvent'",
+                                Long.class, "campaign-" + campaign)
+                        == 1);
+        String recorded = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND payload_type LIKE '%CallResultRecordedEvent'",
+                String.class, "campaign-" + campaign);
+        assertThat(recorded).contains("\"result\":\"AM\"", "\"callId\":\"am-1\"");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "READY"
+                        .equals(tenant.get("/api/campaigns/" + campaign + "/agents")
+                                .json()
+                                .get(0)
+                                .get("state")
+                                .asText()));
+    }
+
+    @Test
     void getConnectionForAgentAnswersAnEmptyOutWhenNoCallCameInTime() {
         long campaign = runningCampaign("2125551000");
         String ids = "<tnsa:campaignId>" + campaign + "</tnsa:campaignId>";
