@@ -122,9 +122,14 @@ class PredictiveServiceTest {
     }
 
     private Answer soap(String operation, String children) {
+        return soap(operation, children, "soap-" + UUID.randomUUID());
+    }
+
+    private Answer soap(String operation, String children, String requestId) {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/service/PredictiveService"))
+                            .header("X-Request-Id", requestId)
                             .header("Content-Type", "text/xml; charset=utf-8")
                             .header("SOAPAction", "\"\"")
                             .timeout(Duration.ofSeconds(60))
@@ -160,6 +165,10 @@ class PredictiveServiceTest {
 
     /** createCallCenterConnectCampaign as seed 003's envelope, with numbers as PHP reads them from a file. */
     private Answer createCampaign(String name, String... numbers) {
+        return createCampaignUnder("soap-" + UUID.randomUUID(), name, numbers);
+    }
+
+    private Answer createCampaignUnder(String requestId, String name, String... numbers) {
         StringBuilder strings = new StringBuilder();
         for (String number : numbers) {
             strings.append("<tnsa:string>").append(number).append("</tnsa:string>\n");
@@ -184,7 +193,7 @@ class PredictiveServiceTest {
                 </tnsa:Disposition>
                 </tnsa:dispositionLists>
                 <tnsa:numbers>
-                %s</tnsa:numbers>""".formatted(name, strings));
+                %s</tnsa:numbers>""".formatted(name, strings), requestId);
     }
 
     private long runningCampaign(String... numbers) {
@@ -224,7 +233,8 @@ class PredictiveServiceTest {
 
     @Test
     void createCallCenterConnectCampaignAnswersTheIdInOutAndTheCampaignIsReadOverRest() {
-        Answer created = createCampaign("Seed 003", "2125551000\n", "2125551001\r\n", "2125551002");
+        String requestId = "soap-create-" + UUID.randomUUID();
+        Answer created = createCampaignUnder(requestId, "Seed 003", "2125551000\n", "2125551001\r\n", "2125551002");
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         long id = Long.parseLong(created.text("out"));
 
@@ -244,7 +254,9 @@ class PredictiveServiceTest {
                 .stream()
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .toList();
-        assertThat(actors).isNotEmpty().allSatisfy(meta -> assertThat(meta).contains("\"key:" + keyId + "\""));
+        assertThat(actors)
+                .isNotEmpty()
+                .allSatisfy(meta -> assertThat(meta).contains("\"key:" + keyId + "\"", "\"" + requestId + "\""));
     }
 
     @Test

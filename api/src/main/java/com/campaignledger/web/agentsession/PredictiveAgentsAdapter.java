@@ -158,6 +158,6 @@ class PredictiveAgentsAdapter implements PredictiveAgents {
     }
 
     private static RequestContext context(PredictiveCaller caller) {
-        return new RequestContext(caller.accountId(), caller.actor(), caller.requestId(), caller.requestId());
+        return RequestContext.authenticatedKey(caller.accountId(), caller.actor(), caller.requestId());
     }
 }

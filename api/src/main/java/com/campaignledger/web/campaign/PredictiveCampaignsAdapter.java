@@ -103,7 +103,7 @@ class PredictiveCampaignsAdapter implements PredictiveCampaigns {
 
     private static CommandRequest command(PredictiveCaller caller, String operation) {
         RequestContext context =
-                new RequestContext(caller.accountId(), caller.actor(), caller.requestId(), caller.requestId());
+                RequestContext.authenticatedKey(caller.accountId(), caller.actor(), caller.requestId());
         return new CommandRequest(context, null, "SOAP PredictiveService." + operation);
     }
 }
