@@ -21,6 +21,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * HTTP Basic with API credentials on every endpoint but health; ADMIN for everything under
@@ -81,6 +83,25 @@ public class SecurityConfig {
                 Problems.of(
                         ProblemType.REQUEST_REJECTED,
                         "A header or the path has characters that are not allowed: " + rejected.getMessage()));
+    }
+
+    /**
+     * The SOAP services (SPEC §10): each operation authenticates its own {@code key} (an API key), and the WSDL is
+     * open, so no HTTP Basic here: a client that sends Basic preemptively with the WSDL GET must not be refused.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain soapSecurity(HttpSecurity http) throws Exception {
+        // A path pattern, not an MVC matcher: CXF's servlet, not Spring MVC's, serves /service.
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/service/**"))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
     }
 
     @Bean

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.MetaData;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who is asking and under which ids, taken from the HTTP request: the metadata every command carries
@@ -49,6 +51,18 @@ public record RequestContext(String accountId, String actor, String requestId, S
         RequestContext context = new RequestContext(accountId, login, anonymous.requestId(), anonymous.correlationId());
         request.setAttribute(ATTRIBUTE, context);
         return context;
+    }
+
+    /**
+     * The current request's context once a key has authenticated it outside Spring Security (a SOAP operation's
+     * {@code key}): it acts for the key's account under the key's actor, with the request and correlation ids it
+     * already had ({@code fallbackRequestId} when no HTTP request is at hand).
+     */
+    public static RequestContext authenticatedKey(String accountId, String actor, String fallbackRequestId) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            return authenticated(servlet.getRequest(), accountId, actor);
+        }
+        return new RequestContext(accountId, actor, fallbackRequestId, fallbackRequestId);
     }
 
     /** The same context, with the request id an idempotency key named. */

@@ -13,6 +13,7 @@ import static com.campaignledger.architecture.Modules.NOTIFICATIONS;
 import static com.campaignledger.architecture.Modules.OPERATIONS;
 import static com.campaignledger.architecture.Modules.PROJECTIONS;
 import static com.campaignledger.architecture.Modules.REGISTRY;
+import static com.campaignledger.architecture.Modules.SOAP;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -118,6 +119,8 @@ class ModuleBoundariesTest {
             .definedBy(OPERATIONS)
             .layer("dnc")
             .definedBy(DNC)
+            .layer("soap")
+            .definedBy(SOAP)
             .layer("api")
             .definedBy(API)
             .whereLayer("shared-kernel")
@@ -143,6 +146,8 @@ class ModuleBoundariesTest {
             .mayOnlyAccessLayers("shared-kernel", "projections")
             .whereLayer("dnc")
             .mayOnlyAccessLayers("shared-kernel", "campaign-domain")
+            .whereLayer("soap")
+            .mayOnlyAccessLayers("shared-kernel", "accounts")
             .whereLayer("api")
             .mayOnlyAccessLayers(
                     "shared-kernel",
@@ -155,7 +160,8 @@ class ModuleBoundariesTest {
                     "accounts",
                     "registry",
                     "operations",
-                    "dnc")
+                    "dnc",
+                    "soap")
             .whereLayer("api")
             .mayNotBeAccessedByAnyLayer()
             .because("each module uses only the modules its pom.xml declares as dependencies: the poms are the "

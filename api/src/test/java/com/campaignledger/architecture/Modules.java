@@ -20,6 +20,9 @@ final class Modules {
     static final String OPERATIONS = "com.campaignledger.operations..";
     static final String DNC = "com.campaignledger.dnc..";
 
+    /** The SOAP façade (JAX-WS on CXF) and the ports the application implements for it. */
+    static final String SOAP = "com.campaignledger.soap..";
+
     /** The api module's packages that know HTTP: its web adapters, security, idempotency, configuration and the application class. */
     static final String[] API_HTTP = {
         "com.campaignledger",

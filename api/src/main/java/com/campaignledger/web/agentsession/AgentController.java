@@ -4,35 +4,24 @@ import com.campaignledger.agent.session.api.AgentSessionId;
 import com.campaignledger.agent.session.api.AgentState;
 import com.campaignledger.agent.session.api.ConnectCallCommand;
 import com.campaignledger.agent.session.api.EndCallCommand;
-import com.campaignledger.agent.session.api.KickAgentCommand;
-import com.campaignledger.agent.session.api.LoginAgentCommand;
 import com.campaignledger.agent.session.api.LogoutAgentCommand;
-import com.campaignledger.agent.session.api.RepeatAgentCallbackCommand;
-import com.campaignledger.agent.session.api.SendAgentCallbackCommand;
-import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.dialer.CallIds;
-import com.campaignledger.dialer.agents.AgentSessionDirectory;
-import com.campaignledger.dialer.agents.ConnectionWaits;
 import com.campaignledger.dialer.calllist.CallListProjection;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.calllist.DueNumber;
 import com.campaignledger.idempotency.CommandExecutor;
 import com.campaignledger.kernel.PhoneNumbers;
-import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.kernel.UserIds;
 import com.campaignledger.operations.processors.ProcessorCatchUp;
-import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.agentsession.AgentSessionStatistics;
-import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -59,38 +48,29 @@ class AgentController {
 
     static final int MAX_WAIT_SECONDS = 60;
 
+    private final AgentLoop loop;
     private final CommandExecutor executor;
     private final CampaignLookup campaigns;
-    private final AgentSessionDirectory directory;
-    private final AgentSessionRepository sessions;
     private final CallFlowClock clock;
-    private final RosterGate roster;
     private final CallListRepository callList;
     private final ProcessorCatchUp catchUp;
     private final CallIds callIds;
-    private final ConnectionWaits waits;
 
     AgentController(
+            AgentLoop loop,
             CommandExecutor executor,
             CampaignLookup campaigns,
-            AgentSessionDirectory directory,
-            AgentSessionRepository sessions,
             CallFlowClock clock,
-            RosterGate roster,
             CallListRepository callList,
             ProcessorCatchUp catchUp,
-            CallIds callIds,
-            ConnectionWaits waits) {
+            CallIds callIds) {
+        this.loop = loop;
         this.executor = executor;
         this.campaigns = campaigns;
-        this.directory = directory;
-        this.sessions = sessions;
         this.clock = clock;
-        this.roster = roster;
         this.callList = callList;
         this.catchUp = catchUp;
         this.callIds = callIds;
-        this.waits = waits;
     }
 
     /**
@@ -100,30 +80,7 @@ class AgentController {
     @PostMapping("/callback")
     ResponseEntity<?> callback(
             @PathVariable long campaignId, @Valid @RequestBody AgentRequests.Callback body, CommandRequest command) {
-        RequestContext context = command.context();
-        campaigns.requireStatus(
-                campaignId,
-                context.accountId(),
-                EnumSet.of(CampaignStatus.SETUP, CampaignStatus.RUNNING, CampaignStatus.STOPPED),
-                "call back an agent for");
-        roster.requireAdmitted(campaignId, context.accountId(), body.userId());
-        String phone = PhoneNumbers.toE164(body.phoneNumber())
-                .orElseThrow(() -> new RequestValidationException("phoneNumber", "is not a valid phone number"));
-        return executor.execute(command, body.requestId(), body, ctx -> {
-            Optional<AgentSessionId> open = directory.openSession(campaignId, body.userId());
-            if (open.isPresent()) {
-                executor.send(
-                        ctx, new RepeatAgentCallbackCommand(open.get(), body.userId(), phone, body.musicOnHold()));
-                return ResponseEntity.ok(new AgentResponses.Session(open.get().value(), AgentState.CALLBACK_SENT));
-            }
-            AgentSessionId id = directory.nextId();
-            executor.send(
-                    ctx,
-                    new SendAgentCallbackCommand(
-                            id, campaignId, ctx.accountId(), body.userId(), phone, body.musicOnHold()));
-            return ResponseEntity.created(URI.create("/api/agent-sessions/" + id.value()))
-                    .body(new AgentResponses.Session(id.value(), AgentState.CALLBACK_SENT));
-        });
+        return loop.callback(campaignId, body, command);
     }
 
     /** loginAgent: with the agent id recited and the same userId; the campaign must be RUNNING (or STOPPED: then the agent waits). */
@@ -133,21 +90,7 @@ class AgentController {
             @PathVariable long agentId,
             @Valid @RequestBody AgentRequests.Login body,
             CommandRequest command) {
-        AgentSessionId session = session(campaignId, agentId, command.context());
-        campaigns.requireStatus(
-                campaignId,
-                command.context().accountId(),
-                EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.STOPPED),
-                "log an agent in to");
-        roster.requireAdmitted(campaignId, command.context().accountId(), body.userId());
-        return executor.execute(
-                command,
-                body.requestId(),
-                body,
-                ctx -> state(
-                        session,
-                        executor.send(
-                                ctx, new LoginAgentCommand(session, campaignId, body.userId(), clock.instant()))));
+        return loop.login(campaignId, agentId, body, command);
     }
 
     /**
@@ -165,14 +108,13 @@ class AgentController {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw new RequestValidationException("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
         }
-        AgentSessionId session = session(campaignId, agentId, context);
         String account = context.accountId();
         Object invited = request.getAttribute(RequestContext.INVITED_USER_ID);
         String holder = invited != null
                 ? "invite:" + account + ":" + UserIds.key((String) invited)
                 : "credential:" + context.actor();
-        ConnectionWaits.Wait wait =
-                waits.await(session.value(), TimeUnit.SECONDS.toMillis(waitSeconds), holder, invited != null);
+        AgentLoop.Waiting wait = loop.connection(
+                campaignId, agentId, context, TimeUnit.SECONDS.toMillis(waitSeconds), holder, invited != null);
         // The servlet's own time-out only backs the wait's up; no request thread waits meanwhile.
         DeferredResult<ResponseEntity<?>> result = new DeferredResult<>(
                 TimeUnit.SECONDS.toMillis(waitSeconds) + 10_000,
@@ -182,12 +124,8 @@ class AgentController {
             if (error != null) {
                 result.setErrorResult(error instanceof CompletionException ? error.getCause() : error);
             } else {
-                try {
-                    result.setResult(call.<ResponseEntity<?>>map(c -> connected(session, campaignId, account, c))
-                            .orElseGet(() -> ResponseEntity.noContent().build()));
-                } catch (RuntimeException e) {
-                    result.setErrorResult(e);
-                }
+                result.setResult(call.<ResponseEntity<?>>map(ResponseEntity::ok)
+                        .orElseGet(() -> ResponseEntity.noContent().build()));
             }
         });
         return result;
@@ -254,35 +192,13 @@ class AgentController {
             @PathVariable long agentId,
             @Valid @RequestBody AgentRequests.Response body,
             CommandRequest command) {
-        AgentSessionId session = session(campaignId, agentId, command.context());
-        return executor.execute(
-                command,
-                body.requestId(),
-                body,
-                ctx -> state(
-                        session,
-                        executor.send(
-                                ctx,
-                                new StoreAgentResponseCommand(
-                                        session,
-                                        body.callId(),
-                                        body.agentResponse(),
-                                        body.agentNotes(),
-                                        Boolean.TRUE.equals(body.lastCall()),
-                                        Boolean.TRUE.equals(body.answeringMachineTransfer()),
-                                        clock.instant(),
-                                        body.storedData()))));
+        return loop.respond(campaignId, agentId, body, command);
     }
 
     /** kickAgent: hangs up the agent and logs it out. */
     @PostMapping("/{agentId}/kick")
     ResponseEntity<?> kick(@PathVariable long campaignId, @PathVariable long agentId, CommandRequest command) {
-        AgentSessionId session = session(campaignId, agentId, command.context());
-        return executor.execute(
-                command,
-                null,
-                null,
-                ctx -> state(session, executor.send(ctx, new KickAgentCommand(session, clock.instant()))));
+        return loop.kick(campaignId, agentId, command);
     }
 
     /** The agent logs out. */
@@ -299,40 +215,14 @@ class AgentController {
     /** getAgentStats: every agent session of the campaign with seed 003's statistics. */
     @GetMapping
     List<AgentSessionStatistics> stats(@PathVariable long campaignId, RequestContext context) {
-        String account = context.accountId();
-        campaigns.require(campaignId, account);
-        return sessions.ofCampaign(campaignId, account).stream()
-                .map(v -> AgentSessionStatistics.of(v, clock))
-                .toList();
+        return loop.stats(campaignId, context);
     }
 
-    private ResponseEntity<?> connected(
-            AgentSessionId session, long campaignId, String account, AgentSessionDirectory.OpenCall call) {
-        CampaignView campaign = campaigns.require(campaignId, account);
-        return ResponseEntity.ok(new AgentResponses.Connection(
-                session.value(),
-                campaignId,
-                call.callId(),
-                call.number(),
-                call.extraData(),
-                call.connectedAt(),
-                campaign.settings().script(),
-                campaign.settings().questions(),
-                campaign.settings().dispositionLists(),
-                campaign.settings().transferNumbers()));
-    }
-
-    /** The agent id must name a session of this campaign in the caller's account: otherwise it does not exist here. */
     private AgentSessionId session(long campaignId, long agentId, RequestContext context) {
-        String account = context.accountId();
-        return directory
-                .find(agentId)
-                .filter(e -> e.campaignId() == campaignId && e.accountId().equals(account))
-                .map(AgentSessionDirectory.Entry::sessionId)
-                .orElseThrow(() -> new ResourceNotFoundException("No agent " + agentId + " on campaign " + campaignId));
+        return loop.session(campaignId, agentId, context);
     }
 
     private static ResponseEntity<?> state(AgentSessionId session, Object state) {
-        return ResponseEntity.ok(new AgentResponses.Session(session.value(), (AgentState) state));
+        return AgentLoop.state(session, state);
     }
 }

@@ -3,14 +3,11 @@ package com.campaignledger.web.campaign;
 import com.campaignledger.campaign.api.AddNumbersCommand;
 import com.campaignledger.campaign.api.ArchiveCampaignCommand;
 import com.campaignledger.campaign.api.CampaignId;
-import com.campaignledger.campaign.api.CampaignSettings;
 import com.campaignledger.campaign.api.CampaignStatus;
 import com.campaignledger.campaign.api.ContactNumber;
-import com.campaignledger.campaign.api.CreateCampaignCommand;
 import com.campaignledger.campaign.api.DeleteCampaignCommand;
 import com.campaignledger.campaign.api.DeleteQuestionsCommand;
 import com.campaignledger.campaign.api.DeleteTransferNumbersCommand;
-import com.campaignledger.campaign.api.InvalidCampaignException;
 import com.campaignledger.campaign.api.NumbersAdded;
 import com.campaignledger.campaign.api.StartCampaignCommand;
 import com.campaignledger.campaign.api.StopCampaignCommand;
@@ -36,7 +33,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +67,7 @@ class CampaignController {
     private final CampaignIds ids;
     private final CampaignLookup campaigns;
     private final CampaignGroupNames groupNames;
+    private final CampaignCreation creation;
     private final int maxPageSize;
 
     CampaignController(
@@ -81,6 +78,7 @@ class CampaignController {
             CampaignIds ids,
             CampaignGroupNames groupNames,
             CampaignLookup campaigns,
+            CampaignCreation creation,
             @Value("${ledger.max-page-size}") int maxPageSize) {
         this.queries = queries;
         this.executor = executor;
@@ -89,6 +87,7 @@ class CampaignController {
         this.ids = ids;
         this.groupNames = groupNames;
         this.campaigns = campaigns;
+        this.creation = creation;
         this.maxPageSize = maxPageSize;
     }
 
@@ -106,29 +105,7 @@ class CampaignController {
                     @RequestBody
                     JsonNode body,
             CommandRequest command) {
-        CampaignRequest request =
-                groupNames.named(reader.read(body, true), command.context().accountId());
-        // Checked here too, so a refused campaign costs no id from the sequence.
-        CampaignSettings settings = CampaignSettings.named(null).with(request.patch(CampaignId.of(1)));
-        if (!settings.violations().isEmpty()) {
-            throw new InvalidCampaignException(settings.violations());
-        }
-        return executor.execute(command, request.requestId(), body, context -> {
-            CampaignId id = ids.next();
-            CampaignSettings withPasscode = CampaignSettings.named(null).with(request.patch(id));
-            executor.send(
-                    context,
-                    new CreateCampaignCommand(
-                            id,
-                            context.accountId(),
-                            withPasscode,
-                            request.numbers(),
-                            contactNumbers.onDnc(context.accountId(), request.numbers())));
-            long version = request.numbers().isEmpty() ? 1 : 2;
-            return ResponseEntity.created(URI.create("/api/campaigns/" + id.value()))
-                    .eTag(ETags.of(version))
-                    .body(new CampaignCreated(id.value()));
-        });
+        return creation.create(body, command);
     }
 
     /** QueryCccCampaigns. */
@@ -355,7 +332,7 @@ class CampaignController {
         return new ResourceNotFoundException("No campaign " + id);
     }
 
-    private static CampaignId campaignId(long id) {
+    static CampaignId campaignId(long id) {
         if (id <= 0) {
             throw new ResourceNotFoundException("No campaign " + id);
         }
