@@ -125,6 +125,15 @@ final class OperationDocs implements OpenApiCustomizer {
         if (entry.has("requestBody")) {
             operation.setRequestBody(convert(entry.get("requestBody"), RequestBody.class));
         }
+        if (entry.has("requestExample") && operation.getRequestBody() != null) {
+            // A realistic body for each media type the operation reads (JSON and merge patch take the same one).
+            Object example = convert(entry.get("requestExample"), Object.class);
+            operation.getRequestBody().getContent().forEach((type, media) -> {
+                if (type.contains("json")) {
+                    media.setExample(example);
+                }
+            });
+        }
         entry.path("requestContent")
                 .fields()
                 .forEachRemaining(c -> operation

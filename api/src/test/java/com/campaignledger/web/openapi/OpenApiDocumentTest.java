@@ -375,6 +375,54 @@ class OpenApiDocumentTest {
                                 assertThat(operation.getResponses()).as(path).isNotEmpty()));
     }
 
+    /** Each JSON body an operation reads has a realistic example (Redocly's lint checks it against the schema). */
+    @Test
+    void everyRequestBodyHasAnExample() {
+        List<String> without = new ArrayList<>();
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fields()
+                        .forEachRemaining(operation -> operation
+                                .getValue()
+                                .path("requestBody")
+                                .path("content")
+                                .fields()
+                                .forEachRemaining(media -> {
+                                    if (media.getKey().contains("json") && !exemplified(media.getValue())) {
+                                        without.add(operation.getKey() + " " + path.getKey() + " " + media.getKey());
+                                    }
+                                })));
+        assertThat(without).isEmpty();
+    }
+
+    private boolean exemplified(JsonNode media) {
+        if (media.has("example") || media.has("examples")) {
+            return true;
+        }
+        JsonNode schema = media.path("schema");
+        if (schema.has("$ref")) {
+            schema = document.at(
+                    "/components/schemas/" + schema.get("$ref").asText().replace("#/components/schemas/", ""));
+        }
+        if (schema.has("items")) {
+            schema = schema.get("items");
+            if (schema.has("$ref")) {
+                schema = document.at(
+                        "/components/schemas/" + schema.get("$ref").asText().replace("#/components/schemas/", ""));
+            }
+        }
+        if (schema.has("example")) {
+            return true;
+        }
+        for (JsonNode property : schema.path("properties")) {
+            if (property.has("example")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void createAndUpdateBodiesAreDescribedAndTheirExamplesAreAccepted() {
         JsonNode create = document.at("/paths/~1api~1campaigns/post/requestBody/content/application~1json");
