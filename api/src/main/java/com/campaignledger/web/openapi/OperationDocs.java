@@ -92,8 +92,9 @@ final class OperationDocs implements OpenApiCustomizer {
                     }));
         }
         unused.forEach(key -> problems.add(key + " is no operation"));
-        // The problems of the bodies read by hand, documented here.
+        // The problems of the bodies read by hand, documented here; then an example for every problem answer.
         ProblemResponses.addTo(openApi);
+        ProblemResponses.exemplify(openApi);
         records.mark(openApi);
         // What a controller returns and an entry replaced (an interface, read as an empty schema) is left to nobody.
         Set<String> used = ResponseRecords.referred(openApi, List.of(openApi.getPaths()));

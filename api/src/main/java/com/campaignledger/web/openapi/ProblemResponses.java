@@ -125,14 +125,60 @@ final class ProblemResponses {
         }
     }
 
-    private static ApiResponse problem(Rule rule, String path) {
+    /** What a problem of a status no rule above describes looks like (security's, content negotiation's, …). */
+    private static final Map<String, String> DETAILS = Map.of(
+            "401", "Send an API credential's login and secret with HTTP Basic authentication",
+            "403", "This endpoint needs the ADMIN role",
+            "406", "None of the types in Accept can be answered; this endpoint answers [application/json]",
+            "409", "Not allowed in the resource's current state",
+            "415", "Content-Type 'text/plain' is not supported",
+            "429", "This credential's request rate limit is reached; retry after the time in Retry-After",
+            "503", "The read model campaign-view is being rebuilt; retry after the time in Retry-After");
+
+    /** Gives every problem answer that has no example one of its status's kind of problem, at its own path. */
+    static void exemplify(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                    if (operation.getResponses() == null) {
+                        return;
+                    }
+                    operation.getResponses().forEach((status, response) -> {
+                        MediaType media = response.getContent() == null
+                                ? null
+                                : response.getContent().get(PROBLEM_JSON);
+                        if (media != null
+                                && media.getExample() == null
+                                && media.getExamples() == null
+                                && DETAILS.containsKey(status)) {
+                            ProblemType type = ProblemType.forStatus(Integer.parseInt(status));
+                            Map<String, Object> example = example(type, DETAILS.get(status), path);
+                            if (type == ProblemType.RATE_LIMITED) {
+                                example.put("retryAfterSeconds", 1);
+                            } else if (type == ProblemType.READ_MODEL_REBUILDING) {
+                                example.put("readModel", "campaign-view");
+                            }
+                            media.setExample(example);
+                        }
+                    });
+                }));
+    }
+
+    private static Map<String, Object> example(ProblemType type, String detail, String path) {
         Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", rule.type().uri().toString());
-        example.put("title", rule.type().title());
-        example.put("status", rule.type().status());
-        example.put("detail", rule.example());
+        example.put("type", type.uri().toString());
+        example.put("title", type.title());
+        example.put("status", type.status());
+        example.put("detail", detail);
         example.put("instance", path.replaceAll("\\{[^}]+}", "4")); // a request's path: ids, not templates
-        example.put("code", rule.type().name());
+        example.put("code", type.name());
+        return example;
+    }
+
+    private static ApiResponse problem(Rule rule, String path) {
+        Map<String, Object> example = example(rule.type(), rule.example(), path);
         if (rule.type() == ProblemType.INVALID_REQUEST) {
             example.put("errors", List.of(Map.of("field", "maxAttempts", "message", "must be between 1 and 10")));
         }

@@ -375,6 +375,37 @@ class OpenApiDocumentTest {
                                 assertThat(operation.getResponses()).as(path).isNotEmpty()));
     }
 
+    /** Each problem answer shows an example of its status's kind of problem, at the operation's path. */
+    @Test
+    void everyProblemAnswerHasAnExampleOfItsKind() {
+        List<String> without = new ArrayList<>();
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fields()
+                        .forEachRemaining(operation -> operation
+                                .getValue()
+                                .path("responses")
+                                .fields()
+                                .forEachRemaining(response -> {
+                                    JsonNode example = response.getValue()
+                                            .path("content")
+                                            .path("application/problem+json")
+                                            .path("example");
+                                    if (response.getKey().matches("[45]\\d\\d")
+                                            && (example.path("status").asInt() != Integer.parseInt(response.getKey())
+                                                    || !example.path("type")
+                                                            .asText()
+                                                            .startsWith("/problems/")
+                                                    || example.path("code")
+                                                            .asText()
+                                                            .isEmpty())) {
+                                        without.add(operation.getKey() + " " + path.getKey() + " " + response.getKey());
+                                    }
+                                })));
+        assertThat(without).isEmpty();
+    }
+
     /** Each JSON body an operation reads has a realistic example (Redocly's lint checks it against the schema). */
     @Test
     void everyRequestBodyHasAnExample() {
