@@ -42,7 +42,28 @@ record Problem(
         ProblemType code,
 
         @Schema(description = "For invalid input: each offending field and what is wrong with it")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+
+        @Schema(description = "On a 429: the seconds to wait, as in Retry-After", example = "1")
+        Long retryAfterSeconds,
+
+        @Schema(description = "On a 503 READ_MODEL_REBUILDING: the read model being rebuilt", example = "campaign-view")
+        String readModel,
+
+        @Schema(description = "On an ILLEGAL_TRANSITION: the campaign's status", example = "FINISHED")
+        String currentStatus,
+
+        @Schema(description = "On an ILLEGAL_TRANSITION: the refused command, where known", example = "START")
+        String command,
+
+        @Schema(description = "On an AGENT_STATE_CONFLICT: the agent session's state", example = "READY")
+        String currentState,
+
+        @Schema(description = "On an AGENT_NOT_ADMITTED: why the agent is not admitted", example = "NOT_ON_ROSTER")
+        String reason,
+
+        @Schema(description = "On a 412: the resource's current version", example = "7")
+        Long currentVersion) {
 
     /** One invalid field of a request. */
     @Schema(name = "FieldError")
