@@ -15,12 +15,11 @@
 """
 import argparse
 import json
-import subprocess
 import sys
 import threading
 import time
 
-from crash_load import Api
+from crash_load import Api, psql_rows
 
 CALL_EVENT = "%.CallResultRecordedEvent"
 # The campaign events CampaignViewProjection handles (a call changes nothing the view shows): the view's
@@ -34,12 +33,6 @@ DUMPS = {
     "campaign_stats": "SELECT * FROM campaign_stats ORDER BY campaign_id",
     "campaign_stats_number": "SELECT * FROM campaign_stats_number ORDER BY campaign_id, number",
 }
-
-
-def psql_rows(psql, sql):
-    out = subprocess.run(psql.split() + ["-v", "ON_ERROR_STOP=1", "-qAt", "-F", "\t", "-c", sql],
-                         check=True, capture_output=True, text=True).stdout
-    return [line.split("\t") for line in out.splitlines() if line]
 
 
 def expect(answer, status, what):

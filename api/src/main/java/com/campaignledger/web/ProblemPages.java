@@ -37,8 +37,7 @@ class ProblemPages {
 
     @GetMapping(value = "/problems/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     String type(@PathVariable String slug) {
-        ProblemType type =
-                ProblemType.bySlug(slug).orElseThrow(() -> new ResourceNotFoundException("No problem type " + slug));
+        ProblemType type = kind(slug);
         return page(
                 type.title(),
                 "<dl><dt>type</dt><dd><code>" + type.uri() + "</code></dd><dt>status</dt><dd>"
@@ -52,8 +51,7 @@ class ProblemPages {
 
     @GetMapping(value = "/problems/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> typeJson(@PathVariable String slug) {
-        ProblemType type =
-                ProblemType.bySlug(slug).orElseThrow(() -> new ResourceNotFoundException("No problem type " + slug));
+        ProblemType type = kind(slug);
         return Map.of(
                 "type", type.uri().toString(),
                 "status", type.status(),
@@ -61,6 +59,10 @@ class ProblemPages {
                 "title", type.title(),
                 "meaning", type.meaning(),
                 "members", type.fields());
+    }
+
+    private static ProblemType kind(String slug) {
+        return ProblemType.bySlug(slug).orElseThrow(() -> new ResourceNotFoundException("No problem type " + slug));
     }
 
     private static String status(ProblemType type) {

@@ -222,6 +222,22 @@ abstract class CampaignApiContract {
         assertThat(retry.get("minutesBetweenAttempts").asInt()).isEqualTo(60);
     }
 
+    /** A parameter of the wrong type is described by what it must look like, not by a Java type's name. */
+    @Test
+    void aValueOfTheWrongTypeIsDescribedInWords() {
+        Response instant = api.get("/api/calls?from=yesterday");
+        assertRejected(instant, 400, "from");
+        assertThat(instant.json().at("/errors/0/message").asText())
+                .isEqualTo("must be an ISO-8601 instant such as 2026-03-24T15:58:18Z");
+        Response date = api.get("/api/compliance?from=24/03/2026");
+        assertRejected(date, 400, "from");
+        assertThat(date.json().at("/errors/0/message").asText())
+                .isEqualTo("must be an ISO-8601 date such as 2026-03-24");
+        Response number = api.get("/api/campaigns?page=first");
+        assertRejected(number, 400, "page");
+        assertThat(number.json().at("/errors/0/message").asText()).isEqualTo("must be a number");
+    }
+
     @Test
     void controlWalksTheStatusMachine() {
         long id = create(SEED_000);

@@ -9,55 +9,21 @@ import com.campaignledger.testsupport.Browsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The agent console in a real browser (headless Chromium): an agent opens the invite link, is called back, logs in
  * and waits; the external dialer puts a call through over REST; the popup shows the call, the agent answers the
  * questions, picks a disposition and stores the response as the last call; the ledger has it.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
-class AgentConsoleBrowserTest {
-
-    private static final Duration STEP = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
-        api = new ApiClient(port);
-        browser = Browsers.chromium();
-        wait = new WebDriverWait(browser, STEP, Duration.ofMillis(100));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class AgentConsoleBrowserTest extends BrowserPageTest {
 
     @Test
     void anInvitedAgentTakesACallAndStoresTheResponseAsTheLastCall() {

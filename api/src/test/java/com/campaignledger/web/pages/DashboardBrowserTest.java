@@ -6,52 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.campaignledger.testsupport.Browsers;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The supervisor dashboard in a real browser (headless Chromium): signed in with a credential it shows the
  * account's campaigns with their live counters, and follows a call the external dialer reports.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
-class DashboardBrowserTest {
-
-    private static final Duration STEP = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
-        api = new ApiClient(port);
-        browser = Browsers.chromium();
-        wait = new WebDriverWait(browser, STEP, Duration.ofMillis(100));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class DashboardBrowserTest extends BrowserPageTest {
 
     @Test
     void aSupervisorSeesTheCampaignsLiveCounters() {
