@@ -437,6 +437,8 @@ abstract class NotificationContract {
         assertThat(doc.get("LiveAnswers").asLong()).isEqualTo(1);
         assertThat(doc.get("Drops").asLong()).isEqualTo(1);
         assertThat(doc.get("DropRate").decimalValue()).isEqualByComparingTo("0.5");
+        // Every call on one day: a day more like it projects the same rate.
+        assertThat(doc.get("ProjectedDropRate").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(doc.get("Limit").decimalValue()).isEqualByComparingTo("0.03");
     }
 

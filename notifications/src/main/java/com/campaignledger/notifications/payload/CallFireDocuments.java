@@ -98,6 +98,7 @@ final class CallFireDocuments {
         "LiveAnswers",
         "Drops",
         "DropRate",
+        "ProjectedDropRate",
         "Limit"
     })
     record ComplianceAlert(
@@ -124,6 +125,12 @@ final class CallFireDocuments {
 
             @JsonProperty("DropRate") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "DropRate")
             java.math.BigDecimal dropRate,
+
+            // Left out of an alert decided before the projection was computed.
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @JsonProperty("ProjectedDropRate")
+            @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "ProjectedDropRate")
+            java.math.BigDecimal projectedDropRate,
 
             @JsonProperty("Limit") @JacksonXmlProperty(namespace = NOTIFICATION_NS, localName = "Limit")
             java.math.BigDecimal limit) {}

@@ -90,6 +90,7 @@ public final class NotificationDocuments {
                 facts.liveAnswers(),
                 facts.drops(),
                 facts.dropRate(),
+                facts.projectedDropRate(),
                 facts.limit());
         return format == NotificationFormat.XML ? notificationXml(doc) : json("ComplianceAlert", doc);
     }

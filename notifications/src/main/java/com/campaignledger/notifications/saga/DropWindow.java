@@ -12,6 +12,11 @@ import java.util.TreeMap;
 /**
  * A campaign's live answers and drops over its last 30 UTC days (the newest day a call was on, and the 29 before):
  * what the compliance alert watches. Kept with the notification saga, so it stays small (at most 30 entries).
+ *
+ * <p>The alert also looks one day ahead: the <em>projected</em> rate is the window's a day later if the next day goes
+ * as the newest has so far (the oldest day leaves, one more like the newest comes in). A campaign whose good days
+ * are about to leave the window while today's drops run high is told before the rolling rate passes the limit,
+ * while there is still a day to slow its dialing. Both come from the events alone, so a replay decides the same.
  */
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -26,7 +31,7 @@ final class DropWindow {
 
     /**
      * Counts one live answer on its day. Answers the window's figures when this answer is a drop that takes the
-     * rolling rate past the limit; a call older than the window counts for nothing here.
+     * rolling rate, or the projected one, past the limit; a call older than the window counts for nothing here.
      */
     Optional<ComplianceFacts> count(LocalDate day, LiveAnswer answer) {
         long key = day.toEpochDay();
@@ -40,7 +45,11 @@ final class DropWindow {
         long connected = days.values().stream().mapToLong(c -> c[0]).sum();
         long drops = days.values().stream().mapToLong(c -> c[1]).sum();
         BigDecimal rate = AbandonmentRule.dropRate(connected, drops);
-        if (AbandonmentRule.within(rate)) {
+        long[] leaving = days.getOrDefault(oldest, new long[2]);
+        long[] today = days.getOrDefault(newest, new long[2]);
+        BigDecimal projected =
+                AbandonmentRule.dropRate(connected - leaving[0] + today[0], drops - leaving[1] + today[1]);
+        if (AbandonmentRule.within(rate) && AbandonmentRule.within(projected)) {
             alerted = false;
             return Optional.empty();
         }
@@ -54,6 +63,7 @@ final class DropWindow {
                 connected,
                 drops,
                 rate,
+                projected,
                 AbandonmentRule.LIMIT));
     }
 }

@@ -127,6 +127,7 @@ class NotificationDocumentsTest {
                         33,
                         2,
                         new java.math.BigDecimal("0.0571"),
+                        new java.math.BigDecimal("0.0833"),
                         new java.math.BigDecimal("0.03"));
         JsonNode ours = json(NotificationDocuments.complianceAlert(NotificationFormat.JSON, 77L, CAMPAIGN, facts));
         JsonNode alert = ours.get("ComplianceAlert");
@@ -138,6 +139,7 @@ class NotificationDocumentsTest {
         assertThat(alert.get("LiveAnswers").asLong()).isEqualTo(33);
         assertThat(alert.get("Drops").asLong()).isEqualTo(2);
         assertThat(alert.get("DropRate").decimalValue()).isEqualByComparingTo("0.0571");
+        assertThat(alert.get("ProjectedDropRate").decimalValue()).isEqualByComparingTo("0.0833");
         assertThat(alert.get("Limit").decimalValue()).isEqualByComparingTo("0.03");
 
         Element root = xml(NotificationDocuments.complianceAlert(NotificationFormat.XML, 77L, CAMPAIGN, facts));
@@ -145,7 +147,29 @@ class NotificationDocumentsTest {
         assertThat(root.getLocalName()).isEqualTo("ComplianceAlert");
         assertThat(child(root, "Broadcast").getNamespaceURI()).isEqualTo(DATA_NS);
         assertThat(child(root, "DropRate").getTextContent()).isEqualTo("0.0571");
+        assertThat(child(root, "ProjectedDropRate").getTextContent()).isEqualTo("0.0833");
         assertThat(child(root, "Limit").getTextContent()).isEqualTo("0.03");
+    }
+
+    /** An alert decided before the projection was computed has none: the document leaves it out. */
+    @Test
+    void anAlertWithoutAProjectionLeavesItOut() {
+        com.campaignledger.notifications.api.ComplianceFacts facts =
+                new com.campaignledger.notifications.api.ComplianceFacts(
+                        java.time.LocalDate.parse("2026-11-08"),
+                        java.time.LocalDate.parse("2026-12-07"),
+                        33,
+                        2,
+                        new java.math.BigDecimal("0.0571"),
+                        null,
+                        new java.math.BigDecimal("0.03"));
+        JsonNode alert = json(NotificationDocuments.complianceAlert(NotificationFormat.JSON, 77L, CAMPAIGN, facts))
+                .get("ComplianceAlert");
+        assertThat(alert.has("ProjectedDropRate")).isFalse();
+        assertThat(alert.get("Limit").decimalValue()).isEqualByComparingTo("0.03");
+        Element root = xml(NotificationDocuments.complianceAlert(NotificationFormat.XML, 77L, CAMPAIGN, facts));
+        assertThat(root.getElementsByTagNameNS("*", "ProjectedDropRate").getLength())
+                .isZero();
     }
 
     @Test

@@ -344,6 +344,65 @@ class CampaignNotificationSagaTest {
                         Matchers.andNoMore())));
     }
 
+    /**
+     * The projection: the rolling rate is within the limit, but the good day about to leave the window and today's
+     * drops would take it past the limit tomorrow if tomorrow goes as today. The oldest day of the window
+     * (2026-02-23): 200 live answers; today (2026-03-24): 60 live answers. With one drop today the projection is
+     * 2 / 122 = 1.64 %: no alert. The second drop: rolling 2 / 262 = 0.76 %, projected (260 - 200 + 60) live answers
+     * and 4 drops = 4 / 124 = 3.23 %: the alert, with both figures.
+     */
+    @Test
+    void aDropThatTakesTheProjectedRatePastTheLimitRaisesTheAlertBeforeTheRollingRatePassesIt() {
+        targets.subscriptions.put(TriggerEvent.COMPLIANCE_ALERT, List.of(9L));
+        List<Object> given = new ArrayList<>();
+        given.add(new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS));
+        for (int i = 0; i < 200; i++) {
+            given.add(
+                    call("+1213557" + String.format("%04d", i), CallResult.LA, Instant.parse("2026-02-23T12:00:00Z")));
+        }
+        for (int i = 0; i < 60; i++) {
+            given.add(call("+1213555" + String.format("%04d", i), CallResult.LA, 1, true));
+        }
+        fixture.givenAggregate(AGGREGATE)
+                .published(given.toArray())
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135559001", CallResult.SD, 1, true))
+                .expectPublishedEvents();
+        setUp();
+        targets.subscriptions.put(TriggerEvent.COMPLIANCE_ALERT, List.of(9L));
+        given.add(call("+12135559001", CallResult.SD, 1, true));
+        fixture.givenAggregate(AGGREGATE)
+                .published(given.toArray())
+                .whenAggregate(AGGREGATE)
+                .publishes(call("+12135559002", CallResult.ABANDONED, 1, true))
+                .expectPublishedEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        decided(
+                                ComplianceAlertDecidedEvent.class,
+                                d -> d.compliance().liveAnswers() == 260
+                                        && d.compliance().drops() == 2
+                                        && d.compliance().dropRate().compareTo(new java.math.BigDecimal("0.0076")) == 0
+                                        && d.compliance()
+                                                        .projectedDropRate()
+                                                        .compareTo(new java.math.BigDecimal("0.0323"))
+                                                == 0
+                                        && d.compliance().from().toString().equals("2026-02-23")),
+                        Matchers.andNoMore())));
+    }
+
+    static CallResultRecordedEvent call(String number, CallResult result, Instant startTime) {
+        return new CallResultRecordedEvent(
+                ID,
+                "call-" + number + "-1",
+                number,
+                result,
+                1,
+                startTime,
+                35,
+                result == CallResult.LA ? 7L : null,
+                true,
+                null);
+    }
+
     static CallResultRecordedEvent call(String number, CallResult result, int attempt, boolean last) {
         return new CallResultRecordedEvent(
                 ID,
