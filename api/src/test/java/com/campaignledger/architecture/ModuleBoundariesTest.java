@@ -132,7 +132,7 @@ class ModuleBoundariesTest {
             .whereLayer("projections")
             .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain")
             .whereLayer("dialer")
-            .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain", "dnc")
+            .mayOnlyAccessLayers("shared-kernel", "campaign-domain", "agent-domain", "projections", "dnc")
             .whereLayer("notifications")
             .mayOnlyAccessLayers("campaign-domain", "agent-domain")
             .whereLayer("event-store")

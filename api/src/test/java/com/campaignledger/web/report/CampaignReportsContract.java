@@ -9,6 +9,7 @@ import com.campaignledger.agent.session.api.EndCallCommand;
 import com.campaignledger.agent.session.api.LoginAgentCommand;
 import com.campaignledger.agent.session.api.LogoutAgentCommand;
 import com.campaignledger.agent.session.api.StoreAgentResponseCommand;
+import com.campaignledger.projections.compliance.ComplianceQueries;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,9 @@ abstract class CampaignReportsContract {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    ComplianceQueries compliance;
 
     ApiClient api;
 
@@ -224,6 +228,18 @@ abstract class CampaignReportsContract {
         assertThat(daily.get(0).get("dropRate").isNull())
                 .as("a day without calls")
                 .isTrue();
+
+        // What a pacer started again recalls: the same days, from the same record.
+        ComplianceQueries.PacingRecall recall = compliance
+                .pacingRecall(id, now.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                .orElseThrow();
+        assertThat(recall.days())
+                .extracting(d -> d.connected() + "/" + (d.droppedWithMessage() + d.droppedWithoutMessage()))
+                .containsExactly("3/1", "1/1");
+        assertThat(recall.figures().month().liveAnswers()).isEqualTo(4);
+        assertThat(recall.figures().month().drops()).isEqualTo(2);
+        assertThat(compliance.pacingRecall(987654321L, java.time.LocalDate.now()))
+                .isEmpty();
 
         JsonNode longer = api.get(path + "?from="
                         + longAgo.atZone(java.time.ZoneOffset.UTC).toLocalDate())

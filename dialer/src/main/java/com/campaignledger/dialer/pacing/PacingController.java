@@ -79,6 +79,16 @@ public final class PacingController {
         return new AdaptivePacer.Estimates(answerRate, secondsToAnswer, handleSeconds);
     }
 
+    /** Starts from the record's answer rate and handle time; NaN keeps the model's prior. */
+    public void recall(double answerRate, double handleSeconds) {
+        if (!Double.isNaN(answerRate)) {
+            this.answerRate = answerRate;
+        }
+        if (!Double.isNaN(handleSeconds)) {
+            this.handleSeconds = handleSeconds;
+        }
+    }
+
     /** A dial ended: answered live after {@code ringSeconds}, or not answered at all. */
     public void dialEnded(boolean live, double ringSeconds) {
         answerRate += ((live ? 1 : 0) - answerRate) * 0.002;

@@ -5,6 +5,7 @@ import com.campaignledger.dialer.CallIds;
 import com.campaignledger.dialer.calllist.CallListRepository;
 import com.campaignledger.dialer.leads.LeadClaims;
 import com.campaignledger.dialer.window.CallingWindow;
+import com.campaignledger.projections.compliance.ComplianceQueries;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,7 +39,9 @@ public class DialerConfiguration {
             LeadClaims claims,
             CallIds callIds,
             SimulatedAgents agents,
-            CallFlowClock clock) {
-        return new SimulatedDialer(properties, commands, callList, claims, callIds, agents, clock);
+            CallFlowClock clock,
+            ComplianceQueries compliance) {
+        return new SimulatedDialer(
+                properties, commands, callList, claims, callIds, agents, clock, new PacerRecall(compliance));
     }
 }

@@ -61,6 +61,7 @@ public class SimulatedDialer implements SmartLifecycle {
     private final CallIds callIds;
     private final SimulatedAgents simulatedAgents;
     private final CallFlowClock clock;
+    private final PacerRecall recall;
     private final OutcomeDistribution outcomes;
     private final SplittableRandom random;
 
@@ -68,7 +69,7 @@ public class SimulatedDialer implements SmartLifecycle {
     private final Map<Long, Integer> ringing = new HashMap<>();
     /** Agents the dialer just connected, with the call, until the call list shows them busy with it. */
     private final Map<Long, Reservation> reserved = new HashMap<>();
-    /** ADAPTIVE pacing per campaign, learning from the calls this dialer makes. */
+    /** ADAPTIVE pacing per campaign: started from its compliance record, learning from the calls this dialer makes. */
     private final Map<Long, CampaignPacer> pacers = new HashMap<>();
 
     private ScheduledExecutorService executor;
@@ -80,7 +81,8 @@ public class SimulatedDialer implements SmartLifecycle {
             LeadClaims claims,
             CallIds callIds,
             SimulatedAgents simulatedAgents,
-            CallFlowClock clock) {
+            CallFlowClock clock,
+            PacerRecall recall) {
         this.properties = properties;
         this.commands = commands;
         this.callList = callList;
@@ -88,6 +90,7 @@ public class SimulatedDialer implements SmartLifecycle {
         this.callIds = callIds;
         this.simulatedAgents = simulatedAgents;
         this.clock = clock;
+        this.recall = recall;
         this.outcomes = new OutcomeDistribution(properties.outcomes());
         this.random = properties.seed() == 0 ? new SplittableRandom() : new SplittableRandom(properties.seed());
     }
@@ -151,8 +154,7 @@ public class SimulatedDialer implements SmartLifecycle {
             pacers.remove(campaign.campaignId());
             return (int) Math.floor(ready * campaign.dialRatio());
         }
-        CampaignPacer pacer = pacers.computeIfAbsent(
-                campaign.campaignId(), id -> new CampaignPacer(campaign.targetDropRate(), campaign.maxRatio()));
+        CampaignPacer pacer = pacers.computeIfAbsent(campaign.campaignId(), id -> recall.pacer(campaign, now));
         int busy = (int) callList.agents(campaign.campaignId()).stream()
                 .filter(a -> a.state() == AgentState.ON_CALL || a.state() == AgentState.WRAP_UP)
                 .count();

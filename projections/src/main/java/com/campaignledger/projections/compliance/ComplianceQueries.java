@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -71,6 +72,25 @@ public class ComplianceQueries {
                 campaignId);
         return new PacingFigures(
                 month, attempts == null ? 0 : attempts, live == null ? 0 : live, handled[0], handled[1]);
+    }
+
+    /**
+     * What a pacer recalls of a campaign when it starts pacing it (a dialer started again, or pacing switched on
+     * mid-campaign): the 30 days ending {@code today} day by day, and the figures pacing learns from. Empty before
+     * the campaign's first counted call.
+     */
+    public record PacingRecall(List<DayCounts> days, PacingFigures figures) {}
+
+    public Optional<PacingRecall> pacingRecall(long campaignId, LocalDate today) {
+        List<String> accounts = jdbc.queryForList(
+                "SELECT account_id FROM compliance_campaign WHERE campaign_id = ?", String.class, campaignId);
+        if (accounts.isEmpty()) {
+            return Optional.empty();
+        }
+        String account = accounts.get(0);
+        LocalDate start = today.minusDays(ComplianceRecord.ROLLING_DAYS - 1L);
+        return Optional.of(new PacingRecall(
+                repository.campaignDays(campaignId, account, start, today), pacingFigures(campaignId, account, today)));
     }
 
     /** Each campaign of the account with a counted call from {@code from} to {@code to}, in id order. */
