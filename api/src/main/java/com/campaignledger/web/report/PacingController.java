@@ -9,12 +9,14 @@ import com.campaignledger.projections.compliance.ComplianceQueries;
 import com.campaignledger.projections.compliance.ComplianceRecord;
 import com.campaignledger.web.CampaignLookup;
 import com.campaignledger.web.RequestContext;
+import com.campaignledger.web.RequestValidationException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What an external dialer should dial now for a campaign (SPEC 3.7), with the figures it comes from. */
@@ -38,7 +40,11 @@ class PacingController {
     }
 
     @GetMapping(path = "/api/campaigns/{id}/pacing", produces = MediaType.APPLICATION_JSON_VALUE)
-    PacingResponse pacing(@PathVariable long id, RequestContext context) {
+    PacingResponse pacing(
+            @PathVariable long id, @RequestParam(required = false) Double secondsToAnswer, RequestContext context) {
+        if (secondsToAnswer != null && !(secondsToAnswer >= 1 && secondsToAnswer <= 120)) {
+            throw new RequestValidationException("secondsToAnswer", "must be between 1 and 120 seconds");
+        }
         CampaignView campaign = campaigns.require(id, context.accountId());
         ComplianceQueries.PacingFigures figures =
                 compliance.pacingFigures(id, context.accountId(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -58,7 +64,8 @@ class PacingController {
                 figures.attempts(),
                 figures.liveAnswers(),
                 figures.handledCalls(),
-                figures.handleMillis());
+                figures.handleMillis(),
+                secondsToAnswer != null ? secondsToAnswer : PacingAdvice.SECONDS_TO_ANSWER);
         return new PacingResponse(id, advice, figures.month());
     }
 }

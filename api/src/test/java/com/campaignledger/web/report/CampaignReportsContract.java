@@ -333,6 +333,16 @@ abstract class CampaignReportsContract {
         assertThat(advice.get("lines").asInt()).isEqualTo(1);
         assertThat(advice.at("/estimates/answerRate").asDouble()).isEqualTo(0.2);
         assertThat(pacing.at("/rolling30Days/liveAnswers").asLong()).isZero();
+        assertThat(advice.at("/estimates/secondsToAnswer").asDouble()).isEqualTo(12.0);
+        // The dialer's own time to a live answer, when it says it.
+        assertThat(api.get("/api/campaigns/" + id + "/pacing?secondsToAnswer=30")
+                        .json()
+                        .at("/advice/estimates/secondsToAnswer")
+                        .asDouble())
+                .isEqualTo(30.0);
+        Response tooLong = api.get("/api/campaigns/" + id + "/pacing?secondsToAnswer=600");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("errors").findValuesAsText("field")).containsExactly("secondsToAnswer");
         assertThat(api.get("/api/campaigns/987654321/pacing").status()).isEqualTo(404);
     }
 

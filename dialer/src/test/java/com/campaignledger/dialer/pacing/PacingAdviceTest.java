@@ -27,7 +27,7 @@ class PacingAdviceTest {
 
     @Test
     void fixedPacingDialsItsRatioPerReadyAgent() {
-        PacingAdvice advice = PacingAdvice.of(FIXED, 2.5, 4, 6, 0, 0, 0, 0, 0, 0);
+        PacingAdvice advice = PacingAdvice.of(FIXED, 2.5, 4, 6, 0, 0, 0, 0, 0, 0, 12);
         assertThat(advice.lines()).isEqualTo(10);
         assertThat(advice.linesPerReadyAgent()).isEqualTo(2.5);
         assertThat(advice.pacing()).isEqualTo(Pacing.FIXED);
@@ -36,13 +36,23 @@ class PacingAdviceTest {
     @Test
     void adaptivePacingDialsAheadOnlyWithDropsLeftInItsBudget() {
         // 1,000 attempts, 250 answered live; agents 60 s a call: a quarter answered, dial ahead for the busy ones.
-        PacingAdvice ahead = PacingAdvice.of(ADAPTIVE, 1, 4, 6, 200, 2, 1000, 250, 100, 6_000_000);
+        PacingAdvice ahead = PacingAdvice.of(ADAPTIVE, 1, 4, 6, 200, 2, 1000, 250, 100, 6_000_000, 12);
         assertThat(ahead.dropsLeft()).isPositive();
         assertThat(ahead.estimates().answerRate()).isBetween(0.24, 0.26);
         assertThat(ahead.estimates().handleSeconds()).isEqualTo(60);
         assertThat(ahead.lines()).isGreaterThan(4).isLessThanOrEqualTo(30);
-        PacingAdvice spent = PacingAdvice.of(ADAPTIVE, 1, 4, 6, 97, 3, 1000, 250, 100, 6_000_000);
+        PacingAdvice spent = PacingAdvice.of(ADAPTIVE, 1, 4, 6, 97, 3, 1000, 250, 100, 6_000_000, 12);
         assertThat(spent.dropsLeft()).isZero();
         assertThat(spent.lines()).as("only the ready agents' lines").isEqualTo(4);
+    }
+
+    /** The dialer's own ring time: the longer a live answer takes to come, the more busy agents are free for it. */
+    @Test
+    void aLongerTimeToAnswerDialsFurtherAhead() {
+        PacingAdvice quick = PacingAdvice.of(ADAPTIVE, 1, 2, 8, 2000, 20, 1000, 250, 100, 6_000_000, 5);
+        PacingAdvice slow = PacingAdvice.of(ADAPTIVE, 1, 2, 8, 2000, 20, 1000, 250, 100, 6_000_000, 40);
+        assertThat(quick.estimates().secondsToAnswer()).isEqualTo(5);
+        assertThat(slow.estimates().secondsToAnswer()).isEqualTo(40);
+        assertThat(slow.lines()).isGreaterThan(quick.lines());
     }
 }
