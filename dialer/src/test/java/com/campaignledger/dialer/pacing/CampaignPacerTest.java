@@ -109,29 +109,25 @@ class CampaignPacerTest {
                 .isEqualTo(120);
         // Yesterday's drops (10 of 110) with today's 100 live answers spend the 24 hours' budget at 15:00 today;
         // the same two days earlier do not.
-        CampaignPacer yesterday = new CampaignPacer(0.03, 4);
-        yesterday.recall(
-                java.util.List.of(
-                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 11, 20), 2000, 0),
-                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 12, 6), 100, 10),
-                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 12, 7), 100, 0)),
-                4000,
-                1000,
-                500,
-                70,
-                T0);
-        assertThat(yesterday.lines(5, 5, T0)).isEqualTo(5);
-        CampaignPacer earlier = new CampaignPacer(0.03, 4);
-        earlier.recall(
-                java.util.List.of(
-                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 11, 20), 2000, 0),
-                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 12, 5), 100, 10),
-                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 12, 7), 100, 0)),
-                4000,
-                1000,
-                500,
-                70,
-                T0);
+        assertThat(withDropsOn(java.time.LocalDate.of(2026, 12, 6)).lines(5, 5, T0))
+                .isEqualTo(5);
+        CampaignPacer earlier = withDropsOn(java.time.LocalDate.of(2026, 12, 5));
         assertThat(earlier.lines(5, 5, T0)).isGreaterThan(5);
+    }
+
+    /** A record of 2,000 good live answers weeks ago, 10 drops of 110 on {@code day}, 100 live answers today. */
+    private static CampaignPacer withDropsOn(java.time.LocalDate day) {
+        CampaignPacer pacer = new CampaignPacer(0.03, 4);
+        pacer.recall(
+                java.util.List.of(
+                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 11, 20), 2000, 0),
+                        new CampaignPacer.Day(day, 100, 10),
+                        new CampaignPacer.Day(java.time.LocalDate.of(2026, 12, 7), 100, 0)),
+                4000,
+                1000,
+                500,
+                70,
+                T0);
+        return pacer;
     }
 }

@@ -121,14 +121,7 @@ class NotificationDocumentsTest {
     @Test
     void complianceAlertCarriesTheCampaignAndTheFiguresInJsonAndXml() {
         com.campaignledger.notifications.api.ComplianceFacts facts =
-                new com.campaignledger.notifications.api.ComplianceFacts(
-                        java.time.LocalDate.parse("2026-11-08"),
-                        java.time.LocalDate.parse("2026-12-07"),
-                        33,
-                        2,
-                        new java.math.BigDecimal("0.0571"),
-                        new java.math.BigDecimal("0.0833"),
-                        new java.math.BigDecimal("0.03"));
+                complianceFacts(new java.math.BigDecimal("0.0833"));
         JsonNode ours = json(NotificationDocuments.complianceAlert(NotificationFormat.JSON, 77L, CAMPAIGN, facts));
         JsonNode alert = ours.get("ComplianceAlert");
         assertThat(alert.get("SubscriptionId").asLong()).isEqualTo(77);
@@ -151,18 +144,23 @@ class NotificationDocumentsTest {
         assertThat(child(root, "Limit").getTextContent()).isEqualTo("0.03");
     }
 
+    /** 33 live answers and 2 drops over the 30 days to 2026-12-07, with this projected rate. */
+    private static com.campaignledger.notifications.api.ComplianceFacts complianceFacts(
+            java.math.BigDecimal projected) {
+        return new com.campaignledger.notifications.api.ComplianceFacts(
+                java.time.LocalDate.parse("2026-11-08"),
+                java.time.LocalDate.parse("2026-12-07"),
+                33,
+                2,
+                new java.math.BigDecimal("0.0571"),
+                projected,
+                new java.math.BigDecimal("0.03"));
+    }
+
     /** An alert decided before the projection was computed has none: the document leaves it out. */
     @Test
     void anAlertWithoutAProjectionLeavesItOut() {
-        com.campaignledger.notifications.api.ComplianceFacts facts =
-                new com.campaignledger.notifications.api.ComplianceFacts(
-                        java.time.LocalDate.parse("2026-11-08"),
-                        java.time.LocalDate.parse("2026-12-07"),
-                        33,
-                        2,
-                        new java.math.BigDecimal("0.0571"),
-                        null,
-                        new java.math.BigDecimal("0.03"));
+        com.campaignledger.notifications.api.ComplianceFacts facts = complianceFacts(null);
         JsonNode alert = json(NotificationDocuments.complianceAlert(NotificationFormat.JSON, 77L, CAMPAIGN, facts))
                 .get("ComplianceAlert");
         assertThat(alert.has("ProjectedDropRate")).isFalse();

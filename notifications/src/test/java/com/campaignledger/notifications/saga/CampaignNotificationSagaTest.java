@@ -390,27 +390,22 @@ class CampaignNotificationSagaTest {
     }
 
     static CallResultRecordedEvent call(String number, CallResult result, Instant startTime) {
-        return new CallResultRecordedEvent(
-                ID,
-                "call-" + number + "-1",
-                number,
-                result,
-                1,
-                startTime,
-                35,
-                result == CallResult.LA ? 7L : null,
-                true,
-                null);
+        return call(number, result, 1, true, startTime);
     }
 
     static CallResultRecordedEvent call(String number, CallResult result, int attempt, boolean last) {
+        return call(number, result, attempt, last, Instant.parse("2026-03-24T15:58:18Z"));
+    }
+
+    static CallResultRecordedEvent call(
+            String number, CallResult result, int attempt, boolean last, Instant startTime) {
         return new CallResultRecordedEvent(
                 ID,
                 "call-" + number + "-" + attempt,
                 number,
                 result,
                 attempt,
-                Instant.parse("2026-03-24T15:58:18Z"),
+                startTime,
                 35,
                 result == CallResult.LA ? 7L : null,
                 last,
