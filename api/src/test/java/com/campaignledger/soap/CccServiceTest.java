@@ -317,6 +317,28 @@ class CccServiceTest {
     }
 
     @Test
+    void aCampaignReadCanBeSentBackAndTheLedgersOwnSettingsStay() {
+        Response created = tenant.post("/api/campaigns", """
+                {"name": "Predictive", "script": "Old", "passcode": "4711",
+                 "dispositionLists": [{"name": "outcome", "dispositions": ["sale", "no sale"]}]}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        String read = soap("GetCccCampaign", "<ns1:Id>" + id + "</ns1:Id>").ok().body();
+        String campaign = read.substring(read.indexOf("<CccCampaign"), read.indexOf("</CccCampaign>") + 14)
+                .replace("<Script>Old</Script>", "<Script>New</Script>");
+        assertThat(campaign).contains("<Status>SETUP</Status>", "<Created>");
+
+        // Status and the dates are the ledger's: sent back as read, they are not refused, and change nothing.
+        soap("UpdateCccCampaign", campaign).ok();
+
+        JsonNode updated = restOnce(id, c -> c.get("script").asText().equals("New"));
+        assertThat(updated.get("status").asText()).isEqualTo("SETUP");
+        assertThat(updated.get("passcodeSet").asBoolean()).isTrue();
+        assertThat(updated.get("dispositionLists").toString())
+                .isEqualTo("[{\"name\":\"outcome\",\"dispositions\":[\"sale\",\"no sale\"]}]");
+    }
+
+    @Test
     void controlDeletesAndStatsAreTheRestRows() {
         long id = created(SEED_000_CAMPAIGN.formatted("Controlled"));
         String ids = "<ns1:Id>" + id + "</ns1:Id>";

@@ -11,7 +11,10 @@ import jakarta.xml.bind.annotation.XmlType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Seed 000's CccCampaign, its fields in the seed's order; {@code id} and the dates are the ledger's to set. */
+/**
+ * Seed 000's CccCampaign, its fields in the seed's order. {@code id}, {@code Status}, the dates and
+ * {@code AgentGroupName} are the ledger's to set: in a request they are not read, so a campaign read can be sent back.
+ */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(
         name = "CccCampaign",
