@@ -5,9 +5,11 @@ import com.campaignledger.accounts.apikey.ApiKeys;
 import com.campaignledger.accounts.throttle.LoginLockout;
 import com.campaignledger.accounts.throttle.RequestRateLimits;
 import com.campaignledger.kernel.problem.ProblemType;
+import com.campaignledger.soap.SoapConfig;
 import com.campaignledger.web.FilterProblems;
 import com.campaignledger.web.Problems;
 import com.campaignledger.web.RequestContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -17,6 +19,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -86,11 +90,64 @@ public class SecurityConfig {
     }
 
     /**
-     * The SOAP services (SPEC §10): each operation authenticates its own {@code key} (an API key), and the WSDL is
-     * open, so no HTTP Basic here: a client that sends Basic preemptively with the WSDL GET must not be refused.
+     * The SOAP services' WSDLs and schemas (SPEC §10) are open and read no credentials: PHP's SoapClient sends HTTP
+     * Basic preemptively with the WSDL GET too, and a wrong password must not refuse the document.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain wsdlSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(SecurityConfig::isWsdlRequest)
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static boolean isWsdlRequest(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query =
+                request.getQueryString() == null ? "" : request.getQueryString().toLowerCase(Locale.ROOT);
+        return path.equals(SoapConfig.CCC_SERVICE_WSDL)
+                || (path.startsWith("/service/") && (query.equals("wsdl") || query.startsWith("xsd=")));
+    }
+
+    /**
+     * CccService (SPEC §10): HTTP Basic with an API credential, as the REST API, with its lock-outs and rate limits;
+     * what the filters refuse is a SOAP 1.2 fault.
      */
     @Bean
     @Order(1)
+    SecurityFilterChain cccServiceSecurity(
+            HttpSecurity http, LedgerSecurityProperties properties, ObjectMapper json, RequestRateLimits rateLimits)
+            throws Exception {
+        SecurityProblems faults = new SecurityProblems(new SoapFaults(json), properties.realm());
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/service" + SoapConfig.CCC_SERVICE))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(
+                        basic -> basic.realmName(properties.realm()).authenticationEntryPoint(faults::unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(faults::unauthenticated))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterAfter(new AuthenticatedRequestFilter(rateLimits, faults), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * PredictiveService (SPEC §10): each operation authenticates its own {@code key} (an API key), so no HTTP Basic
+     * here.
+     */
+    @Bean
+    @Order(2)
     SecurityFilterChain soapSecurity(HttpSecurity http) throws Exception {
         // A path pattern, not an MVC matcher: CXF's servlet, not Spring MVC's, serves /service.
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/service/**"))

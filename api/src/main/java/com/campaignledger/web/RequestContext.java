@@ -3,6 +3,7 @@ package com.campaignledger.web;
 import com.campaignledger.kernel.MetadataKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.MetaData;
@@ -63,6 +64,19 @@ public record RequestContext(String accountId, String actor, String requestId, S
             return authenticated(servlet.getRequest(), accountId, actor);
         }
         return new RequestContext(accountId, actor, fallbackRequestId, fallbackRequestId);
+    }
+
+    /**
+     * The context of the request being answered, once a credential authenticated it; empty outside a request or
+     * before authentication. For the ways in that are not controller methods (a SOAP operation behind HTTP Basic).
+     */
+    public static Optional<RequestContext> current() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                && servlet.getRequest().getAttribute(ATTRIBUTE) instanceof RequestContext context
+                && !NO_ACCOUNT.equals(context.accountId())) {
+            return Optional.of(context);
+        }
+        return Optional.empty();
     }
 
     /** The same context, with the request id an idempotency key named. */

@@ -1,6 +1,9 @@
 package com.campaignledger.soap;
 
 import com.campaignledger.accounts.apikey.ApiKeys;
+import com.campaignledger.soap.ccc.CccCampaigns;
+import com.campaignledger.soap.ccc.CccStats;
+import com.campaignledger.soap.ccc.ws.CccServiceEndpoint;
 import com.campaignledger.soap.predictive.PredictiveAgents;
 import com.campaignledger.soap.predictive.PredictiveCampaigns;
 import com.campaignledger.soap.predictive.ws.PredictiveServiceEndpoint;
@@ -14,10 +17,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The SOAP endpoints under CXF's servlet ({@code cxf.path}, {@code /service}): PredictiveService at
- * {@code /service/PredictiveService}, its WSDL at {@code ?wsdl}.
+ * {@code /service/PredictiveService} and CccService at {@code /service/CccService}, their WSDLs at {@code ?wsdl}
+ * (CccService's also at CallFire's {@value #CCC_SERVICE_WSDL}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SoapConfig {
+
+    /** Where CccService answers, under {@code cxf.path}. */
+    public static final String CCC_SERVICE = "/CccService";
+
+    /** CallFire's address of the WSDL that seed 000's SoapClient is given. */
+    public static final String CCC_SERVICE_WSDL = "/api/1.1/wsdl/callfire-service-http-soap12.wsdl";
 
     /**
      * @param connectionWait how long getConnectionForAgent waits for a call: below PHP's default 60 s socket
@@ -33,6 +43,13 @@ public class SoapConfig {
         EndpointImpl endpoint =
                 new EndpointImpl(bus, new PredictiveServiceEndpoint(keys, campaigns, agents, connectionWait));
         endpoint.publish("/PredictiveService");
+        return endpoint;
+    }
+
+    @Bean
+    Endpoint cccService(Bus bus, CccCampaigns campaigns, CccStats stats) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new CccServiceEndpoint(campaigns, stats));
+        endpoint.publish(CCC_SERVICE);
         return endpoint;
     }
 }
