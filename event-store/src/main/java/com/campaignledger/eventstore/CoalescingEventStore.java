@@ -39,6 +39,9 @@ class CoalescingEventStore extends EmbeddedEventStore {
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
+        if (storageEngine() instanceof LedgerJdbcEventStorageEngine engine) {
+            engine.committed();
+        }
         if (waker == null) {
             super.afterCommit(events);
             return;

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * The JDBC event storage engine as Axon's Spring Boot support builds it, with one setting it does not expose: how
  * many events one query reads. Streaming processors read the store in queries of this many events, so a replay
  * of a large store makes a hundred times fewer round trips with 10,000 than with Axon's default of 100
- * (docs/benchmarks.md). Live processors read what is new, usually far fewer.
+ * (docs/benchmarks.md). Live processors read what is new, usually far fewer; the store's shared reader makes no
+ * empty reads after a read that found them ({@link LedgerJdbcEventStorageEngine}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStorageConfig {
@@ -59,7 +60,7 @@ public class EventStorageConfig {
             TransactionManager transactionManager,
             EventSchema eventSchema,
             @Value("${ledger.event-store.batch-size:10000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        return new LedgerJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -68,8 +69,7 @@ public class EventStorageConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize));
     }
 
     /**
