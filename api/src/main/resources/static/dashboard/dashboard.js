@@ -194,7 +194,7 @@ function campaignRow(c) {
   const s = c.stats;
   const tr = el('tr');
   tr.id = `campaign-${c.id}`;
-  const name = el('th', `${c.id} · ${c.name}`);
+  const name = el('th', `${c.id} · ${c.name}`, 'name');
   name.scope = 'row';
   tr.append(name, cell(c.status, `status status-${c.status}`));
 
@@ -419,12 +419,14 @@ async function refreshOperations() {
   clearTimeout(operationsTimer);
   if (!admin || $('operations').hidden) return;
   try {
-    const [processors, letters] = await Promise.all([
+    const [processors, letters, deliveries] = await Promise.all([
       call('/dashboard/admin/processors'),
       call('/dashboard/admin/dead-letters'),
+      call('/dashboard/admin/deliveries'),
     ]);
     showProcessors(processors);
     showDeadLetters(letters);
+    showDeliveries(deliveries);
   } catch (e) {
     if (e.status === 401) return signedOut(e.message);
     showError(e.message, false);
@@ -500,6 +502,27 @@ function showDeadLetters(sequences) {
     return tr;
   }));
   $('no-dead-letters').hidden = sequences.length > 0;
+}
+
+function showDeliveries(deliveries) {
+  $('delivery-rows').replaceChildren(...deliveries.map((d) => {
+    const tr = el('tr');
+    tr.id = `delivery-${d.id}`;
+    const th = el('th', `${d.eventType}${d.campaignId ? ` · campaign ${d.campaignId}` : ''}`);
+    th.scope = 'row';
+    const error = [d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : null, d.lastError].filter(Boolean).join(': ');
+    const redeliver = button('Redeliver', async () => {
+      const again = await post(`/dashboard/admin/deliveries/${encodeURIComponent(d.id)}/redeliver`);
+      $('operations-note').textContent = `Delivery ${again.id} is queued again (${again.status}).`;
+      await refreshOperations();
+    }, 'secondary');
+    redeliver.setAttribute('aria-label', `Redeliver ${d.eventType} to ${d.endpoint}`);
+    tr.append(th, cell(d.endpoint, 'endpoint'), cell(d.status, `status status-${d.status}`),
+      cell(String(d.attempts), 'number'), cell(error || '–', 'last-error'), cell('', 'actions'));
+    tr.lastChild.append(redeliver);
+    return tr;
+  }));
+  $('no-deliveries').hidden = deliveries.length > 0;
 }
 
 // ---- Wiring ----

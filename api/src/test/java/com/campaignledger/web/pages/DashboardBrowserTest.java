@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,16 +46,12 @@ class DashboardBrowserTest extends BrowserPageTest {
         try {
             signIn(ApiClient.ADMIN_LOGIN, ApiClient.ADMIN_SECRET);
             wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-            assertThat(browser.findElement(row).findElement(By.tagName("th")).getText())
-                    .isEqualTo(campaign + " · Dashboard calls");
+            wait.until(ExpectedConditions.textToBe(cell(campaign, "name"), campaign + " · Dashboard calls"));
             wait.until(ExpectedConditions.textToBe(cell(campaign, "status"), "RUNNING"));
             wait.until(ExpectedConditions.textToBe(cell(campaign, "dialed"), "1 / 3"));
             wait.until(ExpectedConditions.textToBe(cell(campaign, "agents"), "1 / 0 / 1"));
             assertThat(browser.findElement(By.id("age")).getText()).matches("\\d+ s");
-            assertThat(browser.findElement(row)
-                            .findElement(By.className("data-age"))
-                            .getText())
-                    .matches("\\d+ s ago");
+            wait.until(d -> d.findElement(cell(campaign, "data-age")).getText().matches("\\d+ s ago"));
 
             // A call the dialer reports is pushed: on screen within 2 s, without reloading the page.
             js("window.notReloaded = true;");
@@ -64,25 +60,33 @@ class DashboardBrowserTest extends BrowserPageTest {
                     "{\"number\": \"3105550002\", \"result\": \"NO_ANS\", \"durationSeconds\": 20}"));
             new WebDriverWait(browser, PUSHED_WITHIN, Duration.ofMillis(50))
                     .until(ExpectedConditions.textToBe(cell(campaign, "dialed"), "2 / 3"));
-            assertThat(browser.findElement(cell(campaign, "noanswer")).getText())
-                    .isEqualTo("1");
+            wait.until(ExpectedConditions.textToBe(cell(campaign, "noanswer"), "1"));
             assertThat(js("return window.notReloaded === true;")).isEqualTo(true);
 
             // Stop and start again, with the keyboard.
-            browser.findElement(cell(campaign, "stop")).sendKeys(Keys.ENTER);
+            press(cell(campaign, "stop"));
             wait.until(ExpectedConditions.textToBe(cell(campaign, "status"), "STOPPED"));
             assertThat(status(campaign)).isEqualTo("STOPPED");
-            browser.findElement(cell(campaign, "start")).sendKeys(Keys.ENTER);
+            press(cell(campaign, "start"));
             wait.until(ExpectedConditions.textToBe(cell(campaign, "status"), "RUNNING"));
             assertThat(status(campaign)).isEqualTo("RUNNING");
 
             // The campaign's details: the agent waiting, and for how long.
-            browser.findElement(cell(campaign, "details")).click();
+            press(cell(campaign, "details"));
             By agent = By.cssSelector("#agent-" + session + " .state");
             wait.until(ExpectedConditions.textToBe(agent, "READY"));
-            assertThat(browser.findElement(By.cssSelector("#agent-" + session + " .time-in-state"))
-                            .getText())
-                    .matches("\\d+ s");
+            wait.until(d -> d.findElement(By.cssSelector("#agent-" + session + " .time-in-state"))
+                    .getText()
+                    .matches("\\d+ s"));
+            // The colours warn as the time in state grows: waiting 2 min is amber, 6 min red.
+            assertThat(js("agentsShown = [{sessionId: 901, userId: 'a', state: 'READY',"
+                            + " since: new Date(Date.now() - 120000).toISOString()},"
+                            + " {sessionId: 902, userId: 'b', state: 'READY',"
+                            + " since: new Date(Date.now() - 360000).toISOString()}]; showAgents();"
+                            + " return ['agent-901', 'agent-902'].map(id => document.querySelector("
+                            + "'#' + id + ' .time-in-state').className).join(' | ');"))
+                    .isEqualTo("time-in-state warn | time-in-state alarm");
+            wait.until(ExpectedConditions.textToBe(agent, "READY"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calls-chart svg rect")));
             wait.until(d -> d.findElement(By.id("timeline")).getText().contains("CampaignStopped"));
             Browsers.screenshot(browser, "dashboard.png");
@@ -113,9 +117,10 @@ class DashboardBrowserTest extends BrowserPageTest {
         try {
             signIn(ApiClient.ADMIN_LOGIN, ApiClient.ADMIN_SECRET);
             wait.until(ExpectedConditions.textToBe(cell(campaign, "drop-rate"), "50.0 % over the limit"));
-            WebElement rate = browser.findElement(cell(campaign, "drop-rate"));
-            assertThat(rate.getAttribute("class")).contains("over-limit");
-            assertThat(rate.getCssValue("color")).isEqualTo("rgba(164, 14, 38, 1)");
+            // Read at once: a push may draw the row again.
+            assertThat(js("const rate = document.querySelector('#campaign-" + campaign + " .drop-rate');"
+                            + " return rate.className + ' | ' + getComputedStyle(rate).color;"))
+                    .isEqualTo("number drop-rate over-limit | rgb(164, 14, 38)");
             Browsers.screenshot(browser, "dashboard-drop-rate.png");
         } catch (RuntimeException | AssertionError e) {
             Browsers.screenshot(browser, "dashboard-drop-rate-failure.png");
@@ -140,7 +145,7 @@ class DashboardBrowserTest extends BrowserPageTest {
                     + "new MutationObserver(() => document.querySelectorAll('#processor-campaign-history progress')"
                     + ".forEach(p => window.replayProgress.push(p.value)))"
                     + ".observe(document.getElementById('processor-rows'), {childList: true, subtree: true});");
-            browser.findElement(replay).sendKeys(Keys.ENTER);
+            press(replay);
             wait.until(ExpectedConditions.textToBe(By.id("operations-note"), "Replay of campaign-history started."));
             wait.until(d -> !d.findElements(By.cssSelector("#processor-campaign-history progress"))
                             .isEmpty()
@@ -169,8 +174,6 @@ class DashboardBrowserTest extends BrowserPageTest {
                             + " + document.querySelector('#processor-campaign-view .replay-figures').textContent;"))
                     .isEqualTo("42 |  42.0 % · 291 events/s, 2 s left");
             Browsers.screenshot(browser, "dashboard-operations.png");
-            wait.until(d -> d.findElements(By.id("processor-campaign-view")).size() == 1
-                    && d.findElements(By.id("processor-campaign-history")).size() == 1);
         } catch (RuntimeException | AssertionError e) {
             Browsers.screenshot(browser, "dashboard-operations-failure.png");
             throw e;
@@ -192,6 +195,8 @@ class DashboardBrowserTest extends BrowserPageTest {
     }
 
     private void signIn(String login, String secret) {
+        // The page draws its tables again as figures arrive: an element read a moment ago may be gone.
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get("http://localhost:" + port + "/dashboard");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         browser.findElement(By.id("credential-login")).sendKeys(login);
@@ -219,6 +224,14 @@ class DashboardBrowserTest extends BrowserPageTest {
 
     private String status(long campaign) {
         return api.get("/api/campaigns/" + campaign).json().path("status").asText();
+    }
+
+    /** Presses a button with the keyboard, once the page shows it (a push may have drawn its row again). */
+    private void press(By button) {
+        wait.until(d -> {
+            d.findElement(button).sendKeys(Keys.ENTER);
+            return true;
+        });
     }
 
     private static By cell(long campaign, String className) {

@@ -13,7 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +147,39 @@ class DashboardSessionTest extends BrowserPageTest {
                 .asLong();
         assertThat(send(get("/dashboard/campaigns/" + theirs + "/agents")).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aSessionHasAFewLiveStreamsWhichEndWithIt() throws Exception {
+        session();
+        assertThat(signIn(ApiClient.ADMIN_LOGIN, ApiClient.ADMIN_SECRET).statusCode())
+                .isEqualTo(204);
+        session();
+        List<CompletableFuture<Long>> ended = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            HttpResponse<Stream<String>> stream = client.send(
+                    get("/dashboard/events")
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            // The figures come first; the stream is read to its end, which signing out brings.
+            ended.add(CompletableFuture.supplyAsync(() ->
+                    stream.body().filter(line -> line.equals("event:figures")).count()));
+        }
+        HttpResponse<String> fourth = send(get("/dashboard/events").header("Accept", "text/event-stream"));
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(fourth.body()).get("detail").asText())
+                .isEqualTo("This session has 3 live streams open already: close a dashboard tab");
+
+        assertThat(send(withCsrf(post("/dashboard/session/end", ""))).statusCode())
+                .isEqualTo(204);
+        for (CompletableFuture<Long> stream : ended) {
+            assertThat(stream.get(10, TimeUnit.SECONDS)).isPositive();
+        }
     }
 
     private JsonNode session() throws IOException, InterruptedException {
