@@ -235,7 +235,15 @@ function campaignRow(c) {
 function showCampaigns(campaigns) {
   const focused = document.activeElement;
   const focusKey = focused && focused.closest && focused.closest('tr') ? [focused.closest('tr').id, focused.className] : null;
-  $('rows').replaceChildren(...campaigns.map(campaignRow));
+  // A row whose figures did not move stays as it is (and keeps its focus and hover).
+  $('rows').replaceChildren(...campaigns.map((c) => {
+    const key = JSON.stringify(c);
+    const shown = $(`campaign-${c.id}`);
+    if (shown && shown.dataset.figures === key) return shown;
+    const row = campaignRow(c);
+    row.dataset.figures = key;
+    return row;
+  }));
   $('empty').hidden = campaigns.length > 0;
   // Keep the keyboard where it was when a push redraws the table.
   if (focusKey) {

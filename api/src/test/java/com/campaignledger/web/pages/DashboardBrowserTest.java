@@ -8,9 +8,11 @@ import com.campaignledger.testsupport.ApiClient.Response;
 import com.campaignledger.testsupport.Browsers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -71,6 +73,11 @@ class DashboardBrowserTest extends BrowserPageTest {
             wait.until(ExpectedConditions.textToBe(cell(campaign, "status"), "RUNNING"));
             assertThat(status(campaign)).isEqualTo("RUNNING");
 
+            // An update, for the audit trail to show what it changed.
+            Response patched =
+                    api.patch("/api/campaigns/" + campaign, "{\"script\": \"Hello from the dashboard\"}", Map.of());
+            assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
             // The campaign's details: the agent waiting, and for how long.
             press(cell(campaign, "details"));
             By agent = By.cssSelector("#agent-" + session + " .state");
@@ -89,6 +96,7 @@ class DashboardBrowserTest extends BrowserPageTest {
             wait.until(ExpectedConditions.textToBe(agent, "READY"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calls-chart svg rect")));
             wait.until(d -> d.findElement(By.id("timeline")).getText().contains("CampaignStopped"));
+            wait.until(d -> d.findElement(By.id("timeline")).getText().contains("\"Hello from the dashboard\""));
             Browsers.screenshot(browser, "dashboard.png");
 
             // The campaign as it was before it was stopped: RUNNING.
@@ -122,6 +130,12 @@ class DashboardBrowserTest extends BrowserPageTest {
                             + " return rate.className + ' | ' + getComputedStyle(rate).color;"))
                     .isEqualTo("number drop-rate over-limit | rgb(164, 14, 38)");
             Browsers.screenshot(browser, "dashboard-drop-rate.png");
+
+            // On a phone's screen the page fits its width; only the tables scroll sideways.
+            browser.manage().window().setSize(new Dimension(390, 844));
+            wait.until(
+                    d -> Boolean.TRUE.equals(js("return document.documentElement.scrollWidth <= window.innerWidth;")));
+            Browsers.screenshot(browser, "dashboard-phone.png");
         } catch (RuntimeException | AssertionError e) {
             Browsers.screenshot(browser, "dashboard-drop-rate-failure.png");
             throw e;
