@@ -118,6 +118,30 @@ class DashboardSessionTest extends BrowserPageTest {
     }
 
     @Test
+    void theFormLocksALoginOutAsHttpBasicDoes() throws Exception {
+        String account = "lock-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"Locked\"}");
+        JsonNode credential = api.post(
+                        "/api/admin/accounts/" + account + "/credentials", "{\"login\": \"" + account + "-sup\"}")
+                .json();
+        String login = account + "-sup";
+        session();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(signIn(login, "wrong-" + attempt).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = signIn(login, credential.get("secret").asText());
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(locked.body()).get("code").asText()).isEqualTo("LOGIN_LOCKED");
+        assertThat(session().get("signedIn").asBoolean()).isFalse();
+        // The same lock holds for the API.
+        assertThat(api.as(login, credential.get("secret").asText())
+                        .get("/api/campaigns")
+                        .status())
+                .isEqualTo(429);
+    }
+
+    @Test
     void aCredentialWithoutAdminReadsNoOperations() throws Exception {
         String account = "dash-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"Supervisors\"}")
