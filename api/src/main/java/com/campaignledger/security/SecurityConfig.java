@@ -39,7 +39,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * HTTP Basic with API credentials on every endpoint but health; ADMIN for everything under
  * {@code /api/admin/} (whatever is added there later) and for the other actuator endpoints (metrics are the
- * operators'). Stateless: no session, no cookie, so no CSRF to guard against.
+ * operators'). Stateless: no session, no cookie, so no CSRF to guard against; the dashboard's session cookie is
+ * for its own paths only ({@link DashboardSecurityConfig}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
@@ -189,7 +190,7 @@ public class SecurityConfig {
                         .requestMatchers("/problems", "/problems/*")
                         .permitAll()
                         // The pages' own files hold no data: what they show comes through the API, authenticated.
-                        .requestMatchers("/agent", "/agent/", "/agent/*", "/dashboard", "/dashboard/", "/dashboard/*")
+                        .requestMatchers("/agent", "/agent/", "/agent/*")
                         .permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**")
                         .hasRole("ADMIN")

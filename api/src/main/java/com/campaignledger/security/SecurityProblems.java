@@ -56,6 +56,21 @@ class SecurityProblems {
                         "Send an API credential's login and secret with HTTP Basic authentication"));
     }
 
+    /** The dashboard's sign-in form: the same answers as Basic, but no challenge (the browser would ask itself). */
+    void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof LoginLockedException) {
+            unauthenticated(request, response, e);
+            return;
+        }
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        ProblemType.AUTHENTICATION_REQUIRED,
+                        "The login or the secret is wrong, or the credential or its account is disabled"));
+    }
+
     /** An {@code apikey} that is no live key of an enabled account. */
     void unauthenticatedKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
         problems.write(

@@ -6,8 +6,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The pages for people (static files under {@code static/}): {@code /agent}, an invite link's target, is the agent
- * console; {@code /dashboard} the supervisors' view of the campaigns. They hold no data and need no credentials;
- * what they show comes through the authenticated API.
+ * console; {@code /dashboard} the supervisors' view of the campaigns. Their files hold no data and need no
+ * credentials: the console reads the authenticated API, the dashboard its own paths with a signed-in session.
  */
 @Configuration(proxyBeanMethods = false)
 class PagesConfig implements WebMvcConfigurer {

@@ -59,6 +59,11 @@ public class DeliveryService {
                 deliveries.countForSubscription(subscriptionId));
     }
 
+    /** The account's newest deliveries that failed (retried still) or died, for an operator to send again. */
+    public List<Delivery> failing(String accountId, int limit) {
+        return deliveries.failing(accountId, limit);
+    }
+
     public Delivery get(String accountId, String id) {
         return deliveries.find(accountId, id).orElseThrow(() -> new NotificationNotFoundException("No delivery " + id));
     }

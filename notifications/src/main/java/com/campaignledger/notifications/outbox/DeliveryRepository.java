@@ -251,6 +251,17 @@ public class DeliveryRepository implements PendingDeliveries {
                 (long) page * size));
     }
 
+    /** An account's deliveries that failed and are retried, or were given up on: newest first, with their attempts. */
+    public List<Delivery> failing(String accountId, int limit) {
+        return withAttempts(jdbc.query(
+                "SELECT " + COLUMNS + " FROM notification_delivery WHERE account_id = ? "
+                        + "AND (status = 'DEAD' OR (status = 'PENDING' AND attempts > 0)) "
+                        + "ORDER BY created DESC, id LIMIT ?",
+                ROW,
+                accountId,
+                limit));
+    }
+
     public long countForSubscription(long subscriptionId) {
         Long n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM notification_delivery WHERE subscription_id = ?", Long.class, subscriptionId);

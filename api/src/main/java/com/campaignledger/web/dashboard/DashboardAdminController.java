@@ -1,0 +1,83 @@
+package com.campaignledger.web.dashboard;
+
+import com.campaignledger.kernel.problem.ProblemType;
+import com.campaignledger.notifications.audit.AuditContext;
+import com.campaignledger.notifications.delivery.DeliveryService;
+import com.campaignledger.notifications.outbox.Delivery;
+import com.campaignledger.operations.deadletters.DeadLetters;
+import com.campaignledger.operations.processors.ProcessorReplays;
+import com.campaignledger.operations.processors.ProcessorStatus;
+import com.campaignledger.operations.processors.ReplayRefusedException;
+import com.campaignledger.web.Problems;
+import com.campaignledger.web.RequestContext;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The dashboard's operations view, for ADMIN sessions only (see the security chain): the same as /api/admin, and the
+ * account's failing deliveries.
+ */
+@Hidden
+@RestController
+@RequestMapping("/dashboard/admin")
+class DashboardAdminController {
+
+    private static final int FAILING_DELIVERIES_SHOWN = 50;
+
+    private final ProcessorReplays replays;
+    private final DeadLetters deadLetters;
+    private final DeliveryService deliveries;
+
+    DashboardAdminController(ProcessorReplays replays, DeadLetters deadLetters, DeliveryService deliveries) {
+        this.replays = replays;
+        this.deadLetters = deadLetters;
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping("/processors")
+    List<ProcessorStatus> processors() {
+        return replays.list();
+    }
+
+    @PostMapping("/processors/{name}/replay")
+    ProcessorStatus replay(@PathVariable String name) {
+        return replays.replay(name);
+    }
+
+    @GetMapping("/dead-letters")
+    List<DeadLetters.Sequence> deadLetters() {
+        return deadLetters.list(Optional.empty());
+    }
+
+    @PostMapping("/dead-letters/{processor}/retry")
+    DeadLetters.RetryOutcome retry(@PathVariable String processor) {
+        return deadLetters.retry(processor);
+    }
+
+    /** The account's webhook and postback deliveries that failed or died (as GET /api/deliveries/{id} shows each). */
+    @GetMapping("/deliveries")
+    List<Delivery> failingDeliveries(RequestContext context) {
+        return deliveries.failing(context.accountId(), FAILING_DELIVERIES_SHOWN);
+    }
+
+    /** The same as POST /api/deliveries/{id}/redeliver. */
+    @PostMapping("/deliveries/{id}/redeliver")
+    Delivery redeliver(@PathVariable String id, RequestContext context) {
+        return deliveries.redeliver(
+                new AuditContext(context.accountId(), context.actor(), context.requestId(), context.correlationId()),
+                id);
+    }
+
+    @ExceptionHandler(ReplayRefusedException.class)
+    ProblemDetail refused(ReplayRefusedException e) {
+        return Problems.of(ProblemType.REPLAY_REFUSED, e.getMessage());
+    }
+}
