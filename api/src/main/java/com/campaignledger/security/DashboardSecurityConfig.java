@@ -33,7 +33,7 @@ class DashboardSecurityConfig {
     static final String SIGN_OUT = "/dashboard/session/end";
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain dashboardSecurity(
             HttpSecurity http,
             LedgerSecurityProperties properties,
