@@ -3,17 +3,13 @@ package com.campaignledger.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignledger.testsupport.ApiClient;
-import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,33 +40,11 @@ class CccServicePhpTest {
 
     @BeforeEach
     void phpAndACredential() {
-        boolean php = phpWithSoap();
-        // CI (.ci/run installs php) must run the judge, not skip it.
-        assertThat(php || !"true".equalsIgnoreCase(System.getenv("CI")))
-                .as("php with the soap extension is not installed")
-                .isTrue();
-        Assumptions.assumeTrue(php, "php with the soap extension is not installed");
-        ApiClient admin = new ApiClient(port);
-        String account = "php-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"" + account + "\"}");
-        Response credential = admin.post("/api/admin/accounts/" + account + "/credentials", "{}");
-        login = credential.json().get("login").asText();
-        secret = credential.json().get("secret").asText();
-        tenant = admin.as(login, secret);
-    }
-
-    private static boolean phpWithSoap() {
-        try {
-            Process php =
-                    new ProcessBuilder("php", "-m").redirectErrorStream(true).start();
-            String modules = new String(php.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return php.waitFor(30, TimeUnit.SECONDS) && modules.lines().anyMatch("soap"::equals);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        SoapTenants.requirePhpWithSoap();
+        SoapTenants.Tenant account = SoapTenants.newAccount(port, "php");
+        login = account.login();
+        secret = account.secret();
+        tenant = account.api();
     }
 
     /** The sample, run with this WSDL URL and these credentials: what it printed. */

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,21 +57,9 @@ class CccServiceTest {
     @BeforeEach
     void accountWithCredential() {
         admin = new ApiClient(port);
-        String[] credential = credential();
-        tenant = admin.as(credential[0], credential[1]);
-        basic = basic(credential[0], credential[1]);
-    }
-
-    private String[] credential() {
-        String account = "ccc-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(admin.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"" + account + "\"}")
-                        .status())
-                .isEqualTo(201);
-        Response credential = admin.post("/api/admin/accounts/" + account + "/credentials", "{}");
-        return new String[] {
-            credential.json().get("login").asText(),
-            credential.json().get("secret").asText()
-        };
+        SoapTenants.Tenant account = SoapTenants.newAccount(port, "ccc");
+        tenant = account.api();
+        basic = basic(account.login(), account.secret());
     }
 
     private static String basic(String login, String secret) {
@@ -126,37 +112,16 @@ class CccServiceTest {
     }
 
     private Answer soap(String operation, String children, String authorization) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/service/CccService"))
-                    .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"\"")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(envelope(operation, children)));
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), parse(response));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/service/CccService"))
+                .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"\"")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope(operation, children)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
-    }
-
-    private static Document parse(HttpResponse<String> response) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(
-                    "not XML: " + response.statusCode() + " "
-                            + response.headers().map() + " " + response.body(),
-                    e);
-        }
+        SoapTenants.SoapAnswer answer = SoapTenants.post(http, request.build());
+        return new Answer(answer.status(), answer.body(), answer.xml());
     }
 
     /** Seed 000's second example, with a transfer number, a question and a label as CccCampaign's elements. */
@@ -439,14 +404,14 @@ class CccServiceTest {
     @Test
     void anotherAccountsCampaignIsAFaultAndIsLeftAlone() {
         long theirs = created(SEED_000_CAMPAIGN.formatted("Theirs"));
-        String[] mine = credential();
-        String me = basic(mine[0], mine[1]);
+        SoapTenants.Tenant mine = SoapTenants.newAccount(port, "ccc");
+        String me = basic(mine.login(), mine.secret());
         String ids = "<ns1:Id>" + theirs + "</ns1:Id>";
         long before = campaignEvents();
 
         String notFound = soap("GetCccCampaign", ids, me).fault();
         assertThat(notFound)
-                .isEqualTo(admin.as(mine[0], mine[1])
+                .isEqualTo(mine.api()
                         .get("/api/campaigns/" + theirs)
                         .json()
                         .get("detail")

@@ -14,14 +14,12 @@ import com.campaignledger.soap.generated.predictive.PredictiveService;
 import com.campaignledger.soap.generated.predictive.PredictiveServiceException_Exception;
 import com.campaignledger.soap.generated.predictive.PredictiveServicePortType;
 import com.campaignledger.testsupport.ApiClient;
-import com.campaignledger.testsupport.ApiClient.Response;
 import jakarta.xml.ws.BindingProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,19 +52,9 @@ class PredictiveServiceGeneratedClientTest {
 
     @BeforeEach
     void accountKeyAndClient() {
-        ApiClient admin = new ApiClient(port);
-        String account = "wsdl-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(admin.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"" + account + "\"}")
-                        .status())
-                .isEqualTo(201);
-        Response credential = admin.post("/api/admin/accounts/" + account + "/credentials", "{}");
-        tenant = admin.as(
-                credential.json().get("login").asText(),
-                credential.json().get("secret").asText());
-        key = tenant.post("/api/api-keys", "{\"name\": \"Java front end\"}")
-                .json()
-                .get("key")
-                .asText();
+        SoapTenants.Tenant account = SoapTenants.newAccount(port, "wsdl");
+        tenant = account.api();
+        key = account.newKey("Java front end").secret();
         client = new PredictiveService().getPredictiveServiceHttpPort();
         ((BindingProvider) client)
                 .getRequestContext()

@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,38 +45,11 @@ class PredictiveServicePhpTest {
     String key;
 
     @BeforeEach
-    void phpAndAKey() throws Exception {
-        boolean php = phpWithSoap();
-        // CI (.ci/run installs php) must run the judge, not skip it.
-        assertThat(php || !"true".equalsIgnoreCase(System.getenv("CI")))
-                .as("php with the soap extension is not installed")
-                .isTrue();
-        Assumptions.assumeTrue(php, "php with the soap extension is not installed");
-        ApiClient admin = new ApiClient(port);
-        String account = "php-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"" + account + "\"}");
-        Response credential = admin.post("/api/admin/accounts/" + account + "/credentials", "{}");
-        tenant = admin.as(
-                credential.json().get("login").asText(),
-                credential.json().get("secret").asText());
-        key = tenant.post("/api/api-keys", "{\"name\": \"PHP\"}")
-                .json()
-                .get("key")
-                .asText();
-    }
-
-    private static boolean phpWithSoap() {
-        try {
-            Process php =
-                    new ProcessBuilder("php", "-m").redirectErrorStream(true).start();
-            String modules = new String(php.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return php.waitFor(30, TimeUnit.SECONDS) && modules.lines().anyMatch("soap"::equals);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    void phpAndAKey() {
+        SoapTenants.requirePhpWithSoap();
+        SoapTenants.Tenant account = SoapTenants.newAccount(port, "php");
+        tenant = account.api();
+        key = account.newKey("PHP").secret();
     }
 
     /** One of the seed's functions, with $debug on: what it printed. */

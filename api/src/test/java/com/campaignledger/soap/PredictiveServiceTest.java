@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.campaignledger.testsupport.ApiClient;
 import com.campaignledger.testsupport.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,19 +58,12 @@ class PredictiveServiceTest {
 
     @BeforeEach
     void accountWithKey() {
+        SoapTenants.Tenant account = SoapTenants.newAccount(port, "soap");
         admin = new ApiClient(port);
-        String account = "soap-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(admin.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"" + account + "\"}")
-                        .status())
-                .isEqualTo(201);
-        Response credential = admin.post("/api/admin/accounts/" + account + "/credentials", "{}");
-        tenant = admin.as(
-                credential.json().get("login").asText(),
-                credential.json().get("secret").asText());
-        Response created = tenant.post("/api/api-keys", "{\"name\": \"Predictive front end\"}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        keyId = created.json().at("/apiKey/id").asText();
-        key = created.json().get("key").asText();
+        tenant = account.api();
+        SoapTenants.Key created = account.newKey("Predictive front end");
+        keyId = created.id();
+        key = created.secret();
     }
 
     /** A seed 003 envelope, as the seed writes it. */
@@ -126,37 +117,16 @@ class PredictiveServiceTest {
     }
 
     private Answer soap(String operation, String children, String requestId) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/service/PredictiveService"))
-                            .header("X-Request-Id", requestId)
-                            .header("Content-Type", "text/xml; charset=utf-8")
-                            .header("SOAPAction", "\"\"")
-                            .timeout(Duration.ofSeconds(60))
-                            .POST(HttpRequest.BodyPublishers.ofString(envelope(operation, children)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), parse(response));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Document parse(HttpResponse<String> response) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(
-                    "not XML: " + response.statusCode() + " "
-                            + response.headers().map() + " " + response.body(),
-                    e);
-        }
+        SoapTenants.SoapAnswer answer = SoapTenants.post(
+                http,
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/service/PredictiveService"))
+                        .header("X-Request-Id", requestId)
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .header("SOAPAction", "\"\"")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope(operation, children)))
+                        .build());
+        return new Answer(answer.status(), answer.body(), answer.xml());
     }
 
     private String keyElement() {

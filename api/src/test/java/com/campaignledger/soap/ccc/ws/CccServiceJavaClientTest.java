@@ -3,13 +3,11 @@ package com.campaignledger.soap.ccc.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.campaignledger.testsupport.ApiClient;
-import com.campaignledger.testsupport.ApiClient.Response;
+import com.campaignledger.soap.SoapTenants;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Service;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,25 +34,15 @@ class CccServiceJavaClientTest {
 
     @BeforeEach
     void clientOfTheServedWsdl() throws Exception {
-        ApiClient admin = new ApiClient(port);
-        String account = "java-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"" + account + "\"}");
-        Response credential = admin.post("/api/admin/accounts/" + account + "/credentials", "{}");
-
+        SoapTenants.Tenant account = SoapTenants.newAccount(port, "java");
         Service service = Service.create(
                 URI.create("http://localhost:" + port + "/api/1.1/wsdl/callfire-service-http-soap12.wsdl")
                         .toURL(),
                 new QName(CccService.NAMESPACE, "CccService"));
         client = service.getPort(new QName(CccService.NAMESPACE, "CccServiceHttpSoap12Endpoint"), CccService.class);
         BindingProvider binding = (BindingProvider) client;
-        binding.getRequestContext()
-                .put(
-                        BindingProvider.USERNAME_PROPERTY,
-                        credential.json().get("login").asText());
-        binding.getRequestContext()
-                .put(
-                        BindingProvider.PASSWORD_PROPERTY,
-                        credential.json().get("secret").asText());
+        binding.getRequestContext().put(BindingProvider.USERNAME_PROPERTY, account.login());
+        binding.getRequestContext().put(BindingProvider.PASSWORD_PROPERTY, account.secret());
     }
 
     @Test
