@@ -1,9 +1,12 @@
 package com.campaignledger.operations.processors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,14 +45,14 @@ public class ProcessorCatchUp {
      */
     public boolean await(String processor, Duration max) {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        if (head == null || position(processor) >= head) {
+        if (head == null || reached(processor, head)) {
             return false;
         }
         long deadline = System.nanoTime() + max.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 Thread.sleep(10);
-                if (position(processor) >= head) {
+                if (reached(processor, head)) {
                     return true;
                 }
             }
@@ -59,23 +62,46 @@ public class ProcessorCatchUp {
         return false;
     }
 
-    /** The global index every segment of the processor has reached; -1 when unknown (not started, or replaying). */
-    long position(String processor) {
-        List<byte[]> tokens = jdbc.query(
+    /**
+     * Whether every segment has handled every event up to {@code head}. A token past an event may still miss it: an
+     * event whose transaction committed after a later one's is a gap of the token until the processor takes it. A gap
+     * that holds a stored event is such an event; one that holds none is an index no event took (a rolled-back
+     * append) and is not waited for.
+     */
+    boolean reached(String processor, long head) {
+        List<byte[]> tokens = tokens(processor);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Set<Long> gaps = new TreeSet<>();
+        for (byte[] token : tokens) {
+            try {
+                JsonNode json = token == null ? null : JSON.readTree(token);
+                if (json == null || json.path("index").asLong(-1) < head) {
+                    return false;
+                }
+                json.path("gaps").forEach(gap -> gaps.add(gap.asLong()));
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        gaps.removeIf(gap -> gap > head);
+        if (gaps.isEmpty()) {
+            return true;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(gaps.size(), "?"));
+        Integer stored = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE global_index IN (" + in + ")",
+                Integer.class,
+                gaps.toArray());
+        return stored == null || stored == 0;
+    }
+
+    private List<byte[]> tokens(String processor) {
+        return jdbc.query(
                 "SELECT token FROM token_entry WHERE processor_name = ? AND token_type = ?",
                 (rs, i) -> rs.getBytes(1),
                 processor,
                 GapAwareTrackingToken.class.getName());
-        long position = -1;
-        for (byte[] token : tokens) {
-            try {
-                long index =
-                        token == null ? -1 : JSON.readTree(token).path("index").asLong(-1);
-                position = position == -1 ? index : Math.min(position, index);
-            } catch (IOException e) {
-                return -1;
-            }
-        }
-        return position;
     }
 }
