@@ -55,7 +55,13 @@ public class ComplianceQueries {
 
     public PacingFigures pacingFigures(long campaignId, String accountId, LocalDate today) {
         LocalDate start = today.minusDays(ComplianceRecord.ROLLING_DAYS - 1L);
-        Period month = Period.of(start, today, repository.campaignDays(campaignId, accountId, start, today));
+        return pacingFigures(
+                campaignId,
+                accountId,
+                Period.of(start, today, repository.campaignDays(campaignId, accountId, start, today)));
+    }
+
+    private PacingFigures pacingFigures(long campaignId, String accountId, Period month) {
         Long attempts = jdbc.query(
                 "SELECT attempts FROM campaign_stats WHERE campaign_id = ? AND account_id = ?",
                 rs -> rs.next() ? rs.getLong(1) : 0L,
@@ -89,8 +95,8 @@ public class ComplianceQueries {
         }
         String account = accounts.get(0);
         LocalDate start = today.minusDays(ComplianceRecord.ROLLING_DAYS - 1L);
-        return Optional.of(new PacingRecall(
-                repository.campaignDays(campaignId, account, start, today), pacingFigures(campaignId, account, today)));
+        List<DayCounts> days = repository.campaignDays(campaignId, account, start, today);
+        return Optional.of(new PacingRecall(days, pacingFigures(campaignId, account, Period.of(start, today, days))));
     }
 
     /** Each campaign of the account with a counted call from {@code from} to {@code to}, in id order. */
