@@ -1,13 +1,18 @@
 package com.campaignledger.projections.dashboard;
 
+import com.campaignledger.projections.agentsession.AgentSessionProjection;
 import com.campaignledger.projections.agentsession.AgentSessionRepository;
 import com.campaignledger.projections.campaign.CampaignSort;
 import com.campaignledger.projections.campaign.CampaignView;
+import com.campaignledger.projections.campaign.CampaignViewProjection;
 import com.campaignledger.projections.campaign.CampaignViewRepository;
 import com.campaignledger.projections.campaign.ListCampaignsQuery;
+import com.campaignledger.projections.compliance.ComplianceProjection;
 import com.campaignledger.projections.compliance.ComplianceQueries;
 import com.campaignledger.projections.stats.CampaignStats;
+import com.campaignledger.projections.stats.CampaignStatsProjection;
 import com.campaignledger.projections.stats.CampaignStatsRepository;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,21 +33,46 @@ public class DashboardSnapshots {
     /** The dashboard shows an account's first campaigns, newest first. */
     static final int CAMPAIGNS_SHOWN = 100;
 
+    /** The processors whose rows the figures are read from. */
+    private static final List<String> SOURCES = List.of(
+            CampaignViewProjection.PROCESSING_GROUP,
+            CampaignStatsProjection.PROCESSING_GROUP,
+            ComplianceProjection.PROCESSING_GROUP,
+            AgentSessionProjection.PROCESSING_GROUP);
+
     private final CampaignViewRepository campaigns;
     private final CampaignStatsRepository stats;
     private final ComplianceQueries compliance;
     private final AgentSessionRepository sessions;
+    private final JdbcTemplate jdbc;
     private final Map<String, DashboardSnapshot> lastRead = new ConcurrentHashMap<>();
 
     DashboardSnapshots(
             CampaignViewRepository campaigns,
             CampaignStatsRepository stats,
             ComplianceQueries compliance,
-            AgentSessionRepository sessions) {
+            AgentSessionRepository sessions,
+            JdbcTemplate jdbc) {
         this.campaigns = campaigns;
         this.stats = stats;
         this.compliance = compliance;
         this.sessions = sessions;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Where the read models the figures come from stand, in one query: their processors' tokens, which move in the
+     * transaction of every row they write. While it stays the same, no account's figures can have moved (but for a
+     * dead letter retried or a set-based replay, which write rows behind their token: the feed reads again now and
+     * then whatever this says).
+     */
+    public List<String> sourcesMark() {
+        return jdbc.query(
+                "SELECT processor_name, segment, token_type, token FROM token_entry WHERE processor_name IN (?, ?, ?, ?) "
+                        + "ORDER BY processor_name, segment",
+                (rs, n) -> rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3) + "/"
+                        + (rs.getBytes(4) == null ? "" : new String(rs.getBytes(4), StandardCharsets.UTF_8)),
+                SOURCES.toArray());
     }
 
     /** The account's campaigns with their figures now. */
