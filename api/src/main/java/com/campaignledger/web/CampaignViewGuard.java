@@ -31,7 +31,7 @@ public class CampaignViewGuard {
     }
 
     /**
-     * Waits, at most {@link ProcessorCatchUp#REQUEST_WAIT}, until the view has followed the store up to its newest
+     * Waits, at most {@code ledger.read-models.request-wait} (2 s), until the view has followed the store up to its newest
      * event.
      *
      * @return whether it was behind and has caught up (worth a second look)

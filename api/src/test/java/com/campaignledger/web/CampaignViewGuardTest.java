@@ -14,9 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+@ExtendWith(OutputCaptureExtension.class)
 /** Against a token table and an event table of Axon's shape (V1's), in an in-memory H2 database. */
 class CampaignViewGuardTest {
 
@@ -84,6 +88,17 @@ class CampaignViewGuardTest {
         jdbc.update("INSERT INTO domain_event_entry (global_index) VALUES (5)");
         viewAt(5);
         assertThatThrownBy(() -> rebuild.require(7, Optional::empty)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    /** A view still behind when the wait ends is answered from as it is, and the log says so: never a silent 404. */
+    @Test
+    void aViewStillBehindAfterTheWaitIsLogged(CapturedOutput output) {
+        jdbc.update("INSERT INTO domain_event_entry (global_index) VALUES (5)");
+        viewAt(4);
+        CampaignViewGuard impatient =
+                new CampaignViewGuard(jdbc, new ProcessorCatchUp(jdbc, java.time.Duration.ofMillis(100)));
+        assertThatThrownBy(() -> impatient.require(7, Optional::empty)).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(output.getAll()).contains("Read model campaign-view was still behind the event store after PT0.1S");
     }
 
     /**

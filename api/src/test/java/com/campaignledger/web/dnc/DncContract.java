@@ -331,9 +331,8 @@ abstract class DncContract {
                 .json()
                 .get("agentId")
                 .asLong();
-        assertThat(other.post(agents + "/" + agent + "/login", "{\"userId\": \"v@example.com\"}")
-                        .status())
-                .isEqualTo(200);
+        Response login = other.post(agents + "/" + agent + "/login", "{\"userId\": \"v@example.com\"}");
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
         for (String[] call : new String[][] {{"2135550311", "v-1"}, {"2135550312", "v-2"}}) {
             Response connected = other.post(
                     agents + "/" + agent + "/connection",

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,17 +28,41 @@ public class ProcessorCatchUp {
     /** How long a request waits for a read model before it is refused: well above the lag under full load. */
     public static final Duration REQUEST_WAIT = Duration.ofSeconds(2);
 
+    private static final Logger log = LoggerFactory.getLogger(ProcessorCatchUp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final Duration requestWait;
 
     public ProcessorCatchUp(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, REQUEST_WAIT);
     }
 
-    /** As {@link #await(String, Duration)}, for a request: at most {@link #REQUEST_WAIT}. */
+    @Autowired
+    public ProcessorCatchUp(JdbcTemplate jdbc, @Value("${ledger.read-models.request-wait:2s}") Duration requestWait) {
+        this.jdbc = jdbc;
+        this.requestWait = requestWait;
+    }
+
+    /**
+     * As {@link #await(String, Duration)}, for a request: at most {@code ledger.read-models.request-wait}. A read
+     * model still behind after that is logged, so a refusal it causes is never a silent one.
+     */
     public boolean await(String processor) {
-        return await(processor, REQUEST_WAIT);
+        Wait wait = follow(processor, requestWait);
+        if (wait == Wait.TIMED_OUT) {
+            log.warn(
+                    "Read model {} was still behind the event store after {}: the request is answered from it as it is",
+                    processor,
+                    requestWait);
+        }
+        return wait == Wait.CAUGHT_UP;
+    }
+
+    private enum Wait {
+        NOT_BEHIND,
+        CAUGHT_UP,
+        TIMED_OUT
     }
 
     /**
@@ -44,22 +72,26 @@ public class ProcessorCatchUp {
      * @return whether the processor was behind and has caught up (worth a second look)
      */
     public boolean await(String processor, Duration max) {
+        return follow(processor, max) == Wait.CAUGHT_UP;
+    }
+
+    private Wait follow(String processor, Duration max) {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         if (head == null || reached(processor, head)) {
-            return false;
+            return Wait.NOT_BEHIND;
         }
         long deadline = System.nanoTime() + max.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 Thread.sleep(10);
                 if (reached(processor, head)) {
-                    return true;
+                    return Wait.CAUGHT_UP;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return false;
+        return Wait.TIMED_OUT;
     }
 
     /**
