@@ -1,13 +1,13 @@
 // The supervisor dashboard: signed in with an API credential (a session cookie for the dashboard's paths only, CSRF
-// token on every change), the account's campaigns pushed as server-sent events when their figures move, per campaign
-// details, and for ADMIN the operations view.
+// token on every change). One stream of server-sent events per page pushes what moved: the account's campaigns with
+// their figures, the details of the campaign open, and for ADMIN the operations view.
 'use strict';
 
 const DROP_LIMIT = 0.03;
-const OPERATIONS_REFRESH_MS = 2000;
-// A replay's progress is looked at more often while it runs.
-const REPLAY_REFRESH_MS = 300;
-const DETAIL_REFRESH_MS = 2000;
+// A stream the service refused or ended for good is opened again after this (EventSource retries the others itself).
+const RECONNECT_MS = 3000;
+// This page's name for its stream: opening another campaign's details replaces the page's stream, not adds one.
+const PAGE_ID = Array.from({ length: 4 }, () => Math.random().toString(36).slice(2, 8)).join('');
 // Time in state that warns (amber) and alarms (red), in seconds, by state.
 const STATE_LIMITS = {
   READY: [60, 300],
@@ -23,8 +23,7 @@ let admin = false;
 let events = null;
 let readAt = null;
 let detailId = null;
-let detailTimer = null;
-let operationsTimer = null;
+let reconnectTimer = null;
 let agentsShown = [];
 
 async function call(path, options = {}) {
@@ -99,6 +98,11 @@ function duration(seconds) {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
+// The views were read at this instant (or later): a push of any of them says so for all.
+function readBy(instant) {
+  if (!readAt || new Date(instant) > new Date(readAt)) readAt = instant;
+}
+
 function ageOf(instant) {
   return (Date.now() - new Date(instant).getTime()) / 1000;
 }
@@ -132,18 +136,14 @@ function signedIn(session) {
   $('sign-in').hidden = true;
   $('campaigns').hidden = false;
   $('campaigns-title').focus();
+  $('operations').hidden = !admin;
   listen();
-  if (admin) {
-    $('operations').hidden = false;
-    refreshOperations();
-  }
 }
 
 function signedOut(message) {
   if (events) events.close();
   events = null;
-  clearTimeout(operationsTimer);
-  clearTimeout(detailTimer);
+  clearTimeout(reconnectTimer);
   detailId = null;
   ['campaigns', 'detail', 'operations', 'who'].forEach((id) => { $(id).hidden = true; });
   $('sign-in').hidden = false;
@@ -159,29 +159,53 @@ async function signOut() {
 
 // ---- Live figures ----
 
+// (Re)opens the page's stream: the figures, and the details of the campaign open if any.
 function listen() {
+  clearTimeout(reconnectTimer);
   if (events) events.close();
-  events = new EventSource('/dashboard/events');
-  events.addEventListener('figures', (event) => {
+  const query = new URLSearchParams({ page: PAGE_ID });
+  if (detailId !== null) query.set('campaign', String(detailId));
+  const stream = new EventSource(`/dashboard/events?${query}`);
+  events = stream;
+  stream.addEventListener('figures', (event) => {
     const snapshot = JSON.parse(event.data);
     readAt = snapshot.readAt;
     showCampaigns(snapshot.campaigns);
     $('live-state').textContent = 'live';
     tick();
   });
-  events.addEventListener('checked', (event) => {
+  stream.addEventListener('checked', (event) => {
     readAt = JSON.parse(event.data).readAt;
     $('live-state').textContent = 'live';
     tick();
   });
-  events.onerror = async () => {
+  stream.addEventListener('details', (event) => {
+    const details = JSON.parse(event.data);
+    if (details.campaignId !== detailId) return;
+    readBy(details.readAt);
+    showDetails(details);
+    tick();
+  });
+  stream.addEventListener('operations', (event) => {
+    const pushed = JSON.parse(event.data);
+    readBy(pushed.changedAt);
+    showOperations(pushed.view, pushed.changedAt);
+    tick();
+  });
+  stream.onerror = async () => {
+    if (stream !== events) return;
     $('live-state').textContent = 'reconnecting…';
     // The stream ends with the session: find out whether it still stands.
     try {
       const session = await call('/dashboard/session');
-      if (!session.signedIn) signedOut('The session has ended: sign in again.');
+      if (!session.signedIn) return signedOut('The session has ended: sign in again.');
     } catch (e) {
-      // The service is out of reach: EventSource keeps trying.
+      // The service is out of reach: keep trying.
+    }
+    // EventSource retries a stream that dropped by itself, not one the service refused (a 429, a 5xx): open it again.
+    if (stream === events && stream.readyState === EventSource.CLOSED) {
+      clearTimeout(reconnectTimer);
+      reconnectTimer = setTimeout(listen, RECONNECT_MS);
     }
   };
 }
@@ -266,51 +290,49 @@ function tick() {
     $('as-of').dateTime = readAt;
   }
   document.querySelectorAll('time.data-age').forEach((t) => {
-    t.textContent = `${duration(ageOf(t.dateTime))} ago`;
+    if (t.dateTime) t.textContent = `${duration(ageOf(t.dateTime))} ago`;
+  });
+  document.querySelectorAll('output.read-age').forEach((o) => {
+    if (readAt) o.textContent = duration(ageOf(readAt));
   });
   showAgentTimes();
 }
 
 // ---- One campaign ----
 
-async function openDetail(c) {
+function openDetail(c) {
+  if (detailId !== c.id) {
+    agentsShown = [];
+    showAgents();
+    $('calls-chart').replaceChildren();
+    $('timeline').replaceChildren();
+    $('detail-changed').removeAttribute('datetime');
+    $('detail-changed').textContent = '–';
+  }
   detailId = c.id;
   $('detail-title').textContent = `Campaign ${c.id} · ${c.name}`;
   $('as-of-result').hidden = true;
   $('detail').hidden = false;
   $('detail-title').focus();
-  await refreshDetail();
+  // The page's stream now carries this campaign's details too.
+  listen();
 }
 
 function closeDetail() {
   const id = detailId;
   detailId = null;
-  clearTimeout(detailTimer);
   $('detail').hidden = true;
+  listen();
   const back = id && document.querySelector(`#campaign-${id} .details`);
   if (back) back.focus();
 }
 
-async function refreshDetail() {
-  clearTimeout(detailTimer);
-  if (detailId === null) return;
-  const id = detailId;
-  try {
-    const [agents, hours, history] = await Promise.all([
-      call(`/dashboard/campaigns/${id}/agents`),
-      call(`/dashboard/campaigns/${id}/calls-per-hour`),
-      call(`/dashboard/campaigns/${id}/history`),
-    ]);
-    if (id !== detailId) return;
-    agentsShown = agents;
-    showAgents();
-    showCallsPerHour(hours);
-    showTimeline(history);
-  } catch (e) {
-    if (e.status === 401) return signedOut(e.message);
-    showError(e.message, false);
-  }
-  detailTimer = setTimeout(refreshDetail, DETAIL_REFRESH_MS);
+function showDetails(details) {
+  agentsShown = details.agents;
+  showAgents();
+  showCallsPerHour(details.callsPerHour);
+  showTimeline(details.timeline);
+  $('detail-changed').dateTime = details.changedAt;
 }
 
 function showAgents() {
@@ -423,30 +445,15 @@ async function showAsOf(form) {
 
 // ---- Operations (ADMIN) ----
 
-async function refreshOperations() {
-  clearTimeout(operationsTimer);
-  if (!admin || $('operations').hidden) return;
-  try {
-    const [processors, letters, deliveries] = await Promise.all([
-      call('/dashboard/admin/processors'),
-      call('/dashboard/admin/dead-letters'),
-      call('/dashboard/admin/deliveries'),
-    ]);
-    showProcessors(processors);
-    showDeadLetters(letters);
-    showDeliveries(deliveries);
-  } catch (e) {
-    if (e.status === 401) return signedOut(e.message);
-    showError(e.message, false);
-  }
-  operationsTimer = setTimeout(refreshOperations, replaying ? REPLAY_REFRESH_MS : OPERATIONS_REFRESH_MS);
+function showOperations(view, changedAt) {
+  showProcessors(view.processors);
+  showDeadLetters(view.deadLetters);
+  showDeliveries(view.deliveries);
+  $('operations-changed').dateTime = changedAt;
 }
-
-let replaying = false;
 
 function showProcessors(processors) {
   const focusedId = document.activeElement && document.activeElement.id;
-  replaying = processors.some((p) => p.replay);
   $('processor-rows').replaceChildren(...processors.map(processorRow));
   if (focusedId && $(focusedId)) $(focusedId).focus();
 }
@@ -475,13 +482,10 @@ function processorRow(p) {
     const b = button('Replay', async () => {
       const started = await post(`/dashboard/admin/processors/${encodeURIComponent(p.name)}/replay`);
       $('operations-note').textContent = `Replay of ${p.name} started.`;
-      // Its state as the replay answered, until the next look.
+      // Its state as the replay answered, until the next push.
       const row = $(`processor-${p.name}`);
       if (row) row.replaceWith(processorRow(started));
       $(`replay-${p.name}`).focus();
-      replaying = true;
-      clearTimeout(operationsTimer);
-      operationsTimer = setTimeout(refreshOperations, REPLAY_REFRESH_MS);
     }, 'secondary replay-button');
     b.id = `replay-${p.name}`;
     b.setAttribute('aria-label', `Replay ${p.name}`);
@@ -496,13 +500,13 @@ function processorRow(p) {
 function showDeadLetters(sequences) {
   $('dead-letter-rows').replaceChildren(...sequences.map((s) => {
     const tr = el('tr');
+    tr.dataset.sequence = `${s.processor}/${s.sequence}`;
     const th = el('th', s.processor);
     th.scope = 'row';
     const retry = button('Retry', async () => {
       const outcome = await post(`/dashboard/admin/dead-letters/${encodeURIComponent(s.processor)}/retry`);
       $('operations-note').textContent =
         `${outcome.succeeded} of ${outcome.sequences} sequences of ${outcome.processor} handled; ${outcome.remaining} left.`;
-      await refreshOperations();
     }, 'secondary');
     retry.setAttribute('aria-label', `Retry the dead letters of ${s.processor}`);
     tr.append(th, cell(s.sequence), cell(String(s.letters.length), 'number'), cell('', 'actions'));
@@ -522,7 +526,6 @@ function showDeliveries(deliveries) {
     const redeliver = button('Redeliver', async () => {
       const again = await post(`/dashboard/admin/deliveries/${encodeURIComponent(d.id)}/redeliver`);
       $('operations-note').textContent = `Delivery ${again.id} is queued again (${again.status}).`;
-      await refreshOperations();
     }, 'secondary');
     redeliver.setAttribute('aria-label', `Redeliver ${d.eventType} to ${d.endpoint}`);
     tr.append(th, cell(d.endpoint, 'endpoint'), cell(d.status, `status status-${d.status}`),

@@ -23,23 +23,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dashboard's operations view, for ADMIN sessions only (see the security chain): the same as /api/admin, and the
- * account's failing deliveries.
+ * account's failing deliveries. The page has them pushed ({@link DashboardOperations}); an action here has the push
+ * read them again at its next look.
  */
 @Hidden
 @RestController
 @RequestMapping("/dashboard/admin")
 class DashboardAdminController {
 
-    private static final int FAILING_DELIVERIES_SHOWN = 50;
-
     private final ProcessorReplays replays;
     private final DeadLetters deadLetters;
     private final DeliveryService deliveries;
+    private final DashboardPush push;
 
-    DashboardAdminController(ProcessorReplays replays, DeadLetters deadLetters, DeliveryService deliveries) {
+    DashboardAdminController(
+            ProcessorReplays replays, DeadLetters deadLetters, DeliveryService deliveries, DashboardPush push) {
         this.replays = replays;
         this.deadLetters = deadLetters;
         this.deliveries = deliveries;
+        this.push = push;
     }
 
     @GetMapping("/processors")
@@ -49,7 +51,9 @@ class DashboardAdminController {
 
     @PostMapping("/processors/{name}/replay")
     ProcessorStatus replay(@PathVariable String name) {
-        return replays.replay(name);
+        ProcessorStatus started = replays.replay(name);
+        push.nudge();
+        return started;
     }
 
     @GetMapping("/dead-letters")
@@ -59,21 +63,25 @@ class DashboardAdminController {
 
     @PostMapping("/dead-letters/{processor}/retry")
     DeadLetters.RetryOutcome retry(@PathVariable String processor) {
-        return deadLetters.retry(processor);
+        DeadLetters.RetryOutcome outcome = deadLetters.retry(processor);
+        push.nudge();
+        return outcome;
     }
 
     /** The account's webhook and postback deliveries that failed or died (as GET /api/deliveries/{id} shows each). */
     @GetMapping("/deliveries")
     List<Delivery> failingDeliveries(RequestContext context) {
-        return deliveries.failing(context.accountId(), FAILING_DELIVERIES_SHOWN);
+        return deliveries.failing(context.accountId(), DashboardOperations.FAILING_DELIVERIES_SHOWN);
     }
 
     /** The same as POST /api/deliveries/{id}/redeliver. */
     @PostMapping("/deliveries/{id}/redeliver")
     Delivery redeliver(@PathVariable String id, RequestContext context) {
-        return deliveries.redeliver(
+        Delivery again = deliveries.redeliver(
                 new AuditContext(context.accountId(), context.actor(), context.requestId(), context.correlationId()),
                 id);
+        push.nudge();
+        return again;
     }
 
     @ExceptionHandler(ReplayRefusedException.class)

@@ -11,6 +11,8 @@ import com.campaignledger.projections.campaign.FindCampaignAsOfQuery;
 import com.campaignledger.projections.dashboard.AgentInState;
 import com.campaignledger.projections.dashboard.AgentsInState;
 import com.campaignledger.projections.dashboard.CampaignTimeline;
+import com.campaignledger.projections.dashboard.DashboardDetails;
+import com.campaignledger.projections.dashboard.DashboardFeed;
 import com.campaignledger.projections.dispositions.DispositionCount;
 import com.campaignledger.projections.dispositions.DispositionsRepository;
 import com.campaignledger.projections.history.HistoryEntry;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +50,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/dashboard")
 class DashboardController {
 
-    /** The audit trail's newest events the timeline shows. */
-    private static final int TIMELINE_EVENTS = 50;
+    /** The longest name a page may give itself. */
+    private static final int PAGE_ID_LENGTH = 64;
 
     enum Control {
         START,
@@ -85,11 +88,29 @@ class DashboardController {
         this.queries = queries;
     }
 
-    /** The account's figures as server-sent events; a 429 beyond the session's share of streams. */
+    /**
+     * The account's figures as server-sent events; with {@code campaign}, that campaign's details too, and for ADMIN
+     * the operations view. {@code page} names the open page: its stream replaces the page's stream before (a page that
+     * opens another campaign's details). A 429 beyond the session's share of pages.
+     */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(HttpServletRequest request, HttpServletResponse response, RequestContext context)
+    SseEmitter events(
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) Long campaign,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RequestContext context)
             throws IOException {
-        Optional<SseEmitter> stream = push.open(request.getSession().getId(), context.accountId());
+        if (page != null && (page.isEmpty() || page.length() > PAGE_ID_LENGTH)) {
+            throw new RequestValidationException("page", "must be 1 to " + PAGE_ID_LENGTH + " characters");
+        }
+        if (campaign != null) {
+            campaigns.requireEvenDeleted(campaign, context.accountId());
+        }
+        DashboardFeed.Watching what =
+                new DashboardFeed.Watching(context.accountId(), campaign, request.isUserInRole("ADMIN"));
+        Optional<SseEmitter> stream = push.open(
+                request.getSession().getId(), page == null ? UUID.randomUUID().toString() : page, what);
         if (stream.isEmpty()) {
             problems.tooManyRequests(
                     request,
@@ -137,7 +158,7 @@ class DashboardController {
     List<HistoryEntry> history(@PathVariable long id, RequestContext context) {
         String account = context.accountId();
         campaigns.requireEvenDeleted(id, account);
-        return timeline.newest(id, account, TIMELINE_EVENTS);
+        return timeline.newest(id, account, DashboardDetails.TIMELINE_EVENTS);
     }
 
     /** The campaign as it was at {@code at}, rebuilt from its events (GET /api/campaigns/{id}?asOf=). */

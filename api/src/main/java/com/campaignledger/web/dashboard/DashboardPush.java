@@ -1,6 +1,7 @@
 package com.campaignledger.web.dashboard;
 
 import com.campaignledger.dialer.CallFlowClock;
+import com.campaignledger.projections.dashboard.DashboardDetails;
 import com.campaignledger.projections.dashboard.DashboardFeed;
 import com.campaignledger.projections.dashboard.DashboardSnapshots;
 import jakarta.annotation.PreDestroy;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The dashboard's live figures as server-sent events, one stream per open page: a stream holds no request thread
- * while it waits, a session has a few at most, and they end with it (sign-out, expiry).
+ * The dashboard's live views as server-sent events (the figures, the open campaign's details, for ADMIN the
+ * operations view), one stream per open page: a stream holds no request thread while it waits, a session has a few at
+ * most, and they end with it (sign-out, expiry).
  */
 @Component
 class DashboardPush implements HttpSessionListener {
@@ -28,17 +30,29 @@ class DashboardPush implements HttpSessionListener {
 
     private final DashboardFeed feed;
 
-    DashboardPush(DashboardSnapshots snapshots, CallFlowClock clock) {
-        this.feed = new DashboardFeed(snapshots, clock, STREAMS_PER_SESSION);
+    DashboardPush(
+            DashboardSnapshots snapshots,
+            DashboardDetails details,
+            DashboardOperations operations,
+            CallFlowClock clock) {
+        this.feed = new DashboardFeed(snapshots, details, operations, clock, STREAMS_PER_SESSION);
     }
 
-    /** A new stream of the account's figures for this session; empty when the session has its share already. */
-    Optional<SseEmitter> open(String sessionId, String accountId) {
+    /**
+     * A new stream of what the page watches, for this session, in place of the page's stream before; empty when the
+     * session has its share of pages already.
+     */
+    Optional<SseEmitter> open(String sessionId, String page, DashboardFeed.Watching what) {
         Stream stream = new Stream(new SseEmitter(STREAM_LIFETIME.toMillis()));
         stream.emitter().onCompletion(() -> feed.unsubscribe(sessionId, stream));
         stream.emitter().onTimeout(stream::end);
         stream.emitter().onError(error -> feed.unsubscribe(sessionId, stream));
-        return feed.subscribe(sessionId, accountId, stream) ? Optional.of(stream.emitter()) : Optional.empty();
+        return feed.subscribe(sessionId, page, what, stream) ? Optional.of(stream.emitter()) : Optional.empty();
+    }
+
+    /** Something moved that no read model's token shows (an operator's action): read again at the next look. */
+    void nudge() {
+        feed.nudge();
     }
 
     @Override

@@ -171,6 +171,70 @@ class DashboardSessionTest extends BrowserPageTest {
                 .asLong();
         assertThat(send(get("/dashboard/campaigns/" + theirs + "/agents")).statusCode())
                 .isEqualTo(404);
+        assertThat(send(get("/dashboard/events?campaign=" + theirs).header("Accept", "text/event-stream"))
+                        .statusCode())
+                .isEqualTo(404);
+
+        // The stream pushes the figures and the open campaign's details, not the operations view.
+        long mine = api.as(account + "-sup", credential.get("secret").asText())
+                .post("/api/campaigns", "{\"name\": \"Mine\", \"fromNumber\": \"9206596476\"}")
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(pushedUntilChecked("/dashboard/events?page=tab-1&campaign=" + mine))
+                .contains("event:figures", "event:details")
+                .doesNotContain("event:operations");
+    }
+
+    @Test
+    void anAdminsPageHasItsViewsPushedAndOpeningAnotherCampaignReplacesItsStream() throws Exception {
+        session();
+        assertThat(signIn(ApiClient.ADMIN_LOGIN, ApiClient.ADMIN_SECRET).statusCode())
+                .isEqualTo(204);
+        session();
+        long campaign = api.post("/api/campaigns", "{\"name\": \"Watched\", \"fromNumber\": \"9206596476\"}")
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(pushedUntilChecked("/dashboard/events?page=tab-1"))
+                .contains("event:figures", "event:operations")
+                .doesNotContain("event:details");
+        // One page's streams one after the other, more than a session's share: each replaces the one before.
+        List<CompletableFuture<Long>> replaced = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            HttpResponse<Stream<String>> stream = client.send(
+                    get("/dashboard/events?page=tab-2&campaign=" + campaign)
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            if (n < 3) {
+                replaced.add(CompletableFuture.supplyAsync(() -> stream.body()
+                        .filter(line -> line.equals("event:details"))
+                        .count()));
+            }
+        }
+        for (CompletableFuture<Long> stream : replaced) {
+            assertThat(stream.get(10, TimeUnit.SECONDS))
+                    .as("ended, its details pushed")
+                    .isPositive();
+        }
+        assertThat(send(get("/dashboard/events?page=" + "x".repeat(65)).header("Accept", "text/event-stream"))
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    /** The events a new stream pushes until the first heartbeat (within 5 s), when it is closed. */
+    private List<String> pushedUntilChecked(String path) throws Exception {
+        HttpResponse<Stream<String>> stream = client.send(
+                get(path).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (Stream<String> lines = stream.body()) {
+            return CompletableFuture.supplyAsync(() -> lines.filter(line -> line.startsWith("event:"))
+                            .takeWhile(line -> !line.equals("event:checked"))
+                            .toList())
+                    .get(15, TimeUnit.SECONDS);
+        }
     }
 
     @Test

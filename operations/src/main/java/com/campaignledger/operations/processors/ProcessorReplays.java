@@ -205,10 +205,13 @@ public class ProcessorReplays {
                 .mapToLong(p -> p.getAsLong())
                 .max()
                 .orElse(state.head());
-        long position = Math.max(state.position(), 0);
-        if (position >= target) {
+        // A processor just started claims its segments one after the other: until it holds them all, the segments it
+        // holds may be far ahead of the others, and the replay counts as not begun (its bar must not go back).
+        boolean claimedAll = claimedAll(name, processor);
+        if (Math.max(state.position(), 0) >= target && claimedAll) {
             return null;
         }
+        long position = claimedAll ? Math.max(state.position(), 0) : 0;
         // A replay started by another instance is measured from when this one first saw it.
         Started since = started.computeIfAbsent(name, n -> new Started(clock.instant(), System.nanoTime(), position));
         double seconds = (System.nanoTime() - since.nanos()) / 1e9;
@@ -226,6 +229,15 @@ public class ProcessorReplays {
                 eta,
                 ProcessorStatus.Replay.EVENT_BY_EVENT,
                 fallback);
+    }
+
+    private boolean claimedAll(String name, StreamingEventProcessor processor) {
+        try {
+            return processor.processingStatus().size()
+                    >= processing.tokenStore(name).fetchSegments(name).length;
+        } catch (RuntimeException e) {
+            return true; // the token store out of reach: the segments held tell what they can
+        }
     }
 
     /** A set-based replay's progress: the events written up to the head it will hand the processor. */

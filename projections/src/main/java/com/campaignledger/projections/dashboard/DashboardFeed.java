@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -16,14 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dashboard's live figures for whoever watches them: one thread looks every half second whether a watched
- * account's read models moved and hands the changed figures to that account's subscribers; between changes a
- * heartbeat tells them when the figures were last read, so their age can be shown. Subscribers come in groups (a
- * signed-in session), a group holds a few at most, and a group ends as a whole.
+ * The dashboard's live views for whoever watches them: an account's campaign figures, the details of the campaign a
+ * page has open, and for ADMIN the operations view. One thread looks every half second whether the read models a view
+ * comes from moved, reads that view again once for all its watchers, and hands it to them when it changed; between
+ * changes a heartbeat tells them when the views were last checked, so their age can be shown. Subscribers come in
+ * groups (a signed-in session), a group holds a few at most (one per open page: a page that watches something else
+ * replaces its own subscription), and a group ends as a whole.
  */
 public class DashboardFeed {
 
-    /** Someone watching an account's figures; {@code deliver} returns false once it is gone. */
+    /** Someone watching an account's views; {@code deliver} returns false once it is gone. */
     public interface Subscriber {
         boolean deliver(String event, Object data);
 
@@ -31,23 +36,53 @@ public class DashboardFeed {
         void end();
     }
 
+    /**
+     * The operations view, read by the module that knows it (processors, dead letters, deliveries are not read
+     * models); compared with {@code equals} to the one read before.
+     */
+    public interface Operations {
+        Reading read(String accountId, Instant now);
+    }
+
+    /** An operations view as read, and whether it moves without any token moving (a replay under way). */
+    public record Reading(Object view, boolean moving) {}
+
+    /** A view as pushed: as it is since {@code changedAt}. */
+    public record Stamped(Instant changedAt, Object view) {}
+
+    /**
+     * What a page watches: the account's figures always, a campaign's details when one is open, the operations view
+     * for ADMIN.
+     */
+    public record Watching(String accountId, Long campaignId, boolean operations) {}
+
     /** The figures, pushed when they moved. */
     public static final String FIGURES = "figures";
-    /** Nothing moved: the figures were read again at {@code readAt}. */
+    /** A campaign's details ({@link CampaignDetails}), pushed when they moved. */
+    public static final String DETAILS = "details";
+    /** The operations view, pushed when it moved. */
+    public static final String OPERATIONS = "operations";
+    /** Nothing moved: the views were checked again at {@code readAt}. */
     public static final String CHECKED = "checked";
 
     private static final Logger log = LoggerFactory.getLogger(DashboardFeed.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
-    /** Rows written behind their token (a dead letter retried, a set-based replay) show within this. */
+    /** Rows written behind their token (a dead letter retried, a set-based replay, a delivery) show within this. */
     private static final Duration READ_ANYWAY_EVERY = Duration.ofSeconds(5);
 
-    private record Watch(String group, String accountId, Subscriber subscriber) {}
+    private record Watch(String group, String page, Watching what, Subscriber subscriber) {}
+
+    private record Detail(String accountId, long campaignId) {}
 
     private final DashboardSnapshots snapshots;
+    private final DashboardDetails details;
+    private final Operations operations;
     private final Clock clock;
     private final int perGroup;
     private final Map<String, List<Watch>> byGroup = new ConcurrentHashMap<>();
+    private final Map<String, Reading> lastOperations = new ConcurrentHashMap<>();
+    private final Map<String, Stamped> lastPushed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dashboard-feed");
         thread.setDaemon(true);
@@ -60,32 +95,66 @@ public class DashboardFeed {
     private LocalDate lastDay;
     private volatile Instant lastFullRead = Instant.EPOCH;
 
-    /** @param clock the call flow's clock: the day the rolling drop rate ends with */
-    public DashboardFeed(DashboardSnapshots snapshots, Clock clock, int perGroup) {
+    /**
+     * @param details    null when no details are pushed
+     * @param operations null when no operations view is pushed
+     * @param clock      the call flow's clock: the day the rolling drop rate ends with
+     */
+    public DashboardFeed(
+            DashboardSnapshots snapshots, DashboardDetails details, Operations operations, Clock clock, int perGroup) {
         this.snapshots = snapshots;
+        this.details = details;
+        this.operations = operations;
         this.clock = clock;
         this.perGroup = perGroup;
         checker.scheduleWithFixedDelay(this::check, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Adds the subscriber to the group and hands it the account's figures at once; false when the group has its
-     * share of subscribers already.
+     * Adds the subscriber to the group, in place of the page's earlier subscription if any, and hands it what it
+     * watches at once; false when the group has its share of pages already.
      */
-    public boolean subscribe(String group, String accountId, Subscriber subscriber) {
+    public boolean subscribe(String group, String page, Watching what, Subscriber subscriber) {
         List<Watch> watches = byGroup.computeIfAbsent(group, id -> new CopyOnWriteArrayList<>());
         synchronized (watches) {
-            if (watches.size() >= perGroup) {
+            Optional<Watch> before =
+                    watches.stream().filter(watch -> watch.page().equals(page)).findFirst();
+            if (before.isEmpty() && watches.size() >= perGroup) {
                 return false;
             }
-            Watch watch = new Watch(group, accountId, subscriber);
+            Watch watch = new Watch(group, page, what, subscriber);
             watches.add(watch);
-            DashboardSnapshot first =
-                    snapshots.last(accountId).orElseGet(() -> snapshots.read(accountId, today(), clock.instant()));
-            deliver(watch, FIGURES, first);
-            lastFullRead = Instant.EPOCH; // the next look reads afresh what it was handed from before
+            byGroup.putIfAbsent(group, watches);
+            before.ifPresent(old -> {
+                remove(old);
+                old.subscriber().end();
+            });
+            Instant now = clock.instant();
+            String account = what.accountId();
+            deliver(watch, FIGURES, snapshots.last(account).orElseGet(() -> snapshots.read(account, today(), now)));
+            if (what.campaignId() != null && details != null) {
+                long campaign = what.campaignId();
+                deliver(
+                        watch,
+                        DETAILS,
+                        details.last(account, campaign).orElseGet(() -> details.read(account, campaign, now)));
+            }
+            if (what.operations() && operations != null) {
+                if (!lastPushed.containsKey(account)) {
+                    Reading reading = operations.read(account, now);
+                    lastOperations.put(account, reading);
+                    lastPushed.put(account, new Stamped(now, reading.view()));
+                }
+                deliver(watch, OPERATIONS, lastPushed.get(account));
+            }
+            nudge(); // the next look reads afresh what it was handed from before
             return true;
         }
+    }
+
+    /** Reads every view again at the next look: something moved that no token shows (an operator's action). */
+    public void nudge() {
+        lastFullRead = Instant.EPOCH;
     }
 
     public void unsubscribe(String group, Subscriber subscriber) {
@@ -122,18 +191,27 @@ public class DashboardFeed {
             if (all.isEmpty()) {
                 return;
             }
-            // Reading every watched account's figures costs a few queries per campaign: only when the read models
-            // moved (one query on their tokens), or the day turned, or a while has passed.
+            // Reading a view costs a few queries per campaign: only when the read models it comes from moved (one
+            // query on their tokens), or the day turned, or a while has passed.
             List<String> mark = snapshots.sourcesMark();
             LocalDate day = today();
-            boolean moved = !mark.equals(lastMark)
-                    || !day.equals(lastDay)
-                    || Duration.between(lastFullRead, now).compareTo(READ_ANYWAY_EVERY) >= 0;
-            if (moved) {
-                lastMark = mark;
-                lastDay = day;
+            boolean anyway =
+                    !day.equals(lastDay) || Duration.between(lastFullRead, now).compareTo(READ_ANYWAY_EVERY) >= 0;
+            List<String> before = lastMark;
+            lastMark = mark;
+            lastDay = day;
+            if (anyway) {
                 lastFullRead = now;
-                readChanged(all, now);
+            }
+            if (anyway || moved(before, mark, DashboardSnapshots.SOURCES)) {
+                readFigures(all, now);
+            }
+            if (details != null && (anyway || moved(before, mark, DashboardDetails.SOURCES))) {
+                readDetails(all, now);
+            }
+            boolean replaying = lastOperations.values().stream().anyMatch(Reading::moving);
+            if (operations != null && (anyway || replaying || !mark.equals(before))) {
+                readOperations(all, now);
             }
             if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT_EVERY) >= 0) {
                 lastHeartbeat = now;
@@ -141,19 +219,67 @@ public class DashboardFeed {
             }
         } catch (RuntimeException e) {
             // The next look tries again: one failed read must not end the feed.
-            log.warn("Reading the dashboard's figures failed: {}", e.toString());
+            log.warn("Reading the dashboard's views failed: {}", e.toString());
         }
     }
 
-    private void readChanged(List<Watch> all, Instant now) {
+    /** Whether a token of these processors moved. */
+    private static boolean moved(List<String> before, List<String> now, List<String> processors) {
+        return !of(before, processors).equals(of(now, processors));
+    }
+
+    private static List<String> of(List<String> mark, List<String> processors) {
+        return mark.stream()
+                .filter(token -> processors.contains(token.substring(0, Math.max(0, token.indexOf('/')))))
+                .toList();
+    }
+
+    private void readFigures(List<Watch> all, Instant now) {
         all.stream()
-                .map(Watch::accountId)
+                .map(watch -> watch.what().accountId())
                 .distinct()
                 .forEach(account -> snapshots
                         .changed(account, today(), now)
                         .ifPresent(snapshot -> all.stream()
-                                .filter(watch -> watch.accountId().equals(account))
+                                .filter(watch -> watch.what().accountId().equals(account))
                                 .forEach(watch -> deliver(watch, FIGURES, snapshot))));
+    }
+
+    private void readDetails(List<Watch> all, Instant now) {
+        all.stream()
+                .map(DashboardFeed::detail)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(detail -> details.changed(detail.accountId(), detail.campaignId(), now)
+                        .ifPresent(read -> all.stream()
+                                .filter(watch -> detail.equals(detail(watch)))
+                                .forEach(watch -> deliver(watch, DETAILS, read))));
+    }
+
+    private void readOperations(List<Watch> all, Instant now) {
+        Map<String, Reading> read = new HashMap<>();
+        all.stream()
+                .filter(watch -> watch.what().operations())
+                .map(watch -> watch.what().accountId())
+                .distinct()
+                .forEach(account -> read.put(account, operations.read(account, now)));
+        read.forEach((account, reading) -> {
+            lastOperations.put(account, reading);
+            Stamped previous = lastPushed.get(account);
+            if (previous == null || !previous.view().equals(reading.view())) {
+                Stamped pushed = new Stamped(now, reading.view());
+                lastPushed.put(account, pushed);
+                all.stream()
+                        .filter(watch -> watch.what().operations()
+                                && watch.what().accountId().equals(account))
+                        .forEach(watch -> deliver(watch, OPERATIONS, pushed));
+            }
+        });
+    }
+
+    private static Detail detail(Watch watch) {
+        Long campaign = watch.what().campaignId();
+        return campaign == null ? null : new Detail(watch.what().accountId(), campaign);
     }
 
     private void deliver(Watch watch, String event, Object data) {
@@ -170,11 +296,22 @@ public class DashboardFeed {
                 byGroup.remove(watch.group(), watches);
             }
         }
-        boolean watched = byGroup.values().stream()
-                .flatMap(List::stream)
-                .anyMatch(other -> other.accountId().equals(watch.accountId()));
-        if (!watched) {
-            snapshots.forget(watch.accountId());
+        List<Watching> left =
+                byGroup.values().stream().flatMap(List::stream).map(Watch::what).toList();
+        String account = watch.what().accountId();
+        if (left.stream().noneMatch(other -> other.accountId().equals(account))) {
+            snapshots.forget(account);
+        }
+        if (left.stream().noneMatch(other -> other.accountId().equals(account) && other.operations())) {
+            lastOperations.remove(account);
+            lastPushed.remove(account);
+        }
+        Long campaign = watch.what().campaignId();
+        if (campaign != null
+                && details != null
+                && left.stream()
+                        .noneMatch(other -> other.accountId().equals(account) && campaign.equals(other.campaignId()))) {
+            details.forget(account, campaign);
         }
     }
 

@@ -34,7 +34,7 @@ public class DashboardSnapshots {
     static final int CAMPAIGNS_SHOWN = 100;
 
     /** The processors whose rows the figures are read from. */
-    private static final List<String> SOURCES = List.of(
+    static final List<String> SOURCES = List.of(
             CampaignViewProjection.PROCESSING_GROUP,
             CampaignStatsProjection.PROCESSING_GROUP,
             ComplianceProjection.PROCESSING_GROUP,
@@ -61,18 +61,16 @@ public class DashboardSnapshots {
     }
 
     /**
-     * Where the read models the figures come from stand, in one query: their processors' tokens, which move in the
-     * transaction of every row they write. While it stays the same, no account's figures can have moved (but for a
-     * dead letter retried or a set-based replay, which write rows behind their token: the feed reads again now and
-     * then whatever this says).
+     * Where the read models stand, in one query: their processors' tokens, which move in the transaction of every row
+     * they write, each as {@code processor/segment/type/token}. While the tokens of the processors a view is read from
+     * stay the same, the view cannot have moved (but for a dead letter retried or a set-based replay, which write rows
+     * behind their token: the feed reads again now and then whatever this says).
      */
     public List<String> sourcesMark() {
         return jdbc.query(
-                "SELECT processor_name, segment, token_type, token FROM token_entry WHERE processor_name IN (?, ?, ?, ?) "
-                        + "ORDER BY processor_name, segment",
+                "SELECT processor_name, segment, token_type, token FROM token_entry ORDER BY processor_name, segment",
                 (rs, n) -> rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3) + "/"
-                        + (rs.getBytes(4) == null ? "" : new String(rs.getBytes(4), StandardCharsets.UTF_8)),
-                SOURCES.toArray());
+                        + (rs.getBytes(4) == null ? "" : new String(rs.getBytes(4), StandardCharsets.UTF_8)));
     }
 
     /** The account's campaigns with their figures now. */

@@ -62,24 +62,126 @@ class DashboardFeedTest {
         }
     };
 
+    private final AtomicInteger detailReads = new AtomicInteger();
+
+    private final DashboardDetails details = new DashboardDetails(null, null, null) {
+        @Override
+        public CampaignDetails read(String accountId, long campaignId, Instant at) {
+            return new CampaignDetails(campaignId, List.of(), List.of(), List.of(), at, at);
+        }
+
+        @Override
+        public Optional<CampaignDetails> changed(String accountId, long campaignId, Instant at) {
+            detailReads.incrementAndGet();
+            return Optional.empty();
+        }
+    };
+
+    private static final DashboardFeed.Watching ACME = new DashboardFeed.Watching("acme", null, false);
+
     @Test
     void figuresAreReadAgainOnlyWhenTheirReadModelsMoved() throws Exception {
-        DashboardFeed feed = new DashboardFeed(snapshots, clock, 3);
+        DashboardFeed feed = new DashboardFeed(snapshots, details, null, clock, 3);
         try {
-            assertThat(feed.subscribe("session", "acme", new Silent())).isTrue();
-            waitFor(() -> reads.get() == 1); // a new subscriber: read afresh
+            assertThat(feed.subscribe("session", "page", ACME, new Silent())).isTrue();
+            waitFor(() -> reads.get() >= 1); // a new subscriber: read afresh
+            int settling = looks.get();
+            waitFor(() -> looks.get() >= settling + 2);
+            int read = reads.get();
             int looked = looks.get();
             waitFor(() -> looks.get() >= looked + 3);
-            assertThat(reads.get()).as("the tokens stood still").isEqualTo(1);
+            assertThat(reads.get()).as("the tokens stood still").isEqualTo(read);
 
             mark.set(List.of("campaign-stats/0/2"));
-            waitFor(() -> reads.get() == 2);
+            waitFor(() -> reads.get() == read + 1);
 
             now.set(now.get().plusSeconds(5));
-            waitFor(() -> reads.get() == 3); // rows written behind their token show within a while
+            waitFor(() -> reads.get() == read + 2); // rows written behind their token show within a while
             int after = looks.get();
             waitFor(() -> looks.get() >= after + 3);
-            assertThat(reads.get()).isEqualTo(3);
+            assertThat(reads.get()).isEqualTo(read + 2);
+        } finally {
+            feed.stop();
+        }
+    }
+
+    @Test
+    void aCampaignsDetailsAreReadAgainOnlyWhenTheirOwnReadModelsMoved() throws Exception {
+        DashboardFeed feed = new DashboardFeed(snapshots, details, null, clock, 3);
+        try {
+            feed.subscribe("session", "page", new DashboardFeed.Watching("acme", 7L, false), new Silent());
+            waitFor(() -> detailReads.get() >= 1 && reads.get() >= 1);
+            int settling = looks.get();
+            waitFor(() -> looks.get() >= settling + 2);
+            int read = reads.get();
+            int detailRead = detailReads.get();
+
+            mark.set(List.of("campaign-stats/0/2"));
+            waitFor(() -> reads.get() == read + 1);
+            int looked = looks.get();
+            waitFor(() -> looks.get() >= looked + 3);
+            assertThat(detailReads.get())
+                    .as("only the figures' read models moved")
+                    .isEqualTo(detailRead);
+
+            mark.set(List.of("campaign-stats/0/2", "campaign-history/0/5"));
+            waitFor(() -> detailReads.get() == detailRead + 1);
+            assertThat(reads.get()).as("the details' read models only").isEqualTo(read + 1);
+        } finally {
+            feed.stop();
+        }
+    }
+
+    @Test
+    void aPageWatchingSomethingElseReplacesItsStreamAndASessionHoldsAFewPages() {
+        DashboardFeed feed = new DashboardFeed(snapshots, details, null, clock, 2);
+        try {
+            Silent first = new Silent();
+            Silent second = new Silent();
+            assertThat(feed.subscribe("session", "tab-1", ACME, first)).isTrue();
+            assertThat(feed.subscribe("session", "tab-1", new DashboardFeed.Watching("acme", 7L, false), second))
+                    .isTrue();
+            assertThat(first.ended).as("replaced").isTrue();
+            assertThat(second.delivered).containsExactly(DashboardFeed.FIGURES, DashboardFeed.DETAILS);
+            assertThat(feed.subscribe("session", "tab-2", ACME, new Silent())).isTrue();
+            assertThat(feed.subscribe("session", "tab-3", ACME, new Silent()))
+                    .as("two pages at most")
+                    .isFalse();
+            assertThat(feed.subscribe("other-session", "tab-3", ACME, new Silent()))
+                    .isTrue();
+        } finally {
+            feed.stop();
+        }
+    }
+
+    @Test
+    void theOperationsViewIsPushedWhenItChangedAndReadAtEveryLookWhileAReplayRuns() throws Exception {
+        AtomicInteger operationReads = new AtomicInteger();
+        AtomicReference<DashboardFeed.Reading> reading =
+                new AtomicReference<>(new DashboardFeed.Reading("idle", false));
+        DashboardFeed.Operations operations = (account, at) -> {
+            operationReads.incrementAndGet();
+            return reading.get();
+        };
+        DashboardFeed feed = new DashboardFeed(snapshots, details, operations, clock, 3);
+        try {
+            Silent admin = new Silent();
+            feed.subscribe("session", "page", new DashboardFeed.Watching("acme", null, true), admin);
+            waitFor(() -> operationReads.get() >= 2); // once for the subscriber, once at the look after
+            int looked = looks.get();
+            waitFor(() -> looks.get() >= looked + 3);
+            int idle = operationReads.get();
+            assertThat(idle).as("nothing moved").isLessThanOrEqualTo(3);
+            assertThat(admin.delivered).containsOnlyOnce(DashboardFeed.OPERATIONS);
+
+            reading.set(new DashboardFeed.Reading("replaying 10 %", true));
+            feed.nudge();
+            waitFor(() -> admin.delivered.stream()
+                            .filter(DashboardFeed.OPERATIONS::equals)
+                            .count()
+                    == 2);
+            int replaying = operationReads.get();
+            waitFor(() -> operationReads.get() >= replaying + 3); // no token moved: read anyway while it runs
         } finally {
             feed.stop();
         }
@@ -94,12 +196,18 @@ class DashboardFeedTest {
     }
 
     private static final class Silent implements DashboardFeed.Subscriber {
+        final List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean ended;
+
         @Override
         public boolean deliver(String event, Object data) {
+            delivered.add(event);
             return true;
         }
 
         @Override
-        public void end() {}
+        public void end() {
+            ended = true;
+        }
     }
 }
