@@ -528,7 +528,7 @@ function showDeliveries(deliveries) {
       $('operations-note').textContent = `Delivery ${again.id} is queued again (${again.status}).`;
     }, 'secondary');
     redeliver.setAttribute('aria-label', `Redeliver ${d.eventType} to ${d.endpoint}`);
-    tr.append(th, cell(d.endpoint, 'endpoint'), cell(d.status, `status status-${d.status}`),
+    tr.append(th, cell(d.accountId, 'account'), cell(d.endpoint, 'endpoint'), cell(d.status, `status status-${d.status}`),
       cell(String(d.attempts), 'number'), cell(error || '–', 'last-error'), cell('', 'actions'));
     tr.lastChild.append(redeliver);
     return tr;

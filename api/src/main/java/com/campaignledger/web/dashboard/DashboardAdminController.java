@@ -3,6 +3,7 @@ package com.campaignledger.web.dashboard;
 import com.campaignledger.kernel.problem.ProblemType;
 import com.campaignledger.notifications.audit.AuditContext;
 import com.campaignledger.notifications.delivery.DeliveryService;
+import com.campaignledger.notifications.outbox.AccountDelivery;
 import com.campaignledger.notifications.outbox.Delivery;
 import com.campaignledger.operations.deadletters.DeadLetters;
 import com.campaignledger.operations.processors.ProcessorReplays;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dashboard's operations view, for ADMIN sessions only (see the security chain): the same as /api/admin, and the
- * account's failing deliveries. The page has them pushed ({@link DashboardOperations}); an action here has the push
+ * failing deliveries of every account. The page has them pushed ({@link DashboardOperations}); an action here has the push
  * read them again at its next look.
  */
 @Hidden
@@ -68,16 +69,19 @@ class DashboardAdminController {
         return outcome;
     }
 
-    /** The account's webhook and postback deliveries that failed or died (as GET /api/deliveries/{id} shows each). */
+    /**
+     * Every account's webhook and postback deliveries that failed or died (as GET /api/deliveries/{id} shows each),
+     * with their account: ADMIN credentials administer the whole service.
+     */
     @GetMapping("/deliveries")
-    List<Delivery> failingDeliveries(RequestContext context) {
-        return deliveries.failing(context.accountId(), DashboardOperations.FAILING_DELIVERIES_SHOWN);
+    List<AccountDelivery> failingDeliveries() {
+        return deliveries.failingInEveryAccount(DashboardOperations.FAILING_DELIVERIES_SHOWN);
     }
 
-    /** The same as POST /api/deliveries/{id}/redeliver. */
+    /** As POST /api/deliveries/{id}/redeliver, for a delivery of any account: recorded there, the ADMIN as actor. */
     @PostMapping("/deliveries/{id}/redeliver")
     Delivery redeliver(@PathVariable String id, RequestContext context) {
-        Delivery again = deliveries.redeliver(
+        Delivery again = deliveries.redeliverInAnyAccount(
                 new AuditContext(context.accountId(), context.actor(), context.requestId(), context.correlationId()),
                 id);
         push.nudge();

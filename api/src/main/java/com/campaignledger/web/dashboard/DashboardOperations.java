@@ -1,7 +1,7 @@
 package com.campaignledger.web.dashboard;
 
 import com.campaignledger.notifications.delivery.DeliveryService;
-import com.campaignledger.notifications.outbox.Delivery;
+import com.campaignledger.notifications.outbox.AccountDelivery;
 import com.campaignledger.operations.deadletters.DeadLetters;
 import com.campaignledger.operations.processors.ProcessorReplays;
 import com.campaignledger.operations.processors.ProcessorStatus;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's operations view as pushed to ADMIN pages: the processors with their lag and replays, the dead
- * letters, and the account's failing deliveries; the same as GET /dashboard/admin/processors, /dead-letters and
+ * letters, and every account's failing deliveries (ADMIN credentials administer the whole service); the same as GET /dashboard/admin/processors, /dead-letters and
  * /deliveries.
  */
 @Component
@@ -22,7 +22,10 @@ class DashboardOperations implements DashboardFeed.Operations {
     /** The failing deliveries the view lists. */
     static final int FAILING_DELIVERIES_SHOWN = 50;
 
-    record View(List<ProcessorStatus> processors, List<DeadLetters.Sequence> deadLetters, List<Delivery> deliveries) {}
+    record View(
+            List<ProcessorStatus> processors,
+            List<DeadLetters.Sequence> deadLetters,
+            List<AccountDelivery> deliveries) {}
 
     private final ProcessorReplays replays;
     private final DeadLetters deadLetters;
@@ -40,7 +43,7 @@ class DashboardOperations implements DashboardFeed.Operations {
         View view = new View(
                 processors,
                 deadLetters.list(Optional.empty()),
-                deliveries.failing(accountId, FAILING_DELIVERIES_SHOWN));
+                deliveries.failingInEveryAccount(FAILING_DELIVERIES_SHOWN));
         // A replay's progress moves without its token moving (a set-based one) and is measured in time: read it
         // at every look while it runs.
         return new DashboardFeed.Reading(view, processors.stream().anyMatch(p -> p.replay() != null));

@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The operations view's failed deliveries: a webhook whose receiver answers 500 is listed with its error, and an
  * ADMIN sends it again from the dashboard (the receiver is on this machine, so private endpoints are allowed here).
+ * The webhook is another account's: ADMIN credentials administer the whole service.
  */
 @TestPropertySource(
         properties = {
@@ -29,15 +30,23 @@ class DashboardDeliveriesBrowserTest extends BrowserPageTest {
     void anAdminRedeliversAFailedWebhook() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.always("/hook", WebhookReceiver.Reply.status(500));
-            Response subscription = api.post(
+            String account = "hooks-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            assertThat(api.post("/api/admin/accounts", "{\"id\": \"" + account + "\", \"name\": \"" + account + "\"}")
+                            .status())
+                    .isEqualTo(201);
+            Response credential = api.post("/api/admin/accounts/" + account + "/credentials", "{}");
+            ApiClient tenant = api.as(
+                    credential.json().get("login").asText(),
+                    credential.json().get("secret").asText());
+            Response subscription = tenant.post(
                     "/api/subscriptions",
                     "{\"endpoint\": \"" + receiver.url("/hook")
                             + "\", \"triggerEvent\": \"CAMPAIGN_STARTED\", \"notificationFormat\": \"JSON\"}");
             assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
-            Response created = api.post("/api/campaigns", """
+            Response created = tenant.post("/api/campaigns", """
                     {"name": "Failing webhook", "fromNumber": "9206596476", "numbers": [{"number": "3105550001"}]}""");
             long campaign = created.json().get("id").asLong();
-            assertThat(api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
+            assertThat(tenant.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
                             .status())
                     .isEqualTo(200);
             await().atMost(BrowserPageTest.STEP)
@@ -54,6 +63,7 @@ class DashboardDeliveriesBrowserTest extends BrowserPageTest {
             wait.until(d -> d.findElement(By.id("delivery-rows")).getText().contains("HTTP 500"));
             assertThat(browser.findElement(By.id("delivery-rows")).getText())
                     .contains("CAMPAIGN_STARTED · campaign " + campaign)
+                    .contains(account)
                     .contains(receiver.url("/hook"));
             int before = receiver.received("/hook").size();
             browser.findElement(redeliver).sendKeys(Keys.ENTER);

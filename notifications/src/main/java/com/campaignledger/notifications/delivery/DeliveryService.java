@@ -4,6 +4,7 @@ import com.campaignledger.notifications.NotificationConflictException;
 import com.campaignledger.notifications.NotificationNotFoundException;
 import com.campaignledger.notifications.audit.AuditContext;
 import com.campaignledger.notifications.audit.NotificationAuditLog;
+import com.campaignledger.notifications.outbox.AccountDelivery;
 import com.campaignledger.notifications.outbox.Delivery;
 import com.campaignledger.notifications.outbox.DeliveryRepository;
 import com.campaignledger.notifications.postback.Postback;
@@ -62,6 +63,20 @@ public class DeliveryService {
     /** The account's newest deliveries that failed (retried still) or died, for an operator to send again. */
     public List<Delivery> failing(String accountId, int limit) {
         return deliveries.failing(accountId, limit);
+    }
+
+    /** The failing deliveries of every account, newest first: what an ADMIN oversees. */
+    public List<AccountDelivery> failingInEveryAccount(int limit) {
+        return deliveries.failingInEveryAccount(limit);
+    }
+
+    /**
+     * Redelivers a delivery of any account, for an ADMIN: recorded in the delivery's account, with the ADMIN as actor.
+     */
+    public Delivery redeliverInAnyAccount(AuditContext admin, String id) {
+        String account =
+                deliveries.accountOf(id).orElseThrow(() -> new NotificationNotFoundException("No delivery " + id));
+        return redeliver(new AuditContext(account, admin.actor(), admin.requestId(), admin.correlationId()), id);
     }
 
     public Delivery get(String accountId, String id) {

@@ -262,6 +262,32 @@ public class DeliveryRepository implements PendingDeliveries {
                 limit));
     }
 
+    /** As {@link #failing(String, int)}, in every account: what an ADMIN oversees. */
+    public List<AccountDelivery> failingInEveryAccount(int limit) {
+        List<String> accounts = new ArrayList<>();
+        List<Delivery> found = jdbc.query(
+                "SELECT " + COLUMNS + ", account_id FROM notification_delivery "
+                        + "WHERE status = 'DEAD' OR (status = 'PENDING' AND attempts > 0) "
+                        + "ORDER BY created DESC, id LIMIT ?",
+                (rs, i) -> {
+                    accounts.add(rs.getString(20));
+                    return ROW.mapRow(rs, i);
+                },
+                limit);
+        List<Delivery> withAttempts = withAttempts(found);
+        List<AccountDelivery> answer = new ArrayList<>();
+        for (int i = 0; i < withAttempts.size(); i++) {
+            answer.add(new AccountDelivery(accounts.get(i), withAttempts.get(i)));
+        }
+        return answer;
+    }
+
+    /** The account a delivery belongs to. */
+    public Optional<String> accountOf(String id) {
+        return jdbc.queryForList("SELECT account_id FROM notification_delivery WHERE id = ?", String.class, id).stream()
+                .findFirst();
+    }
+
     public long countForSubscription(long subscriptionId) {
         Long n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM notification_delivery WHERE subscription_id = ?", Long.class, subscriptionId);
