@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * most, and they end with it (sign-out, expiry).
  */
 @Component
-class DashboardPush implements HttpSessionListener {
+class DashboardPush implements HttpSessionListener, SmartLifecycle {
 
     /** Streams one session may hold at once: a few tabs. */
     static final int STREAMS_PER_SESSION = 3;
@@ -29,6 +30,7 @@ class DashboardPush implements HttpSessionListener {
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
     private final DashboardFeed feed;
+    private volatile boolean running;
 
     DashboardPush(
             DashboardSnapshots snapshots,
@@ -60,8 +62,35 @@ class DashboardPush implements HttpSessionListener {
         feed.endGroup(event.getSession().getId());
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams as the service begins to stop, before the web server's graceful shutdown: an open stream
+     * is a request in progress, which that shutdown would otherwise wait for until its time-out (30 s). The pages
+     * reconnect, to another instance or to this one once it is back.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        feed.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped before the web server's graceful shutdown, which stops in a lower phase. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
     @PreDestroy
-    void stop() {
+    void destroy() {
         feed.stop();
     }
 
