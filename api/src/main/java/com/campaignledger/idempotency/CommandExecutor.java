@@ -27,6 +27,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,7 +74,10 @@ public class CommandExecutor {
                 .description("Repeated command requests answered with the first answer, without running again")
                 .register(meters);
         this.store = store;
-        this.transactions = transactions;
+        // A savepoint inside a request's transaction: a collision rolls back this attempt alone, and the retry runs in
+        // a transaction still usable (on PostgreSQL a failed statement aborts the whole transaction).
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         // Stored answers are replayed as stored, whatever the rules for requests (the API mapper's JsonFactory).
         this.json = json.copyWith(new JsonFactory());
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on a relational database without Axon Server: the snake_case table names of our Flyway migrations,
@@ -206,6 +208,21 @@ public class AxonConfig {
     public SnapshotTriggerDefinition agentSessionSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Axon's units of work on Spring's transactions, a command inside a transaction already open (a request's) in a
+     * savepoint of it ({@link SavepointTransactionManager}).
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SavepointTransactionManager(transactions);
+    }
+
+    /** Each aggregate's lock, held to the end of the transaction its command ran in ({@link CommitBoundLockFactory}). */
+    @Bean
+    public LockFactory aggregateLockFactory() {
+        return new CommitBoundLockFactory();
     }
 
     /** Actor, account, request id and correlation id travel from each command to every event it causes. */

@@ -3,6 +3,7 @@ package com.campaignledger.eventstore;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -48,6 +49,12 @@ public class EventStorageConfig {
             }
             return false;
         };
+    }
+
+    /** Axon's JDBC components (events, tokens, sagas, dead letters) on Spring's transaction ({@link SpringConnections}). */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringConnections(dataSource);
     }
 
     @Bean
