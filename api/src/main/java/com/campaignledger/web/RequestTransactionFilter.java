@@ -32,7 +32,7 @@ import org.springframework.web.util.WebUtils;
  * and a commit that fails becomes a 503 with nothing acknowledged. An answer of 5xx, or a transaction a participant
  * marked for rollback, rolls back. At most
  * {@code ledger.request-transaction.max-concurrent} requests hold a connection this way; the others (and every
- * request when it is 0) run as before, a transaction per statement, so requests never take the whole pool from the
+ * request when it is 0, the default) run as before, a transaction per statement, so requests never take the whole pool from the
  * processors they may wait for.
  */
 @Component
@@ -50,7 +50,7 @@ public class RequestTransactionFilter extends OncePerRequestFilter {
     RequestTransactionFilter(
             PlatformTransactionManager transactions,
             FilterProblems problems,
-            @Value("${ledger.request-transaction.max-concurrent:10}") int maxConcurrent) {
+            @Value("${ledger.request-transaction.max-concurrent:0}") int maxConcurrent) {
         this.transactions = transactions;
         this.problems = problems;
         this.enabled = maxConcurrent > 0;

@@ -52,7 +52,7 @@ class RequestTransactionPostgresTest {
         request = new TransactionTemplate(transactions);
         axon = new SavepointTransactionManager(transactions);
         engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new EventStorageConfig().connectionProvider(dataSource))
+                .connectionProvider(new EventStorageConfig().connectionProvider(dataSource, 10))
                 .transactionManager(axon)
                 .persistenceExceptionResolver(new EventStorageConfig().duplicateKeyResolver())
                 .schema(new AxonConfig().eventSchema())

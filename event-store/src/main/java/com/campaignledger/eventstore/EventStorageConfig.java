@@ -6,6 +6,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -14,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -51,10 +53,16 @@ public class EventStorageConfig {
         };
     }
 
-    /** Axon's JDBC components (events, tokens, sagas, dead letters) on Spring's transaction ({@link SpringConnections}). */
+    /**
+     * Axon's JDBC components (events, tokens, sagas, dead letters): with request transactions on, on Spring's
+     * transaction alone ({@link SpringConnections}); off, as Axon's Spring Boot support provides them.
+     */
     @Bean
-    public ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new SpringConnections(dataSource);
+    public ConnectionProvider connectionProvider(
+            DataSource dataSource, @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+        return requestTransactions > 0
+                ? new SpringConnections(dataSource)
+                : new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
     @Bean
