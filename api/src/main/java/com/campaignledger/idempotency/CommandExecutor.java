@@ -23,10 +23,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,13 +69,19 @@ public class CommandExecutor {
             TransactionTemplate transactions,
             ObjectMapper json,
             CommandGateway commands,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
         this.commands = commands;
         this.replays = Counter.builder("ledger.idempotent.replays")
                 .description("Repeated command requests answered with the first answer, without running again")
                 .register(meters);
         this.store = store;
-        this.transactions = transactions;
+        // With request transactions on, a savepoint inside the request's: a collision rolls back this attempt alone,
+        // and the retry runs in a transaction still usable (on PostgreSQL a failed statement aborts the whole one).
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        if (requestTransactions > 0) {
+            this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        }
         // Stored answers are replayed as stored, whatever the rules for requests (the API mapper's JsonFactory).
         this.json = json.copyWith(new JsonFactory());
     }

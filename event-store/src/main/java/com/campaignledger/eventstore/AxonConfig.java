@@ -9,6 +9,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -26,11 +28,13 @@ import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on a relational database without Axon Server: the snake_case table names of our Flyway migrations,
@@ -206,6 +210,30 @@ public class AxonConfig {
     public SnapshotTriggerDefinition agentSessionSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Axon's units of work on Spring's transactions. With request transactions on ({@code
+     * ledger.request-transaction.max-concurrent} above 0), a command inside a transaction already open runs in a
+     * savepoint of it ({@link SavepointTransactionManager}); off, Axon's own manager, as before.
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(
+            PlatformTransactionManager transactions,
+            @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+        return requestTransactions > 0
+                ? new SavepointTransactionManager(transactions)
+                : new SpringTransactionManager(transactions);
+    }
+
+    /**
+     * Each aggregate's lock: with request transactions on, held to the end of the transaction its command ran in
+     * ({@link CommitBoundLockFactory}); off, Axon's default.
+     */
+    @Bean
+    public LockFactory aggregateLockFactory(
+            @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+        return requestTransactions > 0 ? new CommitBoundLockFactory() : PessimisticLockFactory.usingDefaults();
     }
 
     /** Actor, account, request id and correlation id travel from each command to every event it causes. */

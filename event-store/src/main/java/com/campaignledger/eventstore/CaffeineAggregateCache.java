@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -25,7 +26,7 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  * campaign started again elsewhere, an agent's response to a call connected elsewhere); only a command it accepts
  * collides on the event's sequence number. So a copy is handed out only while it is as new as the store says
  * ({@link StoredVersion}, one indexed lookup, far cheaper than loading the aggregate); otherwise it is dropped and
- * the aggregate loaded from the store.
+ * the aggregate loaded from the store. A copy whose transaction rolled back is dropped too.
  */
 final class CaffeineAggregateCache implements Cache {
 
@@ -83,6 +84,12 @@ final class CaffeineAggregateCache implements Cache {
             return;
         }
         Object previous = map.put(key, value);
+        // A copy put by a command of a transaction that then rolls back holds events the store never got.
+        AfterCommit.onRollback(() -> {
+            if (map.remove(key, value)) {
+                listeners.forEach(l -> l.onEntryRemoved(key));
+            }
+        });
         listeners.forEach(l -> {
             if (previous == null) {
                 l.onEntryCreated(key, value);
@@ -143,14 +150,17 @@ final class CaffeineAggregateCache implements Cache {
         }
     }
 
-    /** Whether the store holds events of the aggregate after the cached copy's version. */
+    /**
+     * Whether the store's last event of the aggregate is another than the cached copy's: a later one (another
+     * instance wrote), or an earlier one (the copy's own events were rolled back).
+     */
     private boolean stale(Object key, Object value) {
         if (stored == null || !(key instanceof String id) || !(value instanceof AggregateCacheEntry<?> entry)) {
             return false;
         }
         Long latest = stored.of(id);
         Long cached = cachedVersion(entry);
-        return latest != null && (cached == null || latest > cached);
+        return !Objects.equals(latest, cached);
     }
 
     static Long cachedVersion(AggregateCacheEntry<?> entry) {

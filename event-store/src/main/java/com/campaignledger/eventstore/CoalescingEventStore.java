@@ -39,6 +39,12 @@ class CoalescingEventStore extends EmbeddedEventStore {
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
+        // Inside a request's transaction the unit of work reports its commit at its savepoint: the events are not
+        // visible until the real commit, and a reader woken before it would find nothing and wait for the next wake.
+        AfterCommit.run(() -> wake(events));
+    }
+
+    private void wake(List<? extends EventMessage<?>> events) {
         if (storageEngine() instanceof LedgerJdbcEventStorageEngine engine) {
             engine.committed();
         }

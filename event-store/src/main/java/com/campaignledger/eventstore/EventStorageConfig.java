@@ -3,8 +3,10 @@ package com.campaignledger.eventstore;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -13,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +51,18 @@ public class EventStorageConfig {
             }
             return false;
         };
+    }
+
+    /**
+     * Axon's JDBC components (events, tokens, sagas, dead letters): with request transactions on, on Spring's
+     * transaction alone ({@link SpringConnections}); off, as Axon's Spring Boot support provides them.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(
+            DataSource dataSource, @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+        return requestTransactions > 0
+                ? new SpringConnections(dataSource)
+                : new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
     @Bean

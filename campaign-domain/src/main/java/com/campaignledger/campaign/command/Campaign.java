@@ -78,7 +78,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the campaign only by applying events. What the campaign remembers and how each event changes it is
  * {@link CampaignState}. Handlers that change what GET shows answer the campaign's revision, the resource's ETag.
  */
-@Aggregate(snapshotTriggerDefinition = "campaignSnapshotTrigger", cache = "campaignCache")
+@Aggregate(
+        snapshotTriggerDefinition = "campaignSnapshotTrigger",
+        cache = "campaignCache",
+        lockFactory = "aggregateLockFactory")
 class Campaign extends CampaignState {
 
     private static final Set<CampaignStatus> EDITABLE = EnumSet.of(SETUP, RUNNING, STOPPED, FINISHED);

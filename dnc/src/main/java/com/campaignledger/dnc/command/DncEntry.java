@@ -25,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One number on one DNC list, over time: added, removed, added again. Its stream is the number's DNC history on that
  * list. Adding a number already on the list changes nothing (a second DNC result of the same person is no news).
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class DncEntry {
 

@@ -18,7 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A do-not-call list of an account: its name, and whether it is the account's default list (never deleted). */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class DncList {
 

@@ -118,6 +118,11 @@ public enum ProblemType {
             "Internal error",
             "Unexpected; nothing was acknowledged. The X-Request-Id header finds the request in the logs.",
             ""),
+    NOT_COMMITTED(
+            503,
+            "Not committed",
+            "The request's changes could not be committed: nothing was acknowledged or changed; it can be sent again.",
+            ""),
     READ_MODEL_REBUILDING(
             503,
             "Read model being rebuilt",

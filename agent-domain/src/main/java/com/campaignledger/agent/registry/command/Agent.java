@@ -36,7 +36,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>
  * {@code version} counts the events that change what GET shows (an invite does not): it is the ETag.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Agent {
 

@@ -33,7 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * members. Members are registry agent ids the API has checked belong to the same account. Like the agent's
  * userId, the name's uniqueness is held by the registry table's unique key in the same transaction.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class AgentGroup {
 

@@ -56,7 +56,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * change fields. Every time comes from the command, never from a clock, so replaying the history rebuilds exactly
  * the same session.
  */
-@Aggregate(snapshotTriggerDefinition = "agentSessionSnapshotTrigger", cache = "agentSessionCache")
+@Aggregate(
+        snapshotTriggerDefinition = "agentSessionSnapshotTrigger",
+        cache = "agentSessionCache",
+        lockFactory = "aggregateLockFactory")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class AgentSession {
 
