@@ -142,7 +142,10 @@ class DashboardFeedTest {
             assertThat(feed.subscribe("session", "tab-1", new DashboardFeed.Watching("acme", 7L, false), second))
                     .isTrue();
             assertThat(first.ended).as("replaced").isTrue();
-            assertThat(second.delivered).containsExactly(DashboardFeed.FIGURES, DashboardFeed.DETAILS);
+            // The feed's own look may have told the page meanwhile that it checked: only what it was sent counts here.
+            assertThat(second.delivered)
+                    .filteredOn(event -> !event.equals(DashboardFeed.CHECKED))
+                    .containsExactly(DashboardFeed.FIGURES, DashboardFeed.DETAILS);
             assertThat(feed.subscribe("session", "tab-2", ACME, new Silent())).isTrue();
             assertThat(feed.subscribe("session", "tab-3", ACME, new Silent()))
                     .as("two pages at most")
