@@ -38,7 +38,7 @@ class DashboardOperations implements DashboardFeed.Operations {
     }
 
     @Override
-    public DashboardFeed.Reading read(String accountId, Instant now) {
+    public DashboardFeed.Reading read(Instant now) {
         List<ProcessorStatus> processors = replays.list();
         View view = new View(
                 processors,

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,10 +37,11 @@ public class DashboardFeed {
 
     /**
      * The operations view, read by the module that knows it (processors, dead letters, deliveries are not read
-     * models); compared with {@code equals} to the one read before.
+     * models); compared with {@code equals} to the one read before. One view for the whole service (ADMIN credentials
+     * administer every account), so it is read once per look, however many ADMIN pages watch it.
      */
     public interface Operations {
-        Reading read(String accountId, Instant now);
+        Reading read(Instant now);
     }
 
     /** An operations view as read, and whether it moves without any token moving (a replay under way). */
@@ -81,8 +81,10 @@ public class DashboardFeed {
     private final Clock clock;
     private final int perGroup;
     private final Map<String, List<Watch>> byGroup = new ConcurrentHashMap<>();
-    private final Map<String, Reading> lastOperations = new ConcurrentHashMap<>();
-    private final Map<String, Stamped> lastPushed = new ConcurrentHashMap<>();
+    /** The operations view as last read and as last pushed; null while no ADMIN page watches it. */
+    private volatile Reading lastOperations;
+
+    private volatile Stamped lastPushed;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dashboard-feed");
         thread.setDaemon(true);
@@ -140,12 +142,12 @@ public class DashboardFeed {
                         details.last(account, campaign).orElseGet(() -> details.read(account, campaign, now)));
             }
             if (what.operations() && operations != null) {
-                if (!lastPushed.containsKey(account)) {
-                    Reading reading = operations.read(account, now);
-                    lastOperations.put(account, reading);
-                    lastPushed.put(account, new Stamped(now, reading.view()));
+                if (lastPushed == null) {
+                    Reading reading = operations.read(now);
+                    lastOperations = reading;
+                    lastPushed = new Stamped(now, reading.view());
                 }
-                deliver(watch, OPERATIONS, lastPushed.get(account));
+                deliver(watch, OPERATIONS, lastPushed);
             }
             nudge(); // the next look reads afresh what it was handed from before
             return true;
@@ -209,7 +211,7 @@ public class DashboardFeed {
             if (details != null && (anyway || moved(before, mark, DashboardDetails.SOURCES))) {
                 readDetails(all, now);
             }
-            boolean replaying = lastOperations.values().stream().anyMatch(Reading::moving);
+            boolean replaying = lastOperations != null && lastOperations.moving();
             if (operations != null && (anyway || replaying || !mark.equals(before))) {
                 readOperations(all, now);
             }
@@ -257,24 +259,19 @@ public class DashboardFeed {
     }
 
     private void readOperations(List<Watch> all, Instant now) {
-        Map<String, Reading> read = new HashMap<>();
-        all.stream()
-                .filter(watch -> watch.what().operations())
-                .map(watch -> watch.what().accountId())
-                .distinct()
-                .forEach(account -> read.put(account, operations.read(account, now)));
-        read.forEach((account, reading) -> {
-            lastOperations.put(account, reading);
-            Stamped previous = lastPushed.get(account);
-            if (previous == null || !previous.view().equals(reading.view())) {
-                Stamped pushed = new Stamped(now, reading.view());
-                lastPushed.put(account, pushed);
-                all.stream()
-                        .filter(watch -> watch.what().operations()
-                                && watch.what().accountId().equals(account))
-                        .forEach(watch -> deliver(watch, OPERATIONS, pushed));
-            }
-        });
+        List<Watch> admins =
+                all.stream().filter(watch -> watch.what().operations()).toList();
+        if (admins.isEmpty()) {
+            return;
+        }
+        Reading reading = operations.read(now);
+        lastOperations = reading;
+        Stamped previous = lastPushed;
+        if (previous == null || !previous.view().equals(reading.view())) {
+            Stamped pushed = new Stamped(now, reading.view());
+            lastPushed = pushed;
+            admins.forEach(watch -> deliver(watch, OPERATIONS, pushed));
+        }
     }
 
     private static Detail detail(Watch watch) {
@@ -302,9 +299,9 @@ public class DashboardFeed {
         if (left.stream().noneMatch(other -> other.accountId().equals(account))) {
             snapshots.forget(account);
         }
-        if (left.stream().noneMatch(other -> other.accountId().equals(account) && other.operations())) {
-            lastOperations.remove(account);
-            lastPushed.remove(account);
+        if (left.stream().noneMatch(Watching::operations)) {
+            lastOperations = null;
+            lastPushed = null;
         }
         Long campaign = watch.what().campaignId();
         if (campaign != null

@@ -162,7 +162,7 @@ class DashboardFeedTest {
         AtomicInteger operationReads = new AtomicInteger();
         AtomicReference<DashboardFeed.Reading> reading =
                 new AtomicReference<>(new DashboardFeed.Reading("idle", false));
-        DashboardFeed.Operations operations = (account, at) -> {
+        DashboardFeed.Operations operations = at -> {
             operationReads.incrementAndGet();
             return reading.get();
         };
@@ -185,6 +185,36 @@ class DashboardFeedTest {
                     == 2);
             int replaying = operationReads.get();
             waitFor(() -> operationReads.get() >= replaying + 3); // no token moved: read anyway while it runs
+        } finally {
+            feed.stop();
+        }
+    }
+
+    /** One view for the whole service: two ADMIN pages of two accounts cost one read per look, not two. */
+    @Test
+    void theOperationsViewIsReadOncePerLookWhoeverWatchesIt() throws Exception {
+        AtomicInteger operationReads = new AtomicInteger();
+        DashboardFeed.Operations replaying = at -> {
+            operationReads.incrementAndGet();
+            return new DashboardFeed.Reading("replaying", true); // read at every look
+        };
+        DashboardFeed feed = new DashboardFeed(snapshots, details, replaying, clock, 3);
+        try {
+            Silent acme = new Silent();
+            Silent globex = new Silent();
+            feed.subscribe("session-1", "page", new DashboardFeed.Watching("acme", null, true), acme);
+            feed.subscribe("session-2", "page", new DashboardFeed.Watching("globex", null, true), globex);
+            assertThat(operationReads.get())
+                    .as("the second page is handed the first one's reading")
+                    .isEqualTo(1);
+            waitFor(() -> looks.get() >= 2);
+            int reads = operationReads.get();
+            int looked = looks.get();
+            waitFor(() -> looks.get() >= looked + 4);
+            int looksSince = looks.get() - looked;
+            assertThat(operationReads.get() - reads).isBetween(looksSince - 1, looksSince + 1);
+            assertThat(acme.delivered).contains(DashboardFeed.OPERATIONS);
+            assertThat(globex.delivered).contains(DashboardFeed.OPERATIONS);
         } finally {
             feed.stop();
         }
