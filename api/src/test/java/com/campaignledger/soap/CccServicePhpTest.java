@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,13 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * credentials ({@code soap/src/test/php/ccc-service.php}), creates a campaign over SOAP 1.2 and prints its id. Needs
  * {@code php} with its soap extension ({@code apt-get install php-cli php-soap}); skipped without it, except on CI.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "ledger.soap.connection-wait=2s",
-            "spring.datasource.url=jdbc:h2:mem:soap;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
+@SoapServiceTest
 class CccServicePhpTest {
 
     private static final Path SCRIPT = Path.of("../soap/src/test/php/ccc-service.php");

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.w3c.dom.Document;
@@ -29,13 +28,7 @@ import org.w3c.dom.NodeList;
  * with an API credential: what it writes is read back over REST, refusals are faults in the REST problem's words and
  * write nothing.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "ledger.soap.connection-wait=2s",
-            "spring.datasource.url=jdbc:h2:mem:soap;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
+@SoapServiceTest
 class CccServiceTest {
 
     private static final String NS = "http://api.callfire.com/service/xsd";

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,13 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code predictive-service-client} execution) from the WSDL the service serves: an integrator's client, typed by the
  * contract alone. The copy it is generated from is held to the served WSDL here, so the client is the service's.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "ledger.soap.connection-wait=2s",
-            "spring.datasource.url=jdbc:h2:mem:soap;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
+@SoapServiceTest
 class PredictiveServiceGeneratedClientTest {
 
     private static final String CHECKED_IN_ADDRESS = "http://localhost:8080/service/PredictiveService";

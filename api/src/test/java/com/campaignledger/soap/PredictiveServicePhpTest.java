@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,13 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code soap/src/test/php/predictive-service.php}), run the agent loop against the ledger. Needs {@code php} with
  * its soap extension ({@code apt-get install php-cli php-soap}); skipped without it, except on CI.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "ledger.soap.connection-wait=2s",
-            "spring.datasource.url=jdbc:h2:mem:soap;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
+@SoapServiceTest
 class PredictiveServicePhpTest {
 
     private static final Path SCRIPT = Path.of("../soap/src/test/php/predictive-service.php");

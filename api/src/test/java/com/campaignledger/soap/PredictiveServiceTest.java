@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.w3c.dom.Document;
@@ -31,13 +30,7 @@ import org.w3c.dom.NodeList;
  * PredictiveService (seed 003) over SOAP 1.1: the seed's envelopes, as its clients post them, answered in {@code out};
  * a bad key or bad input is a fault and writes nothing; what was written is read back over REST.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "ledger.soap.connection-wait=2s",
-            "spring.datasource.url=jdbc:h2:mem:soap;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
+@SoapServiceTest
 class PredictiveServiceTest {
 
     private static final String NS = "http://api.campaign.dialer.skyyconsulting.com";

@@ -3,6 +3,7 @@ package com.campaignledger.soap.ccc.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.campaignledger.soap.SoapServiceTest;
 import com.campaignledger.soap.SoapTenants;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Service;
@@ -11,20 +12,13 @@ import java.util.List;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A JAX-WS client built from the WSDL the service serves at CallFire's address (its service, port, SOAP 1.2 binding
  * and address), with HTTP Basic, creates a campaign and reads it back; a refusal is the declared fault.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ledger.dialer.enabled=false",
-            "ledger.soap.connection-wait=2s",
-            "spring.datasource.url=jdbc:h2:mem:soap;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-        })
+@SoapServiceTest
 class CccServiceJavaClientTest {
 
     @LocalServerPort
