@@ -198,6 +198,30 @@ abstract class DncContract {
         return id;
     }
 
+    /** What the campaign view shows of a campaign against its events, for a failure's message. */
+    private String campaignViewState(long campaign) {
+        return "view: "
+                + jdbc.queryForList("SELECT status, last_sequence FROM campaign_view WHERE campaign_id = ?", campaign)
+                + "\nevents: "
+                + jdbc.queryForList(
+                        "SELECT global_index, sequence_number, payload_type FROM domain_event_entry "
+                                + "WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                        "campaign-" + campaign)
+                + "\nnewest event: "
+                + jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class)
+                + "\ncampaign-view tokens: "
+                + jdbc.query(
+                        "SELECT segment, owner, timestamp, token FROM token_entry WHERE processor_name = ?",
+                        (rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                                + new String(rs.getBytes(4), java.nio.charset.StandardCharsets.UTF_8),
+                        "campaign-view")
+                + "\ncampaign-view dead letters: "
+                + jdbc.queryForList(
+                        "SELECT sequence_identifier, payload_type, cause_message FROM dead_letter_entry "
+                                + "WHERE processing_group = ?",
+                        "campaign-view");
+    }
+
     private JsonNode statsWhen(long campaign, java.util.function.Predicate<JsonNode> ready) {
         return await().atMost(Duration.ofSeconds(15))
                 .until(() -> other.get("/api/campaigns/" + campaign + "/stats").json(), ready);
@@ -332,7 +356,9 @@ abstract class DncContract {
                 .get("agentId")
                 .asLong();
         Response login = other.post(agents + "/" + agent + "/login", "{\"userId\": \"v@example.com\"}");
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.status())
+                .as(() -> login + "\n" + campaignViewState(campaign))
+                .isEqualTo(200);
         for (String[] call : new String[][] {{"2135550311", "v-1"}, {"2135550312", "v-2"}}) {
             Response connected = other.post(
                     agents + "/" + agent + "/connection",
