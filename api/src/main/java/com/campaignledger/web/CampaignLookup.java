@@ -1,11 +1,17 @@
 package com.campaignledger.web;
 
+import com.campaignledger.campaign.api.CampaignArchivedEvent;
+import com.campaignledger.campaign.api.CampaignCreatedEvent;
+import com.campaignledger.campaign.api.CampaignFinishedEvent;
 import com.campaignledger.campaign.api.CampaignId;
+import com.campaignledger.campaign.api.CampaignStartedEvent;
 import com.campaignledger.campaign.api.CampaignStatus;
+import com.campaignledger.campaign.api.CampaignStoppedEvent;
 import com.campaignledger.kernel.ResourceNotFoundException;
 import com.campaignledger.projections.campaign.CampaignView;
 import com.campaignledger.projections.campaign.FindCampaignQuery;
 import com.campaignledger.projections.history.AggregateHistoryRepository;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -15,6 +21,14 @@ import org.springframework.stereotype.Component;
 /** Reads a campaign of the caller's account from the campaign read model, for endpoints that depend on it. */
 @Component
 public class CampaignLookup {
+
+    /** The status each of the campaign's status events leaves it in (a deletion leaves the status as it was). */
+    private static final Map<String, CampaignStatus> STATUS_AFTER = Map.of(
+            CampaignCreatedEvent.class.getName(), CampaignStatus.SETUP,
+            CampaignStartedEvent.class.getName(), CampaignStatus.RUNNING,
+            CampaignStoppedEvent.class.getName(), CampaignStatus.STOPPED,
+            CampaignFinishedEvent.class.getName(), CampaignStatus.FINISHED,
+            CampaignArchivedEvent.class.getName(), CampaignStatus.ARCHIVED);
 
     private final QueryGateway queries;
     private final CampaignViewGuard guard;
@@ -66,18 +80,22 @@ public class CampaignLookup {
     }
 
     /**
-     * The campaign, or a 409 naming its status when it is in none of {@code allowed}. A status that does not allow
-     * it may be one the campaign has just left (a START acknowledged a moment ago): before refusing, the read model
-     * is given time to follow the store, and asked again.
+     * A 409 naming the campaign's status when it is in none of {@code allowed} (a 404 when the account has no such
+     * campaign). The read model may not have taken a change of status acknowledged a moment ago (a START just
+     * answered): before refusing, the status is read from the campaign's events in the store, which hold every
+     * acknowledged change, so a request that follows a command is judged on that command's outcome.
      */
-    public CampaignView requireStatus(long campaignId, String accountId, Set<CampaignStatus> allowed, String action) {
+    public void requireStatus(long campaignId, String accountId, Set<CampaignStatus> allowed, String action) {
         CampaignView view = require(campaignId, accountId);
-        if (!allowed.contains(view.status()) && guard.awaitCaughtUp()) {
-            view = require(campaignId, accountId);
+        if (allowed.contains(view.status())) {
+            return;
         }
-        if (!allowed.contains(view.status())) {
-            throw new CampaignStatusConflictException(view.status(), action);
+        CampaignStatus stored = aggregates
+                .newestOf(CampaignId.of(campaignId).toString(), STATUS_AFTER.keySet())
+                .map(STATUS_AFTER::get)
+                .orElse(view.status());
+        if (!allowed.contains(stored)) {
+            throw new CampaignStatusConflictException(stored, action);
         }
-        return view;
     }
 }

@@ -539,7 +539,7 @@ class AgentApiTest {
     @Test
     void anAgentCallsBackAndLogsInRightAfterTheCampaignIsCreatedAndStarted() {
         // A back office does not wait for the read model between acknowledged commands: while the campaign view has
-        // not seen the new campaign (a 404) or its START (a 409 on login), the agent endpoints wait for it.
+        // not seen the new campaign (a 404), the agent endpoints wait for it; its START counts from the store.
         EventProcessor view = processing
                 .eventProcessor(CampaignViewProjection.PROCESSING_GROUP, EventProcessor.class)
                 .orElseThrow();
@@ -557,6 +557,53 @@ class AgentApiTest {
             // The view follows again a moment after the agent's requests.
             CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(view::start);
             loggedIn("prompt@example.com");
+        } finally {
+            view.start();
+        }
+    }
+
+    @Test
+    void aLoginIsJudgedOnTheStatusInTheStoreWhileTheCampaignViewStillShowsAnOlderOne() {
+        // The campaign view held back for the whole request: the login does not wait for it, and a refusal names
+        // the status the campaign's events give, not the view's.
+        long stopped = api.post(
+                        "/api/campaigns",
+                        "{\"name\": \"Held back\", \"fromNumber\": \"2135550100\", "
+                                + "\"numbers\": [{\"number\": \"2125551000\"}]}")
+                .json()
+                .get("id")
+                .asLong();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/campaigns/" + stopped).status() == 200);
+        EventProcessor view = processing
+                .eventProcessor(CampaignViewProjection.PROCESSING_GROUP, EventProcessor.class)
+                .orElseThrow();
+        view.shutDown();
+        try {
+            assertThat(api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/campaigns/" + stopped + "/control", "{\"command\": \"START\"}")
+                            .status())
+                    .isEqualTo(200);
+            campaign = stopped;
+            long started = System.nanoTime();
+            long agent = loggedIn("held-back@example.com");
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("judged without waiting for the view (ledger.read-models.request-wait is 10 s here)")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(api.get("/api/campaigns/" + stopped)
+                            .json()
+                            .path("status")
+                            .asText())
+                    .as("the view still lags")
+                    .isEqualTo("SETUP");
+
+            api.post("/api/campaigns/" + stopped + "/control", "{\"command\": \"STOP\"}");
+            api.post("/api/campaigns/" + stopped + "/control", "{\"command\": \"ARCHIVE\"}");
+            Response refused = api.post(agents() + "/" + agent + "/login", "{\"userId\": \"held-back@example.com\"}");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().path("currentStatus").asText()).isEqualTo("ARCHIVED");
         } finally {
             view.start();
         }

@@ -359,6 +359,12 @@ abstract class DncContract {
         assertThat(login.status())
                 .as(() -> login + "\n" + campaignViewState(campaign))
                 .isEqualTo(200);
+        // The login is judged on the campaign's events; the view follows them, with nothing skipped.
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT status FROM campaign_view WHERE campaign_id = ?", String.class, campaign))
+                        .as(() -> campaignViewState(campaign))
+                        .isEqualTo("RUNNING"));
         for (String[] call : new String[][] {{"2135550311", "v-1"}, {"2135550312", "v-2"}}) {
             Response connected = other.post(
                     agents + "/" + agent + "/connection",

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read models follow the event store a moment behind the commands: a request that finds a campaign missing or in
- * the wrong state may only be early, right after the command that changed it was acknowledged. Before such a
+ * Read models follow the event store a moment behind the commands: a request that finds a campaign or a number
+ * missing may only be early, right after the command that added it was acknowledged. Before such a
  * request is refused, it waits (bounded) until the read model's processor has followed the store up to the newest
  * event stored when asked, and looks again. Positions are read from the processor's token rows, written in the
  * transaction of the rows they cover, so this holds on every instance. Asked only on the rare path of a refusal.

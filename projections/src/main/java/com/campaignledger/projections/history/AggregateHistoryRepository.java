@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,25 @@ public class AggregateHistoryRepository {
 
     public AggregateHistoryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The payload type of the aggregate's newest event among {@code payloadTypes}, empty when it has none of them.
+     * Read from the store, so it knows an event appended a moment ago that the read models have not taken yet.
+     */
+    public Optional<String> newestOf(String aggregate, Collection<String> payloadTypes) {
+        String in = String.join(", ", Collections.nCopies(payloadTypes.size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.add(aggregate);
+        args.addAll(payloadTypes);
+        return jdbc
+                .queryForList(
+                        "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type IN ("
+                                + in + ") ORDER BY sequence_number DESC LIMIT 1",
+                        String.class,
+                        args.toArray())
+                .stream()
+                .findFirst();
     }
 
     /**
