@@ -3,12 +3,11 @@ package com.campaignledger.dialer.scrub;
 import com.campaignledger.campaign.api.CampaignId;
 import com.campaignledger.campaign.api.ScrubNumbersCommand;
 import com.campaignledger.dialer.calllist.CallListRepository;
+import com.campaignledger.dialer.separate.SeparateCommands;
 import com.campaignledger.dnc.api.DncEvents.DncNumberAdded;
 import com.campaignledger.kernel.MetadataKeys;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,10 +27,10 @@ public class DncScrubbing {
     public static final String PROCESSING_GROUP = "dnc-scrubbing";
     private static final String ACTOR = "system:dnc-scrubbing";
 
-    private final CommandGateway commands;
+    private final SeparateCommands commands;
     private final CallListRepository callList;
 
-    DncScrubbing(CommandGateway commands, CallListRepository callList) {
+    DncScrubbing(SeparateCommands commands, CallListRepository callList) {
         this.commands = commands;
         this.callList = callList;
     }
@@ -40,10 +39,11 @@ public class DncScrubbing {
     void on(DncNumberAdded event) {
         String reason = "put on DNC list " + event.listId() + (event.reason() == null ? "" : ": " + event.reason());
         for (long campaign : callList.campaignsWithOpenNumber(event.accountId(), event.number())) {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new ScrubNumbersCommand(CampaignId.of(campaign), List.of(event.number()), reason))
-                    .withMetaData(MetaData.from(
-                            Map.of(MetadataKeys.ACCOUNT_ID, event.accountId(), MetadataKeys.ACTOR, ACTOR))));
+            // Each campaign's scrub commits on its own: the batch never holds one campaign while it waits for the next.
+            // A retried batch scrubs again, which changes nothing (numbers already scrubbed are left alone).
+            commands.sendAndWait(
+                    new ScrubNumbersCommand(CampaignId.of(campaign), List.of(event.number()), reason),
+                    MetaData.from(Map.of(MetadataKeys.ACCOUNT_ID, event.accountId(), MetadataKeys.ACTOR, ACTOR)));
         }
     }
 }

@@ -14,6 +14,7 @@ import com.campaignledger.campaign.api.RosterAgentGroupsAddedEvent;
 import com.campaignledger.campaign.api.RosterAgentRemovedEvent;
 import com.campaignledger.campaign.api.RosterAgentsAddedEvent;
 import com.campaignledger.dialer.agents.AgentSessionDirectory;
+import com.campaignledger.dialer.separate.SeparateCommands;
 import com.campaignledger.kernel.MetadataKeys;
 import com.campaignledger.registry.directory.Admission;
 import com.campaignledger.registry.directory.AgentRegistry;
@@ -21,7 +22,6 @@ import com.campaignledger.registry.directory.AgentRegistryDirectory;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * that call's response is stored, so nobody is cut off mid-call. A deleted group leaves every roster.
  * <p>
  * A tracking processor, after the change is committed; it reads the registry tables, which are consistent
- * with every committed event, so it decides on the roster as it is now.
+ * with every committed event, so it decides on the roster as it is now. Each command it sends commits on its own
+ * ({@link SeparateCommands}): a logout or a group's removal sent again by a retried batch changes nothing.
  */
 @Component
 // It logs out the sessions of agents taken off a roster or disabled (commands): a replay would act on the past again.
@@ -49,11 +50,11 @@ class RosterEnforcer {
     static final String PROCESSING_GROUP = "agent-roster-enforcement";
     private static final Logger log = LoggerFactory.getLogger(RosterEnforcer.class);
 
-    private final CommandGateway commands;
+    private final SeparateCommands commands;
     private final AgentSessionDirectory sessions;
     private final AgentRegistry registry;
 
-    RosterEnforcer(CommandGateway commands, AgentSessionDirectory sessions, AgentRegistry registry) {
+    RosterEnforcer(SeparateCommands commands, AgentSessionDirectory sessions, AgentRegistry registry) {
         this.commands = commands;
         this.sessions = sessions;
         this.registry = registry;
