@@ -71,7 +71,7 @@ class AgentApiTest {
                  "transferNumbers": [{"name": "Desk", "number": "2135550199"}],
                  "dispositionLists": [{"name": "outcome", "dispositions": ["sale", "no sale"]}],
                  "numbers": [{"number": "2125551000", "extraData": {"name": "Ann"}}, {"number": "2125551001"}]}""").json().get("id").asLong();
-        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}");
+        control(campaign, "START");
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> "RUNNING"
                         .equals(api.get("/api/campaigns/" + campaign)
@@ -96,6 +96,12 @@ class AgentApiTest {
         Response login = api.post(agents() + "/" + agent + "/login", "{\"userId\": \"" + user + "\"}");
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return agent;
+    }
+
+    /** START, STOP or ARCHIVE: the answer's status. */
+    private int control(long campaignId, String command) {
+        return api.post("/api/campaigns/" + campaignId + "/control", "{\"command\": \"" + command + "\"}")
+                .status();
     }
 
     private long agentEvents(long agent) {
@@ -346,9 +352,9 @@ class AgentApiTest {
                 api.post("/api/campaigns/987654321/calls", "{\"number\": \"2125551000\", \"result\": \"LA\"}"),
                 404,
                 null);
-        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}");
+        control(campaign, "STOP");
         assertRejected(api.post(calls, "{\"number\": \"2125551000\", \"result\": \"LA\"}"), 409, null);
-        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}");
+        control(campaign, "START");
         Response busy = api.post(
                 calls,
                 "{\"number\": \"212-555-1000\", \"result\": \"LA\", \"durationSeconds\": 35, \"callId\": \"ext-1\"}");
@@ -446,7 +452,7 @@ class AgentApiTest {
         assertRejected(api.post(connection, "{\"number\": \"2125551000\"}"), 400, "number");
 
         // A connection needs a RUNNING campaign.
-        api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}");
+        control(campaign, "STOP");
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> "STOPPED"
                         .equals(api.get("/api/campaigns/" + campaign)
@@ -551,9 +557,7 @@ class AgentApiTest {
                             + "\"numbers\": [{\"number\": \"2125551000\"}]}");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             campaign = created.json().get("id").asLong();
-            assertThat(api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}")
-                            .status())
-                    .isEqualTo(200);
+            assertThat(control(campaign, "START")).isEqualTo(200);
             // The view follows again a moment after the agent's requests.
             CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(view::start);
             loggedIn("prompt@example.com");
@@ -580,12 +584,8 @@ class AgentApiTest {
                 .orElseThrow();
         view.shutDown();
         try {
-            assertThat(api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"STOP\"}")
-                            .status())
-                    .isEqualTo(200);
-            assertThat(api.post("/api/campaigns/" + stopped + "/control", "{\"command\": \"START\"}")
-                            .status())
-                    .isEqualTo(200);
+            assertThat(control(campaign, "STOP")).isEqualTo(200);
+            assertThat(control(stopped, "START")).isEqualTo(200);
             campaign = stopped;
             long started = System.nanoTime();
             long agent = loggedIn("held-back@example.com");
@@ -599,8 +599,8 @@ class AgentApiTest {
                     .as("the view still lags")
                     .isEqualTo("SETUP");
 
-            api.post("/api/campaigns/" + stopped + "/control", "{\"command\": \"STOP\"}");
-            api.post("/api/campaigns/" + stopped + "/control", "{\"command\": \"ARCHIVE\"}");
+            control(stopped, "STOP");
+            control(stopped, "ARCHIVE");
             Response refused = api.post(agents() + "/" + agent + "/login", "{\"userId\": \"held-back@example.com\"}");
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
             assertThat(refused.json().path("currentStatus").asText()).isEqualTo("ARCHIVED");
@@ -629,7 +629,7 @@ class AgentApiTest {
                 .orElseThrow();
         callList.shutDown();
         try {
-            api.post("/api/campaigns/" + campaign + "/control", "{\"command\": \"START\"}");
+            control(campaign, "START");
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> "RUNNING"
                             .equals(api.get("/api/campaigns/" + campaign)
@@ -676,7 +676,7 @@ class AgentApiTest {
                         .status())
                 .isEqualTo(200);
         // Stopped and deleted while the agent is still on the call.
-        api.post("/api/campaigns/" + deleted + "/control", "{\"command\": \"STOP\"}");
+        control(deleted, "STOP");
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> "STOPPED"
                         .equals(api.get("/api/campaigns/" + deleted)
