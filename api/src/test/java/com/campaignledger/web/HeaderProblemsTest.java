@@ -92,6 +92,22 @@ class HeaderProblemsTest {
         assertThat(response.json().get("detail").asText()).contains("application/json");
     }
 
+    @Test
+    void a406CarriesNoETagOfTheCampaignItDidNotSend() {
+        ApiClient api = new ApiClient(port);
+        long id = api.post("/api/campaigns", "{\"name\": \"Tagged\", \"fromNumber\": \"2135550100\"}")
+                .json()
+                .get("id")
+                .asLong();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> api.get("/api/campaigns/" + id).status() == 200);
+        assertThat(api.get("/api/campaigns/" + id).header("ETag")).isNotNull();
+        Response response = api.send("GET", "/api/campaigns/" + id, null, Map.of("Accept", "image/png"));
+        assertProblem(response, 406);
+        assertThat(response.header("ETag")).isNull();
+    }
+
     private static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

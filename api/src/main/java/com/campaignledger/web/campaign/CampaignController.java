@@ -39,6 +39,7 @@ import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,7 +148,9 @@ class CampaignController {
     }
 
     /** GetCccCampaign; with {@code asOf}, the campaign as it was at that instant. */
-    @GetMapping("/{id}")
+    // JSON only, declared: an Accept it cannot answer is refused before the handler, whose conditional check would
+    // otherwise have written the campaign's ETag on the 406 (a version of a representation that was not sent).
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CampaignResponse> get(
             @PathVariable long id,
             @Parameter(
