@@ -70,12 +70,15 @@ class RequestTransactionFilterTest {
     }
 
     @Test
-    void requestsBeyondTheLimitAndOutsideTheApiRunWithoutIt() throws Exception {
+    void requestsBeyondTheLimitOutsideTheApiAndAdminOperationsRunWithoutIt() throws Exception {
         filter(0).doFilter(post(), new MockHttpServletResponse(), created());
         MockHttpServletRequest soap = post();
         soap.setRequestURI("/service/PredictiveService");
         filter(10).doFilter(soap, new MockHttpServletResponse(), created());
-        assertThat(happened).containsExactly("answer made", "answer made");
+        MockHttpServletRequest replay = post();
+        replay.setRequestURI("/api/admin/processors/campaign-view/replay");
+        filter(10).doFilter(replay, new MockHttpServletResponse(), created());
+        assertThat(happened).containsExactly("answer made", "answer made", "answer made");
     }
 
     private RequestTransactionFilter filter(int maxConcurrent) {
