@@ -1,5 +1,6 @@
 package com.campaignledger.idempotency;
 
+import com.campaignledger.eventstore.RequestTransactions;
 import com.campaignledger.web.CommandRequest;
 import com.campaignledger.web.RequestContext;
 import com.campaignledger.web.RequestValidationException;
@@ -70,7 +71,7 @@ public class CommandExecutor {
             ObjectMapper json,
             CommandGateway commands,
             MeterRegistry meters,
-            @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+            @Value(RequestTransactions.MAX_CONCURRENT) int requestTransactions) {
         this.commands = commands;
         this.replays = Counter.builder("ledger.idempotent.replays")
                 .description("Repeated command requests answered with the first answer, without running again")

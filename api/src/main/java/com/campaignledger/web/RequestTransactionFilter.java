@@ -1,5 +1,6 @@
 package com.campaignledger.web;
 
+import com.campaignledger.eventstore.RequestTransactions;
 import com.campaignledger.kernel.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -50,7 +51,7 @@ public class RequestTransactionFilter extends OncePerRequestFilter {
     RequestTransactionFilter(
             PlatformTransactionManager transactions,
             FilterProblems problems,
-            @Value("${ledger.request-transaction.max-concurrent:0}") int maxConcurrent) {
+            @Value(RequestTransactions.MAX_CONCURRENT) int maxConcurrent) {
         this.transactions = transactions;
         this.problems = problems;
         this.enabled = maxConcurrent > 0;

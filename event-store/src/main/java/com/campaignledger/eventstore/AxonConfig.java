@@ -220,7 +220,7 @@ public class AxonConfig {
     @Bean
     public TransactionManager axonTransactionManager(
             PlatformTransactionManager transactions,
-            @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+            @Value(RequestTransactions.MAX_CONCURRENT) int requestTransactions) {
         return requestTransactions > 0
                 ? new SavepointTransactionManager(transactions)
                 : new SpringTransactionManager(transactions);
@@ -231,8 +231,7 @@ public class AxonConfig {
      * ({@link CommitBoundLockFactory}); off, Axon's default.
      */
     @Bean
-    public LockFactory aggregateLockFactory(
-            @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+    public LockFactory aggregateLockFactory(@Value(RequestTransactions.MAX_CONCURRENT) int requestTransactions) {
         return requestTransactions > 0 ? new CommitBoundLockFactory() : PessimisticLockFactory.usingDefaults();
     }
 

@@ -59,7 +59,7 @@ public class EventStorageConfig {
      */
     @Bean
     public ConnectionProvider connectionProvider(
-            DataSource dataSource, @Value("${ledger.request-transaction.max-concurrent:0}") int requestTransactions) {
+            DataSource dataSource, @Value(RequestTransactions.MAX_CONCURRENT) int requestTransactions) {
         return requestTransactions > 0
                 ? new SpringConnections(dataSource)
                 : new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));

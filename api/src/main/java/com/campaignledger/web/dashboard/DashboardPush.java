@@ -4,7 +4,6 @@ import com.campaignledger.dialer.CallFlowClock;
 import com.campaignledger.projections.dashboard.DashboardDetails;
 import com.campaignledger.projections.dashboard.DashboardFeed;
 import com.campaignledger.projections.dashboard.DashboardSnapshots;
-import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
@@ -87,11 +86,6 @@ class DashboardPush implements HttpSessionListener, SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
-    }
-
-    @PreDestroy
-    void destroy() {
-        feed.stop();
     }
 
     private record Stream(SseEmitter emitter) implements DashboardFeed.Subscriber {

@@ -621,6 +621,18 @@ class CampaignTest {
                             new NumbersScrubbedEvent(ID, List.of(ALICE.number()), "r"), new CampaignFinishedEvent(ID));
         }
 
+        /**
+         * The same scrub again writes nothing: DNC scrubbing sends each scrub in a transaction of its own, and a batch
+         * retried after one committed sends it a second time.
+         */
+        @Test
+        void theSameScrubAgainWritesNothing() {
+            fixture.given(created(), numbersAdded(ALICE, BOB), started())
+                    .andGivenCommands(new ScrubNumbersCommand(ID, List.of(BOB.number()), "added to DNC list 1"))
+                    .when(new ScrubNumbersCommand(ID, List.of(BOB.number()), "added to DNC list 1"))
+                    .expectNoEvents();
+        }
+
         /** The call happened: a dialer's report for a scrubbed number is recorded, not refused; it stays scrubbed. */
         @Test
         void aReportForAScrubbedNumberIsRecordedAndItStaysScrubbed() {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -264,22 +265,17 @@ public class DeliveryRepository implements PendingDeliveries {
 
     /** As {@link #failing(String, int)}, in every account: what an ADMIN oversees. */
     public List<AccountDelivery> failingInEveryAccount(int limit) {
-        List<String> accounts = new ArrayList<>();
-        List<Delivery> found = jdbc.query(
+        List<AccountDelivery> found = jdbc.query(
                 "SELECT " + COLUMNS + ", account_id FROM notification_delivery "
                         + "WHERE status = 'DEAD' OR (status = 'PENDING' AND attempts > 0) "
                         + "ORDER BY created DESC, id LIMIT ?",
-                (rs, i) -> {
-                    accounts.add(rs.getString(20));
-                    return ROW.mapRow(rs, i);
-                },
+                (rs, i) -> new AccountDelivery(rs.getString(20), ROW.mapRow(rs, i)),
                 limit);
-        List<Delivery> withAttempts = withAttempts(found);
-        List<AccountDelivery> answer = new ArrayList<>();
-        for (int i = 0; i < withAttempts.size(); i++) {
-            answer.add(new AccountDelivery(accounts.get(i), withAttempts.get(i)));
-        }
-        return answer;
+        List<Delivery> withAttempts =
+                withAttempts(found.stream().map(AccountDelivery::delivery).toList());
+        return IntStream.range(0, found.size())
+                .mapToObj(i -> new AccountDelivery(found.get(i).accountId(), withAttempts.get(i)))
+                .toList();
     }
 
     /** The account a delivery belongs to. */
